@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { Config } from './lib/config.ts';
+import { openDatabase, type Db } from './lib/db.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { migrate } from './lib/migrate.ts';
+import { LocalEmbedder, OpenAIEmbedder, type Embedder } from './knowledge/embedder.ts';
+import { ensureEmbedder } from './knowledge/ensure-embedder.ts';
+import { Synonyms } from './knowledge/synonyms.ts';
+import { createChatModel, type ChatModel } from './assistant/chat-model.ts';
+
+/** Everything a use case may need, built once per process from the configuration. */
+export interface Context {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  embedder: Embedder;
+  synonyms: Synonyms;
+  chatModel?: ChatModel;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, options: { logger?: Logger } = {}): Promise<Context> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const synonyms = Synonyms.load(path.join(config.knowledgeDir, 'synoniemen.txt'));
+  const embedder = createEmbedder(config, synonyms);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(db.sql);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    const reembedded = await ensureEmbedder(db.sql, embedder);
+    if (reembedded) logger.info({ chunks: reembedded, embedder: embedder.id }, 're-embedded passages');
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return {
+    config,
+    db,
+    logger,
+    embedder,
+    synonyms,
+    chatModel: createChatModel(config.openai),
+    close: () => db.close(),
+  };
+}
+
+export function createEmbedder(config: Config, synonyms: Synonyms): Embedder {
+  const { apiKey, embeddingModel, baseUrl, embeddingDimensions, timeoutMs } = config.openai;
+  if (apiKey && embeddingModel) {
+    return new OpenAIEmbedder({ apiKey, baseUrl, model: embeddingModel, dimensions: embeddingDimensions, timeoutMs });
+  }
+  return new LocalEmbedder(synonyms);
+}

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '../lib/db.ts';
+import { toWijkwijsError, WijkwijsError } from '../lib/errors.ts';
+import type { Logger } from '../lib/logger.ts';
+import { chunkDocument } from './chunk.ts';
+import { DOCUMENT_TYPES, type DocumentType } from './document.ts';
+import type { Embedder } from './embedder.ts';
+import { embeddingInput } from './ensure-embedder.ts';
+import { deleteDocuments, ensureCollection, findDocument, refreshLexemeStats, replaceDocument } from './index-store.ts';
+import { isSupported, parseDocument } from './parse/index.ts';
+import { withCompoundParts } from './search-text.ts';
+
+/** Bump when parsing, cleaning or chunking changes, so every file is indexed again. */
+export const PIPELINE_VERSION = 'pipeline-3';
+
+const SKIPPED_NAMES = new Set(['readme.md', 'synoniemen.txt']);
+
+/** Folder names of the bundled knowledge base, as a type for files without one in their front matter. */
+const FOLDER_TYPES: Record<string, DocumentType> = {
+  handboek: 'handboek',
+  methoden: 'methode',
+  dilemmas: 'dilemma',
+  werkvormen: 'werkvorm',
+  'sociale-kaart': 'sociale-kaart',
+  casusbesprekingen: 'casus',
+  onboarding: 'onboarding',
+};
+
+export interface IngestDeps {
+  db: Db;
+  embedder: Embedder;
+  logger: Logger;
+}
+
+export interface IngestRequest {
+  paths: string[];
+  type?: DocumentType;
+  teamId?: string;
+  /** Delete indexed documents under the given folders whose file is gone. */
+  prune?: boolean;
+  onProgress?: (event: IngestProgress) => void;
+}
+
+export type IngestStatus = 'added' | 'updated' | 'unchanged' | 'failed';
+
+export interface IngestProgress {
+  index: number;
+  total: number;
+  file: string;
+  status: IngestStatus;
+  chunks?: number;
+  message?: string;
+}
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  failed: { file: string; message: string }[];
+  chunks: number;
+  documents: { file: string; title: string; type: string; chunks: number; status: IngestStatus }[];
+  durationMs: number;
+}
+
+export async function ingestFiles(deps: IngestDeps, request: IngestRequest): Promise<IngestSummary> {
+  const started = Date.now();
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: [], chunks: 0, documents: [], durationMs: 0 };
+  if (request.type && !DOCUMENT_TYPES.includes(request.type)) {
+    throw new WijkwijsError('bad_request', `Onbekend type ${request.type}. Kies uit: ${DOCUMENT_TYPES.join(', ')}.`);
+  }
+
+  const { files, folders, missing } = await collectFiles(request.paths);
+  for (const file of missing) summary.failed.push({ file, message: 'Bestand of map bestaat niet.' });
+
+  for (const [i, file] of files.entries()) {
+    const result = await ingestOne(deps, request, file).catch((error: unknown) => {
+      const e = toWijkwijsError(error);
+      if (e.code === 'internal') deps.logger.error({ err: error, file: sourceKeyFor(file) }, 'ingest failed');
+      return { status: 'failed' as const, message: e.userMessage };
+    });
+    if (result.status === 'failed') summary.failed.push({ file, message: result.message });
+    else {
+      summary[result.status]++;
+      summary.chunks += result.chunks;
+      summary.documents.push({ file, title: result.title, type: result.type, chunks: result.chunks, status: result.status });
+    }
+    request.onProgress?.({ index: i + 1, total: files.length, file, status: result.status, chunks: 'chunks' in result ? result.chunks : undefined, message: 'message' in result ? result.message : undefined });
+  }
+
+  if (request.prune && folders.length > 0) {
+    const seen = new Set(files.map(sourceKeyFor));
+    const prefixes = folders.map((f) => sourceKeyFor(f).replace(/\/?$/, '/'));
+    const docs = await deps.db.sql.query<{ id: string; source_key: string }>('SELECT id, source_key FROM document');
+    const gone = docs.filter((d) => !seen.has(d.source_key) && prefixes.some((p) => d.source_key.startsWith(p)));
+    await deleteDocuments(deps.db.sql, gone.map((d) => d.id));
+    summary.removed = gone.length;
+  }
+
+  if (summary.added + summary.updated + summary.removed > 0) await refreshLexemeStats(deps.db.sql);
+  summary.durationMs = Date.now() - started;
+  deps.logger.info(
+    { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, removed: summary.removed, failed: summary.failed.length, chunks: summary.chunks, durationMs: summary.durationMs },
+    'ingest finished',
+  );
+  return summary;
+}
+
+type OneResult = { status: 'added' | 'updated' | 'unchanged'; chunks: number; title: string; type: string } | { status: 'failed'; message: string };
+
+async function ingestOne(deps: IngestDeps, request: IngestRequest, file: string): Promise<OneResult> {
+  const { sql } = deps.db;
+  const sourceKey = sourceKeyFor(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    throw new WijkwijsError('unreadable_file', 'Bestand kan niet worden gelezen.', { cause });
+  }
+  const contentHash = createHash('sha256')
+    .update(`${PIPELINE_VERSION}\0${request.type ?? ''}\0${request.teamId ?? ''}\0`)
+    .update(bytes)
+    .digest('hex');
+  const existing = await findDocument(sql, sourceKey, deps.embedder.id);
+  if (existing && existing.content_hash === contentHash && existing.outdated_chunks === 0) {
+    const [doc] = await sql.query<{ title: string; type: string; chunk_count: number }>(
+      'SELECT title, type, chunk_count FROM document WHERE id = $1',
+      [existing.id],
+    );
+    return { status: 'unchanged', chunks: doc!.chunk_count, title: doc!.title, type: doc!.type };
+  }
+
+  const parsed = await parseDocument(file, bytes);
+  const teamId = request.teamId ?? parsed.team;
+  const type = request.type ?? parsed.type ?? folderType(file) ?? 'achtergrond';
+  const drafts = chunkDocument(parsed);
+  if (drafts.length === 0) throw new WijkwijsError('unreadable_file', 'Geen tekst gevonden in dit bestand.');
+
+  const embeddings = await deps.embedder.embed(drafts.map((c) => embeddingInput(parsed.title, c.heading, c.text)));
+  const collectionId = await ensureCollection(sql, teamId);
+  await replaceDocument(
+    sql,
+    { collectionId, teamId, sourceKey, title: parsed.title, type, source: parsed.source, format: parsed.format, contentHash, meta: parsed.meta },
+    drafts.map((c, i) => ({
+      ...c,
+      titleText: withCompoundParts(`${parsed.title}\n${c.heading ?? ''}`),
+      searchText: withCompoundParts(c.text),
+      embedding: embeddings[i]!,
+    })),
+    deps.embedder.id,
+  );
+  return { status: existing ? 'updated' : 'added', chunks: drafts.length, title: parsed.title, type };
+}
+
+/** Stable key of a file across runs: relative to the working directory when inside it. */
+export function sourceKeyFor(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  const key = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  return key.split(path.sep).join('/');
+}
+
+function folderType(file: string): DocumentType | undefined {
+  for (const part of path.resolve(file).split(path.sep).reverse()) {
+    if (FOLDER_TYPES[part]) return FOLDER_TYPES[part];
+  }
+  return undefined;
+}
+
+async function collectFiles(paths: string[]): Promise<{ files: string[]; folders: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (!info) missing.push(p);
+    else if (info.isDirectory()) {
+      folders.push(p);
+      files.push(...(await walk(p)));
+    } else files.push(p);
+  }
+  return { files: [...new Set(files)], folders, missing };
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else if (entry.isFile() && isSupported(full) && !SKIPPED_NAMES.has(entry.name.toLowerCase())) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import matter from 'gray-matter';
+import { z } from 'zod';
+import { WijkwijsError } from '../../lib/errors.ts';
+import { DOCUMENT_TYPES, type Block, type ParsedDocument } from '../document.ts';
+
+const frontMatterSchema = z.looseObject({
+  title: z.string().trim().min(1).optional(),
+  type: z.enum(DOCUMENT_TYPES).optional(),
+  source: z.string().trim().optional(),
+  page: z.union([z.string(), z.number()]).transform(String).optional(),
+  section: z.string().optional(),
+  team: z.string().trim().min(1).optional(),
+});
+
+/** Markdown with optional YAML front matter; headings and paragraphs keep their line numbers. */
+export function parseMarkdown(raw: string, fallbackTitle: string): ParsedDocument {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(raw);
+  } catch (cause) {
+    throw new WijkwijsError('unreadable_file', 'De front matter (het YAML-blok bovenaan) is geen geldige YAML.', { cause });
+  }
+  const fm = frontMatterSchema.safeParse(parsed.data);
+  if (!fm.success) {
+    const problems = fm.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new WijkwijsError('unreadable_file', `Ongeldige front matter: ${problems}`);
+  }
+  // gray-matter drops the front matter; count its lines so locations match the file.
+  const offset = raw.slice(0, raw.length - parsed.content.length).split('\n').length - 1;
+  const blocks = markdownBlocks(parsed.content, offset);
+  const firstHeading = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  const data = fm.data;
+  return {
+    format: 'markdown',
+    title: data.title ?? firstHeading?.text ?? fallbackTitle,
+    type: data.type,
+    source: data.source,
+    team: data.team,
+    meta: jsonSafe(parsed.data),
+    // The top-level title is metadata, not a passage of its own.
+    blocks: blocks.filter((b) => b !== firstHeading),
+  };
+}
+
+function markdownBlocks(content: string, lineOffset: number): Block[] {
+  const blocks: Block[] = [];
+  const lines = content.split('\n');
+  let para: { lines: string[]; start: number; end: number } | undefined;
+  let inFence = false;
+  const flush = () => {
+    if (para && para.lines.join('').trim()) {
+      blocks.push({ kind: 'paragraph', text: stripInline(para.lines.join('\n')), lineStart: para.start, lineEnd: para.end });
+    }
+    para = undefined;
+  };
+  lines.forEach((line, i) => {
+    const lineNo = i + 1 + lineOffset;
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const heading = inFence ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      flush();
+      blocks.push({ kind: 'heading', level: heading[1]!.length, text: stripInline(heading[2]!), lineStart: lineNo, lineEnd: lineNo });
+    } else if (line.trim() === '' && !inFence) {
+      flush();
+    } else {
+      para ??= { lines: [], start: lineNo, end: lineNo };
+      para.lines.push(line);
+      para.end = lineNo;
+    }
+  });
+  flush();
+  return blocks;
+}
+
+/** Removes Markdown markup that means nothing in a quoted passage; keeps list structure as lines. */
+function stripInline(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^\s*>\s?/gm, '')
+    .replace(/^\s*[-*+]\s+/gm, '• ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+function jsonSafe(data: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(data, (_k, v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+}

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+
+const envSchema = z.object({
+  WIJKWIJS_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalUrl,
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  WIJKWIJS_WEB_TOKEN: optionalString,
+  WIJKWIJS_KNOWLEDGE_DIR: z.string().default('./knowledge'),
+  WIJKWIJS_AUTO_INGEST: z.enum(['true', 'false']).default('true'),
+  WIJKWIJS_DEFAULT_TEAM: z.string().default('wijkteam'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_CHAT_MODEL: optionalString,
+  OPENAI_EMBEDDING_MODEL: optionalString,
+  OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16).max(4000).default(256),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  WIJKWIJS_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).default(2000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  dataDir: string;
+  databaseUrl?: string;
+  host: string;
+  port: number;
+  webToken?: string;
+  knowledgeDir: string;
+  autoIngest: boolean;
+  defaultTeam: string;
+  logLevel: Env['LOG_LEVEL'];
+  maxQuestionChars: number;
+  openai: {
+    apiKey?: string;
+    baseUrl?: string;
+    chatModel?: string;
+    embeddingModel?: string;
+    embeddingDimensions: number;
+    timeoutMs: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; the only place in the project that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
+  const fromFile = existsSync(envFile) ? dotenv.config({ path: envFile, processEnv: {}, quiet: true }).parsed ?? {} : {};
+  const parsed = envSchema.safeParse({ ...fromFile, ...env });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Ongeldige instelling in de omgeving: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.WIJKWIJS_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    host: e.HOST,
+    port: e.PORT,
+    webToken: e.WIJKWIJS_WEB_TOKEN,
+    knowledgeDir: path.resolve(e.WIJKWIJS_KNOWLEDGE_DIR),
+    autoIngest: e.WIJKWIJS_AUTO_INGEST === 'true',
+    defaultTeam: e.WIJKWIJS_DEFAULT_TEAM,
+    logLevel: e.LOG_LEVEL,
+    maxQuestionChars: e.WIJKWIJS_MAX_QUESTION_CHARS,
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      chatModel: e.OPENAI_CHAT_MODEL,
+      embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+      embeddingDimensions: e.OPENAI_EMBEDDING_DIMENSIONS,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+    },
+  };
+}
