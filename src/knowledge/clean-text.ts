@@ -79,8 +79,14 @@ export function findRunningLines(lines: string[], minRepeats = 5): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= minRepeats).map(([k]) => k));
 }
 
+/**
+ * Running headers differ only in a page number at their start or end ("Kwesties en keuzes 11",
+ * "12 Kwesties en keuzes"). Other numbers stay part of the key, so repeated "Telefoon: …" lines
+ * with different numbers are content, not furniture; a key also needs a few words to count.
+ */
 function furnitureKey(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '').replace(/\s+/g, ' ').trim();
+  const key = line.toLowerCase().replace(/^\d{1,4}\s+|\s+\d{1,4}$/g, '').replace(/\s+/g, ' ').trim();
+  return key.split(' ').length >= 3 ? key : `\0${line}`;
 }
 
 function isPageFurniture(line: string, furniture: Set<string>): boolean {

@@ -35,7 +35,7 @@ export class LocalEmbedder implements Embedder {
     const add = (feature: string, weight: number) => {
       const h = fnv1a(feature);
       const index = h % this.dimensions;
-      v[index] += (h & 0x80000000) !== 0 ? -weight : weight;
+      v[index] = v[index]! + ((h & 0x80000000) !== 0 ? -weight : weight);
     };
     for (const word of contentWords(text)) {
       add(`w:${stem(word)}`, 1);

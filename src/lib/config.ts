@@ -60,7 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   }
   const e = parsed.data;
   return {
-    dataDir: path.resolve(e.WIJKWIJS_DATA_DIR),
+    // memory:// is PGlite's throw-away database, not a path.
+    dataDir: e.WIJKWIJS_DATA_DIR.startsWith('memory://') ? e.WIJKWIJS_DATA_DIR : path.resolve(e.WIJKWIJS_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,
     port: e.PORT,

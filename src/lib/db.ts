@@ -31,10 +31,12 @@ export interface DbOptions {
 }
 
 /**
- * Vector search settings per connection: look at more neighbours than the default 40 (we fuse the top
- * 60), and keep scanning the HNSW index when a team filter removes candidates (pgvector ≥ 0.8).
- * Failures are ignored so a server without pgvector still starts and reports it at migration.
+ * Vector search settings per session: look at more neighbours than the default 40 (we fuse the top
+ * 60), and keep scanning the HNSW index when a team filter removes candidates (pgvector >= 0.8).
+ * PostgreSQL gets them as connection options; PGlite, a single session, once at start (ignoring
+ * failure, so an old pgvector still starts).
  */
+const POSTGRES_SESSION_OPTIONS = '-c hnsw.ef_search=100 -c hnsw.iterative_scan=relaxed_order';
 const SESSION_SETTINGS = `DO $$ BEGIN
   PERFORM set_config('hnsw.ef_search', '100', false);
   PERFORM set_config('hnsw.iterative_scan', 'relaxed_order', false);
@@ -96,10 +98,9 @@ function pgliteSql(client: Pick<PGlite, 'query' | 'exec'> & { transaction?: PGli
 }
 
 async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: POSTGRES_SESSION_OPTIONS });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  pool.on('connect', (c) => void c.query(SESSION_SETTINGS).catch(() => undefined));
   try {
     await pool.query('SELECT 1');
   } catch (cause) {

@@ -13,7 +13,8 @@ export async function parseDocx(bytes: Uint8Array, fallbackTitle: string): Promi
   const blocks: Block[] = [];
   let paragraph = 0;
   for (const m of html.matchAll(/<(h[1-6]|p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
-    const text = decodeEntities(m[2]!.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+    // Inline markup (bold part of a word) must not split words; only line breaks become spaces.
+    const text = decodeEntities(m[2]!.replace(/<br\s*\/?>/g, ' ').replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const tag = m[1]!;
     if (tag.startsWith('h')) blocks.push({ kind: 'heading', level: Number(tag[1]), text });

@@ -16,7 +16,8 @@ const frontMatterSchema = z.looseObject({
 export function parseMarkdown(raw: string, fallbackTitle: string): ParsedDocument {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(raw);
+    // Passing options bypasses gray-matter's cache, which would remember a failed parse as a success.
+    parsed = matter(raw.replace(/\r\n?/g, '\n'), {});
   } catch (cause) {
     throw new WijkwijsError('unreadable_file', 'De front matter (het YAML-blok bovenaan) is geen geldige YAML.', { cause });
   }
@@ -26,7 +27,7 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParsedDocumen
     throw new WijkwijsError('unreadable_file', `Ongeldige front matter: ${problems}`);
   }
   // gray-matter drops the front matter; count its lines so locations match the file.
-  const offset = raw.slice(0, raw.length - parsed.content.length).split('\n').length - 1;
+  const offset = parsed.matter ? raw.replace(/\r\n?/g, '\n').split('\n').length - parsed.content.split('\n').length : 0;
   const blocks = markdownBlocks(parsed.content, offset);
   const firstHeading = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const data = fm.data;
@@ -37,8 +38,9 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParsedDocumen
     source: data.source,
     team: data.team,
     meta: jsonSafe(parsed.data),
-    // The top-level title is metadata, not a passage of its own.
-    blocks: blocks.filter((b) => b !== firstHeading),
+    // The top-level title is metadata, not a passage of its own, and text above it is a banner
+    // (such as a "sample content" notice), not content to answer from.
+    blocks: firstHeading ? blocks.slice(blocks.indexOf(firstHeading) + 1) : blocks,
   };
 }
 
@@ -87,6 +89,12 @@ function stripInline(text: string): string {
     .trim();
 }
 
+/** Front matter as plain JSON; YAML dates (last_reviewed: 2026-11-23) stay dates without a time. */
 function jsonSafe(data: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(data, (_k, v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+  return JSON.parse(
+    JSON.stringify(data, function (this: Record<string, unknown>, key, value) {
+      const raw = this[key];
+      return raw instanceof Date ? raw.toISOString().slice(0, 10) : value;
+    }),
+  );
 }

@@ -1,0 +1,64 @@
+/** Channel-neutral input and output of the conversation core; Slack, Teams and the web chat adapt them. */
+
+export type ChannelName = 'web' | 'cli' | 'slack' | 'teams';
+
+export interface Turn {
+  channel: ChannelName;
+  /** Channel-qualified user id, e.g. "web:local" or "slack:T01:U02". */
+  userId: string;
+  userName?: string;
+  /** The team the conversation belongs to, when the channel is linked to one. */
+  teamId?: string;
+  conversationId?: string;
+  text?: string;
+  action?: TurnAction;
+}
+
+export interface TurnAction {
+  id: string;
+  value?: string;
+  comment?: string;
+}
+
+export interface Citation {
+  /** The number used in the answer text as [n]. */
+  n: number;
+  passageId: string;
+  title: string;
+  location: string;
+  /** The indexed file. */
+  source: string;
+  /** What the document is based on, from its front matter (e.g. handbook page via a study). */
+  reference: string | null;
+  type: string;
+  /** The passage itself, so a channel can show it on request. */
+  passage: string;
+}
+
+export interface ReplyAction {
+  id: string;
+  label: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export type ReplyMode = 'model' | 'extractive' | 'not-found' | 'notice';
+
+export interface Reply {
+  conversationId: string;
+  answerId?: string;
+  /** Dutch text; claims carry [n] markers that refer to `citations`. */
+  text: string;
+  citations: Citation[];
+  actions: ReplyAction[];
+  mode: ReplyMode;
+  /** Said next to the answer, e.g. that personal data was left out of the question. */
+  notices: string[];
+}
+
+export function feedbackActions(answerId: string): ReplyAction[] {
+  return [
+    { id: 'feedback.up', label: '👍 Nuttig', value: answerId },
+    { id: 'feedback.down', label: '👎 Niet goed', value: answerId },
+  ];
+}

@@ -1,0 +1,181 @@
+// Local web chat of Wijkwijs: posts questions to /api/chat and renders the Reply with clickable citations.
+const messages = document.getElementById('messages');
+const form = document.getElementById('ask');
+const input = document.getElementById('question');
+const sendButton = document.getElementById('send');
+let conversationId = sessionStorage.getItem('wijkwijs.conversation') || undefined;
+
+function token() {
+  return localStorage.getItem('wijkwijs.token') || '';
+}
+
+async function post(path, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token()) headers.Authorization = `Bearer ${token()}`;
+  const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+  const data = await response.json().catch(() => ({}));
+  if (response.status === 401) {
+    const given = prompt('Deze Wijkwijs vraagt om een toegangscode:');
+    if (given) {
+      localStorage.setItem('wijkwijs.token', given.trim());
+      return post(path, body);
+    }
+  }
+  if (!response.ok) throw new Error(data.error?.message || 'Er ging iets mis. Probeer het zo nog eens.');
+  return data;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function addMessage(role, build) {
+  document.getElementById('welcome')?.remove();
+  const message = element('article', `message ${role}`);
+  build(message);
+  messages.append(message);
+  message.scrollIntoView({ behavior: 'smooth', block: 'end' });
+  return message;
+}
+
+/** Answer text with [n] markers turned into buttons that open the cited passage. */
+function renderAnswerText(container, text, openSource) {
+  for (const line of text.split('\n')) {
+    const p = element('p');
+    for (const part of line.split(/(\[\d+\])/)) {
+      const marker = /^\[(\d+)\]$/.exec(part);
+      if (marker) {
+        const button = element('button', 'marker', part);
+        button.type = 'button';
+        button.setAttribute('aria-label', `Bron ${marker[1]} tonen`);
+        button.addEventListener('click', () => openSource(Number(marker[1])));
+        p.append(button);
+      } else if (part) {
+        p.append(document.createTextNode(part));
+      }
+    }
+    container.append(p);
+  }
+}
+
+function renderSources(container, citations) {
+  const list = element('ol', 'sources');
+  const items = new Map();
+  for (const c of citations) {
+    const item = element('li', 'source');
+    item.value = c.n;
+    const toggle = element('button', 'source-title', `${c.title} — ${c.location}`);
+    toggle.type = 'button';
+    toggle.setAttribute('aria-expanded', 'false');
+    const passage = element('blockquote', 'passage');
+    passage.hidden = true;
+    passage.append(element('p', '', c.passage));
+    if (c.reference) passage.append(element('p', 'reference', `Gebaseerd op: ${c.reference}`));
+    passage.append(element('p', 'reference', `Bestand: ${c.source}`));
+    toggle.addEventListener('click', () => {
+      passage.hidden = !passage.hidden;
+      toggle.setAttribute('aria-expanded', String(!passage.hidden));
+    });
+    item.append(toggle, passage);
+    list.append(item);
+    items.set(c.n, { passage, toggle, item });
+  }
+  container.append(element('h2', 'sources-heading', 'Bronnen'), list);
+  return (n) => {
+    const found = items.get(n);
+    if (!found) return;
+    found.passage.hidden = false;
+    found.toggle.setAttribute('aria-expanded', 'true');
+    found.item.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  };
+}
+
+function renderFeedback(container, reply) {
+  const bar = element('div', 'feedback');
+  const status = element('span', 'feedback-status');
+  const send = async (rating, comment) => {
+    try {
+      const result = await post('/api/feedback', { answerId: reply.answerId, rating, comment, conversationId });
+      status.textContent = result.text;
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  };
+  for (const action of reply.actions.filter((a) => a.id.startsWith('feedback.'))) {
+    const button = element('button', 'feedback-button', action.label);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      if (action.id === 'feedback.up') return send('up');
+      const form = element('form', 'feedback-comment');
+      const comment = element('input');
+      comment.placeholder = 'Wat klopte er niet? (optioneel)';
+      comment.maxLength = 1000;
+      const submit = element('button', '', 'Verstuur');
+      submit.type = 'submit';
+      form.append(comment, submit);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        form.remove();
+        send('down', comment.value || undefined);
+      });
+      bar.after(form);
+      comment.focus();
+    });
+    bar.append(button);
+  }
+  bar.append(status);
+  container.append(bar);
+}
+
+function renderReply(reply) {
+  addMessage(`assistant mode-${reply.mode}`, (message) => {
+    for (const notice of reply.notices || []) message.append(element('p', 'notice', notice));
+    const body = element('div', 'answer');
+    message.append(body);
+    let openSource = () => {};
+    renderAnswerText(body, reply.text, (n) => openSource(n));
+    if (reply.citations.length) openSource = renderSources(message, reply.citations);
+    if (reply.answerId) renderFeedback(message, reply);
+  });
+}
+
+async function ask(text) {
+  addMessage('user', (message) => message.append(element('p', '', text)));
+  const pending = addMessage('assistant pending', (message) => message.append(element('p', '', 'Even zoeken in de bronnen…')));
+  sendButton.disabled = true;
+  try {
+    const reply = await post('/api/chat', { text, conversationId });
+    conversationId = reply.conversationId;
+    sessionStorage.setItem('wijkwijs.conversation', conversationId);
+    pending.remove();
+    renderReply(reply);
+  } catch (error) {
+    pending.remove();
+    addMessage('assistant error', (message) => message.append(element('p', '', error.message)));
+  } finally {
+    sendButton.disabled = false;
+    input.focus();
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (!text) return;
+  input.value = '';
+  ask(text);
+});
+
+input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey) {
+    event.preventDefault();
+    form.requestSubmit();
+  }
+});
+
+for (const button of document.querySelectorAll('.suggestion')) {
+  button.addEventListener('click', () => ask(button.textContent));
+}

@@ -1,0 +1,147 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { handleTurn } from '../../assistant/handle-turn.ts';
+import type { Context } from '../../context.ts';
+import { ConfigError } from '../../lib/config.ts';
+import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
+
+/** The single user of the local web chat; with a token, everyone holding it shares this identity. */
+export const WEB_USER_ID = 'web:local';
+
+const chatBody = z.object({
+  text: z.string(),
+  conversationId: z.string().max(100).optional(),
+});
+
+const feedbackBody = z.object({
+  answerId: z.string().min(1).max(100),
+  rating: z.enum(['up', 'down']),
+  comment: z.string().max(2000).optional(),
+  conversationId: z.string().max(100).optional(),
+});
+
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+
+export function createWebApp(ctx: Context): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.set({
+      'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await ctx.db.sql.query('SELECT 1');
+      res.json({ status: 'ok', database: ctx.db.kind });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: ctx.db.kind });
+    }
+  });
+
+  app.use(express.static(publicDir, { index: 'index.html', maxAge: 0 }));
+
+  const api = express.Router();
+  api.use(requireToken(ctx.config.webToken));
+  api.use(express.json({ limit: '32kb' }));
+
+  api.post('/chat', async (req, res, next) => {
+    try {
+      const body = parse(chatBody, req.body);
+      const reply = await handleTurn(ctx, { channel: 'web', userId: WEB_USER_ID, teamId: ctx.config.defaultTeam, conversationId: body.conversationId, text: body.text });
+      res.json(reply);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  api.post('/feedback', async (req, res, next) => {
+    try {
+      const body = parse(feedbackBody, req.body);
+      const reply = await handleTurn(ctx, {
+        channel: 'web',
+        userId: WEB_USER_ID,
+        conversationId: body.conversationId,
+        action: { id: body.rating === 'up' ? 'feedback.up' : 'feedback.down', value: body.answerId, comment: body.comment },
+      });
+      res.json(reply);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use('/api', api);
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: 'Dit adres bestaat niet.' } });
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = httpError(error);
+    if (e.code === 'internal') ctx.logger.error({ err: error }, 'web request failed');
+    res.status(e.status).json({ error: { code: e.code, message: e.userMessage } });
+  });
+  return app;
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new WijkwijsError('bad_request', 'Het verzoek is niet goed opgebouwd. Verwacht wordt bijvoorbeeld {"text": "je vraag"}.');
+  }
+  return result.data;
+}
+
+/** Body-parser errors carry a type; they become clear Dutch 400s instead of stack traces. */
+function httpError(error: unknown): WijkwijsError {
+  const type = (error as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') return new WijkwijsError('bad_request', 'Je bericht is te groot. Stel een korte vraag.');
+  if (type === 'entity.parse.failed') return new WijkwijsError('bad_request', 'Het verzoek is geen geldige JSON.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new WijkwijsError('bad_request', 'Stuur het verzoek als UTF-8 JSON.');
+  return toWijkwijsError(error);
+}
+
+function requireToken(token: string | undefined) {
+  const expected = token ? Buffer.from(token) : undefined;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!expected) return next();
+    const given = Buffer.from((req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    next(new WijkwijsError('unauthorized', 'Je bent niet aangemeld: de toegangscode ontbreekt of klopt niet.'));
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server; refuses a non-loopback address without a token. */
+export async function startWebServer(ctx: Context, app = createWebApp(ctx)): Promise<RunningServer> {
+  const { host, port, webToken } = ctx.config;
+  if (!isLoopback(host) && !webToken) {
+    throw new ConfigError(`Luisteren op ${host} kan alleen met een toegangscode: zet WIJKWIJS_WEB_TOKEN, of gebruik HOST=127.0.0.1.`);
+  }
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

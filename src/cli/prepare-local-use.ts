@@ -1,0 +1,27 @@
+import type { Context } from '../context.ts';
+import { ingestFiles } from '../knowledge/ingest-files.ts';
+import { ensureMember } from '../teams/membership.ts';
+import { WEB_USER_ID } from '../channels/web/server.ts';
+
+/**
+ * What the embedded default needs before the first question: the bundled knowledge indexed (only
+ * changed files on later starts) and the local users in the default team.
+ */
+export async function prepareLocalUse(ctx: Context, say: (line: string) => void): Promise<void> {
+  const { config } = ctx;
+  for (const userId of [WEB_USER_ID, 'cli:local']) {
+    await ensureMember(ctx.db.prisma, { teamId: config.defaultTeam, teamName: 'Wijkteam', userId, displayName: 'Lokale gebruiker', role: 'lead' });
+  }
+  if (!config.autoIngest) return;
+  const summary = await ingestFiles(ctx, {
+    paths: [config.knowledgeDir],
+    prune: true,
+    onProgress: (p) => {
+      if (p.status !== 'unchanged' && (p.index === 1 || p.index % 10 === 0 || p.index === p.total)) say(`Kennisbank inlezen: ${p.index}/${p.total}`);
+    },
+  });
+  if (summary.added + summary.updated + summary.removed > 0) {
+    say(`Kennisbank bijgewerkt: ${summary.added} nieuw, ${summary.updated} gewijzigd, ${summary.removed} verwijderd (${summary.chunks} passages).`);
+  }
+  for (const f of summary.failed) say(`Let op: ${f.file} kon niet worden ingelezen: ${f.message}`);
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
+import { createTestContext, repoRoot } from '../support/context.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium ontbreekt op ${CHROMIUM}: installeer het Debian-pakket chromium (.ci/run doet dat).`);
+  ctx = await createTestContext({ PORT: '0' });
+  await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
+  server = await startWebServer(ctx);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await ctx?.close();
+});
+
+describe('local web chat in Chromium', () => {
+  it('answers a question with citations whose passage opens on click, and records 👍', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(server.url);
+
+    await page.getByLabel('Je vraag').fill('Hoe lang heb ik om de hulpvraag te verkennen?');
+    await page.keyboard.press('Enter');
+
+    const answer = page.locator('.message.assistant.mode-extractive');
+    await expect.poll(() => answer.count(), { timeout: 15_000 }).toBe(1);
+    expect(await answer.locator('.answer').innerText()).toMatch(/zes weken/i);
+
+    const passage = answer.locator('.passage').first();
+    expect(await passage.isHidden()).toBe(true);
+    await answer.locator('button.marker', { hasText: '[1]' }).first().click();
+    await expect.poll(() => passage.isVisible()).toBe(true);
+    expect(await passage.innerText()).toMatch(/zes weken/i);
+    expect(await answer.locator('.source-title').first().innerText()).toMatch(/Werkwijze/);
+
+    await answer.getByRole('button', { name: /Nuttig/ }).click();
+    await expect.poll(() => answer.locator('.feedback-status').innerText()).toMatch(/Dank je/);
+    expect(await ctx.db.prisma.feedback.count({ where: { rating: 1 } })).toBe(1);
+
+    // A follow-up continues the same conversation.
+    await page.getByLabel('Je vraag').fill('en hoe zit het met vier-ogen?');
+    await page.getByRole('button', { name: 'Vraag', exact: true }).click();
+    await expect.poll(() => page.locator('.message.assistant.mode-extractive').count(), { timeout: 15_000 }).toBe(2);
+    expect(await ctx.db.prisma.conversation.count()).toBe(1);
+
+    await page.screenshot({ path: `${repoRoot}/test-results/webchat.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the server's Dutch error message instead of failing silently", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    // Only the page is under test here: the server's own error answers are tested over HTTP.
+    await page.route('**/api/chat', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'database_unavailable', message: 'De database is even niet bereikbaar.' } }) }),
+    );
+    await page.getByLabel('Je vraag').fill('Wat zijn de kernwaarden?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.message.error').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('.message.error').innerText()).toBe('De database is even niet bereikbaar.');
+    expect(await page.getByRole('button', { name: 'Vraag', exact: true }).isEnabled()).toBe(true);
+  });
+});
