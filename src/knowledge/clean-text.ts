@@ -82,11 +82,12 @@ export function findRunningLines(lines: string[], minRepeats = 5): Set<string> {
 /**
  * Running headers differ only in a page number at their start or end ("Kwesties en keuzes 11",
  * "12 Kwesties en keuzes"). Other numbers stay part of the key, so repeated "Telefoon: …" lines
- * with different numbers are content, not furniture; a key also needs a few words to count.
+ * with different numbers are content, not furniture; a key also needs three words to count.
  */
 function furnitureKey(line: string): string {
   const key = line.toLowerCase().replace(/^\d{1,4}\s+|\s+\d{1,4}$/g, '').replace(/\s+/g, ' ').trim();
-  return key.split(' ').length >= 3 ? key : `\0${line}`;
+  const words = key.match(/\p{L}{2,}/gu)?.length ?? 0;
+  return words >= 3 ? key : `\0${line}`;
 }
 
 function isPageFurniture(line: string, furniture: Set<string>): boolean {
