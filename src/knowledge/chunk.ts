@@ -16,7 +16,7 @@ export interface ChunkOptions {
   max: number;
 }
 
-export const DEFAULT_CHUNKING: ChunkOptions = { target: Number(process.env.CH_T ?? 800), max: Number(process.env.CH_M ?? 1400) };
+export const DEFAULT_CHUNKING: ChunkOptions = { target: 800, max: 1400 };
 
 /**
  * Cuts a document into passages along its headings and paragraphs. A heading always starts a new

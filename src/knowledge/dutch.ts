@@ -11,8 +11,18 @@ export const STOPWORDS = new Set(
   kun maar me meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons onze ook op over reeds
   te tegen toch toen tot u uit uw van veel voor want waren was wat we wel welk welke werd wie wij wil worden wordt
   zal ze zei zelf zich zij zijn zo zonder zou zouden mag mogen ga gaat gaan doe doet krijg krijgt hoeveel waar wanneer
-  waarom graag even eigenlijk precies soms heel echt staat stond iets ie m'n z'n d'r 't
-  the a an of to is are what how do does i we you in on for with and or can should when where who which my our`
+  waarom graag even eigenlijk precies soms heel echt staat stond iets ie m'n z'n d'r 't kunt jullie ergens zoiets hoelang
+  voordat nadat zodat terwijl totdat sinds hoewel indien tenzij zodra alsof vaak nooit meestal ooit weleens steeds
+  telkens opnieuw alweer daarna daarom daardoor daarbij daarvoor daarmee daarvan daarin hierbij hiervoor hiermee
+  waarover waarmee waarvoor waarbij waarin waarop overal nergens zoveel zo'n zulke zulk vooral bijna ongeveer
+  misschien natuurlijk gewoon zeker nou elkaar ieder iedere elk elke enkele sommige beide allebei iedereen niemand
+  haar hen mezelf jezelf zichzelf kom komt komen kwam gekomen ging gegaan deed gedaan maak maakt maken maakte
+  gemaakt krijgen kreeg gekregen zit zitten staan hebt gehad bent word geworden kon moest zullen wilt willen
+  wilde laat laten
+  the a an of to is are what how do does i we you in on for with and or can should when where who which my our
+  about after am any as at be because before being but by could did doing each from has have having he her his if
+  into it its me much many must need no not now only other out she so some than that their them then there these
+  they this those through too very was were why will would your get make sure take there's it's i'm`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -49,3 +59,62 @@ export function contentWords(text: string): string[] {
   }
   return out;
 }
+
+const NUMBER_WORDS = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
+const TENS: Record<string, string> = { twintig: '20', dertig: '30', veertig: '40', vijftig: '50', zestig: '60', honderd: '100' };
+
+/**
+ * The other way to write a number: "vier" ↔ "4", so "vier maanden" finds "4 maanden". "een" is left
+ * alone: as a number it is far rarer than the article.
+ */
+export function numberVariant(word: string): string | undefined {
+  const i = NUMBER_WORDS.indexOf(word);
+  if (i > 1) return String(i);
+  if (TENS[word]) return TENS[word];
+  if (/^\d+$/.test(word)) {
+    const n = Number(word);
+    if (n > 1 && n < NUMBER_WORDS.length) return NUMBER_WORDS[n];
+    return Object.keys(TENS).find((k) => TENS[k] === word);
+  }
+  return undefined;
+}
+
+/**
+ * Particles of separable verbs. "om" is left out: "om te helpen" is a purpose clause, not omhelpen.
+ */
+const PARTICLES = 'aan af bij door in mee na op over terug toe uit voor weg samen vast los neer tegen dicht open binnen buiten rond achter langs thuis vrij kwijt deel plaats goed stil';
+const SEPARATED_VERB = new RegExp(`(?<![\\p{L}\\p{N}])(${PARTICLES.split(' ').join('|')}) te (\\p{L}+n)(?![\\p{L}\\p{N}])`, 'gu');
+
+/** Separable verbs written apart with "te", joined again: "toe te wijzen" → toewijzen (particle toe, verb wijzen). */
+export function separatedVerbs(foldedText: string): { joined: string; particle: string; verb: string }[] {
+  return [...foldedText.matchAll(SEPARATED_VERB)].map((m) => ({ joined: m[1]! + m[2]!, particle: m[1]!, verb: m[2]! }));
+}
+
+/**
+ * What kind of words answer a question: "hoe lang" is answered by a duration, "hoe vaak" by a
+ * frequency. Such words are rarely in the question itself.
+ */
+const ANSWER_HINTS: [RegExp, string[]][] = [
+  [/\b(hoe ?lang|hoeveel tijd|binnen hoeveel|termijn|how long|how much time)\b/, ['dagen', 'weken', 'maanden', 'jaar', 'termijn']],
+  [/\b(hoe ?vaak|hoeveel keer|how often|how many times)\b/, ['keer', 'wekelijks', 'maandelijks', 'jaarlijks', 'per week', 'per maand', 'per jaar']],
+];
+
+export function answerHints(foldedQuestion: string): string[] {
+  return ANSWER_HINTS.filter(([pattern]) => pattern.test(foldedQuestion)).flatMap(([, hints]) => hints);
+}
+
+/**
+ * The Dutch stemmer leaves vowel length alone, so "vraag" and "vragen", "maak" and "maken",
+ * "anonimiseer" and "anonimiseren" get different stems. Returns the other spelling: a long vowel in
+ * a closed syllable is written double, in an open one single (and f/s become v/z before -en).
+ */
+export function vowelLengthVariant(word: string): string | undefined {
+  const closed = /^(.*[^aeiou])([aeiou])\2([^aeiou])$/.exec(word);
+  if (closed) return `${closed[1]}${closed[2]}${voiced(closed[3]!)}en`;
+  const open = /^(.*[^aeiou])([aeiou])([^aeiou])en$/.exec(word);
+  if (open) return `${open[1]}${open[2]}${open[2]}${devoiced(open[3]!)}`;
+  return undefined;
+}
+
+const voiced = (c: string) => (c === 'f' ? 'v' : c === 's' ? 'z' : c);
+const devoiced = (c: string) => (c === 'v' ? 'f' : c === 'z' ? 's' : c);

@@ -7,6 +7,12 @@ import type { Synonyms } from './synonyms.ts';
 export interface Embedder {
   readonly id: string;
   readonly dimensions: number;
+  /**
+   * Whether similar vectors mean similar meaning beyond shared words (a language model). Search only
+   * looks for nearest vectors then; vectors of shared word features find nothing full-text misses.
+   * Unset counts as true.
+   */
+  readonly semantic?: boolean;
   embed(texts: string[]): Promise<number[][]>;
 }
 
@@ -18,12 +24,13 @@ export interface Embedder {
  */
 export class LocalEmbedder implements Embedder {
   readonly id: string;
+  readonly semantic = false;
 
   constructor(
     private readonly synonyms: Synonyms,
     readonly dimensions = 256,
   ) {
-    this.id = `local-hash-v1/${dimensions}/${synonyms.fingerprint}`;
+    this.id = `local-hash-v2/${dimensions}/${synonyms.fingerprint}`;
   }
 
   async embed(texts: string[]): Promise<number[][]> {
@@ -66,6 +73,7 @@ export interface OpenAIEmbedderOptions {
 /** Embeddings from any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama) through LangChain. */
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
+  readonly semantic = false;
   readonly dimensions: number;
   private readonly client: OpenAIEmbeddings;
 

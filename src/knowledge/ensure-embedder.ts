@@ -7,8 +7,10 @@ export function embeddingInput(title: string, heading: string | null | undefined
 }
 
 /**
- * Makes every stored vector come from `embedder`. A different dimension changes the column (and
- * rebuilds the HNSW index); chunks embedded by another embedder, or not at all, are embedded again.
+ * Makes every stored vector come from `embedder`. A different dimension changes the column; chunks
+ * embedded by another embedder, or not at all, are embedded again. The HNSW index exists only for a
+ * semantic embedder: search looks for nearest vectors only then (see `Embedder.semantic`), and for
+ * the local word features the index would cost minutes to build at scale and slow every insert.
  */
 export async function ensureEmbedder(
   sql: Sql,
@@ -22,10 +24,14 @@ export async function ensureEmbedder(
     await sql.transaction(async (tx) => {
       await tx.exec(`DROP INDEX IF EXISTS chunk_embedding_idx;
         UPDATE chunk SET embedding = NULL, embedder = NULL;
-        ALTER TABLE chunk ALTER COLUMN embedding TYPE vector(${Math.trunc(embedder.dimensions)});
-        CREATE INDEX chunk_embedding_idx ON chunk USING hnsw (embedding vector_cosine_ops);`);
+        ALTER TABLE chunk ALTER COLUMN embedding TYPE vector(${Math.trunc(embedder.dimensions)});`);
     });
   }
+  await sql.exec(
+    embedder.semantic === false
+      ? 'DROP INDEX IF EXISTS chunk_embedding_idx'
+      : 'CREATE INDEX IF NOT EXISTS chunk_embedding_idx ON chunk USING hnsw (embedding vector_cosine_ops)',
+  );
   const [{ total } = { total: 0 }] = await sql.query<{ total: number }>(
     'SELECT count(*)::int AS total FROM chunk WHERE embedder IS DISTINCT FROM $1',
     [embedder.id],

@@ -83,6 +83,8 @@ export async function refreshLexemeStats(sql: Sql): Promise<void> {
     // The empty lexeme cannot occur in a tsvector, so it safely holds the number of passages.
     await tx.query(`INSERT INTO lexeme_stat (word, ndoc) SELECT '', count(*) FROM chunk`);
   });
+  // PGlite has no autovacuum: without fresh statistics the planner misjudges the search statements.
+  await sql.exec('ANALYZE chunk; ANALYZE lexeme_stat');
 }
 
 export async function ensureCollection(sql: Sql, teamId: string | undefined): Promise<string> {

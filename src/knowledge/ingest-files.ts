@@ -13,7 +13,7 @@ import { isSupported, parseDocument } from './parse/index.ts';
 import { withCompoundParts } from './search-text.ts';
 
 /** Bump when parsing, cleaning or chunking changes, so every file is indexed again. */
-export const PIPELINE_VERSION = 'pipeline-4';
+export const PIPELINE_VERSION = 'pipeline-5';
 
 const SKIPPED_NAMES = new Set(['readme.md', 'synoniemen.txt']);
 

@@ -35,15 +35,16 @@ export class Synonyms {
 
   /** Every term equivalent to a phrase found in the folded text, excluding the phrases already there. */
   expansions(foldedText: string): string[] {
+    return this.matches(foldedText).flatMap((m) => m.others);
+  }
+
+  /** The groups whose terms occur in the folded text: which terms were found and which were not. */
+  matches(foldedText: string): { found: string[]; others: string[] }[] {
     const padded = ` ${foldedText.replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
-    const found = new Set<number>();
+    const found = new Map<number, string[]>();
     for (const [term, group] of this.groupsByTerm) {
-      if (padded.includes(` ${term} `)) found.add(group);
+      if (padded.includes(` ${term} `)) found.set(group, [...(found.get(group) ?? []), term]);
     }
-    const out: string[] = [];
-    for (const group of found) {
-      for (const term of this.groups[group]!) if (!padded.includes(` ${term} `)) out.push(term);
-    }
-    return out;
+    return [...found].map(([group, terms]) => ({ found: terms, others: this.groups[group]!.filter((t) => !terms.includes(t)) }));
   }
 }
