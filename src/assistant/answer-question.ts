@@ -57,7 +57,12 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
   const history = await recentExchanges(prisma, conversationId);
   const teamIds = await teamIdsOf(prisma, turn.userId);
 
-  const { searchText, passages } = await groundingPassages(deps, withoutPlaceholders(safeQuestion), history.at(-1)?.question, teamIds);
+  const { searchText, passages } = await groundingPassages(
+    deps,
+    withoutPlaceholders(safeQuestion),
+    history.length ? withoutPlaceholders(history.at(-1)!.question) : undefined,
+    teamIds,
+  );
 
   let mode: ReplyMode = 'not-found';
   let text = NOT_FOUND_TEXT;

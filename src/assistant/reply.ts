@@ -18,6 +18,8 @@ export interface TurnAction {
   id: string;
   value?: string;
   comment?: string;
+  /** The submitted form fields by name, for the submit action of a `ReplyForm`. */
+  fields?: Record<string, string>;
 }
 
 export interface Citation {
@@ -54,6 +56,28 @@ export interface Reply {
   mode: ReplyMode;
   /** Said next to the answer, e.g. that personal data was left out of the question. */
   notices: string[];
+  /** Something for the user to check and submit, e.g. an anonymised case text before it is stored. */
+  form?: ReplyForm;
+}
+
+/**
+ * A small form a channel renders (HTML form, Block Kit modal, Adaptive Card). Its submit and cancel
+ * buttons come back as a Turn action with that button's id, `value` set to the form's `id` and, for
+ * submit, the edited `fields` by name.
+ */
+export interface ReplyForm {
+  id: string;
+  title: string;
+  fields: ReplyFormField[];
+  submit: { id: string; label: string };
+  cancel?: { id: string; label: string };
+}
+
+export interface ReplyFormField {
+  name: string;
+  label: string;
+  value: string;
+  multiline?: boolean;
 }
 
 export function feedbackActions(answerId: string): ReplyAction[] {

@@ -25,3 +25,23 @@ export async function teamIdsOf(prisma: PrismaClient, userId: string): Promise<s
   const rows = await prisma.teamMember.findMany({ where: { userId }, select: { teamId: true } });
   return rows.map((r) => r.teamId);
 }
+
+/**
+ * The team a user acts for, e.g. the team a case they send belongs to: the conversation's team when
+ * they are a member of it, otherwise their only team. A channel's team claim alone grants nothing.
+ */
+export async function actingTeamOf(
+  prisma: PrismaClient,
+  userId: string,
+  preferredTeamId?: string,
+): Promise<{ teamId: string } | { problem: 'no_team' | 'several_teams'; teamIds: string[] }> {
+  const teamIds = await teamIdsOf(prisma, userId);
+  if (preferredTeamId && teamIds.includes(preferredTeamId)) return { teamId: preferredTeamId };
+  if (teamIds.length === 1) return { teamId: teamIds[0]! };
+  return { problem: teamIds.length === 0 ? 'no_team' : 'several_teams', teamIds };
+}
+
+export async function isMember(prisma: PrismaClient, userId: string, teamId: string): Promise<boolean> {
+  const row = await prisma.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { userId: true } });
+  return row !== null;
+}

@@ -24,6 +24,15 @@ const feedbackBody = z.object({
   conversationId: z.string().max(100).optional(),
 });
 
+/** A button or form submit from a Reply: the action's id, its value and, for a form, the fields by name. */
+const actionBody = z.object({
+  actionId: z.string().min(1).max(100),
+  value: z.string().max(200).optional(),
+  fields: z.record(z.string().max(100), z.string().max(20_000)).optional(),
+  comment: z.string().max(2000).optional(),
+  conversationId: z.string().max(100).optional(),
+});
+
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 
 export function createWebApp(ctx: Context): express.Express {
@@ -71,6 +80,22 @@ export function createWebApp(ctx: Context): express.Express {
         userId: WEB_USER_ID,
         conversationId: body.conversationId,
         action: { id: body.rating === 'up' ? 'feedback.up' : 'feedback.down', value: body.answerId, comment: body.comment },
+      });
+      res.json(reply);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  api.post('/action', async (req, res, next) => {
+    try {
+      const body = parse(actionBody, req.body);
+      const reply = await handleTurn(ctx, {
+        channel: 'web',
+        userId: WEB_USER_ID,
+        teamId: ctx.config.defaultTeam,
+        conversationId: body.conversationId,
+        action: { id: body.actionId, value: body.value, comment: body.comment, fields: body.fields },
       });
       res.json(reply);
     } catch (error) {

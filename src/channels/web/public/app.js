@@ -130,6 +130,66 @@ function renderFeedback(container, reply) {
   container.append(bar);
 }
 
+/**
+ * A form from the core (e.g. the anonymised case text to check): its fields prefilled, submit and
+ * cancel posted to /api/action with the form's id as value; the answer to that is a new reply.
+ */
+let formCount = 0;
+
+function renderForm(container, form) {
+  // The same form (e.g. a draft shown again) can appear twice: element ids must still be unique.
+  formCount += 1;
+  const el = element('form', 'reply-form');
+  el.append(element('h2', 'reply-form-title', form.title));
+  const inputs = [];
+  for (const [i, field] of form.fields.entries()) {
+    const id = `form-${formCount}-${i}`;
+    const label = element('label', 'reply-form-label', field.label);
+    label.htmlFor = id;
+    const input = element(field.multiline ? 'textarea' : 'input', 'reply-form-input');
+    input.id = id;
+    input.name = field.name;
+    input.value = field.value;
+    if (field.multiline) input.rows = Math.min(20, Math.max(6, field.value.split('\n').length + 2));
+    inputs.push(input);
+    el.append(label, input);
+  }
+  const buttons = element('div', 'reply-form-buttons');
+  const submit = element('button', 'reply-form-submit', form.submit.label);
+  submit.type = 'submit';
+  buttons.append(submit);
+  let cancel;
+  if (form.cancel) {
+    cancel = element('button', 'reply-form-cancel', form.cancel.label);
+    cancel.type = 'button';
+    buttons.append(cancel);
+  }
+  const status = element('span', 'reply-form-status');
+  buttons.append(status);
+  el.append(buttons);
+
+  const controls = () => [...inputs, submit, ...(cancel ? [cancel] : [])];
+  const send = async (actionId, fields) => {
+    for (const c of controls()) c.disabled = true;
+    status.textContent = '';
+    try {
+      const reply = await post('/api/action', { actionId, value: form.id, fields, conversationId });
+      // This form is done: the answer (stored, cancelled, or the form to check again) comes as a new reply.
+      el.classList.add('done');
+      renderReply(reply);
+    } catch (error) {
+      status.textContent = error.message;
+      for (const c of controls()) c.disabled = false;
+    }
+  };
+  el.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send(form.submit.id, Object.fromEntries(inputs.map((input) => [input.name, input.value])));
+  });
+  cancel?.addEventListener('click', () => send(form.cancel.id));
+  container.append(el);
+}
+
 function renderReply(reply) {
   addMessage(`assistant mode-${reply.mode}`, (message) => {
     for (const notice of reply.notices || []) message.append(element('p', 'notice', notice));
@@ -138,18 +198,23 @@ function renderReply(reply) {
     let openSource = () => {};
     renderAnswerText(body, reply.text, (n) => openSource(n));
     if (reply.citations.length) openSource = renderSources(message, reply.citations);
+    if (reply.form) renderForm(message, reply.form);
     if (reply.answerId) renderFeedback(message, reply);
   });
 }
 
 async function ask(text) {
   addMessage('user', (message) => message.append(element('p', '', text)));
-  const pending = addMessage('assistant pending', (message) => message.append(element('p', '', 'Even zoeken in de bronnen…')));
+  const waiting = /^\s*\/casus\b/i.test(text) ? 'Even de persoonsgegevens eruit halen…' : 'Even zoeken in de bronnen…';
+  const pending = addMessage('assistant pending', (message) => message.append(element('p', '', waiting)));
   sendButton.disabled = true;
   try {
     const reply = await post('/api/chat', { text, conversationId });
-    conversationId = reply.conversationId;
-    sessionStorage.setItem('wijkwijs.conversation', conversationId);
+    // Replies outside a conversation (such as a case to check) leave the current one going.
+    if (reply.conversationId) {
+      conversationId = reply.conversationId;
+      sessionStorage.setItem('wijkwijs.conversation', conversationId);
+    }
     pending.remove();
     renderReply(reply);
   } catch (error) {

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import type { Context } from '../context.ts';
+import { WijkwijsError } from '../lib/errors.ts';
+import { addMember } from '../teams/add-member.ts';
+import { OPERATOR } from '../teams/authorise.ts';
+import { createTeam } from '../teams/create-team.ts';
+import { listTeams } from '../teams/list-teams.ts';
+import { removeMember } from '../teams/remove-member.ts';
+import { setMemberRole } from '../teams/set-member-role.ts';
+
+export const TEAM_HELP = `  team create <id> --name "<naam>"  maak een team aan
+  team add <team> <gebruiker> [--role member|lead|admin]
+                                 voeg iemand toe aan een team (of wijzig de rol)
+  team remove <team> <gebruiker> haal iemand uit een team
+  team role <team> <gebruiker> <rol>
+                                 wijzig iemands rol in een team
+  team list [--json]             toon alle teams met hun leden`;
+
+const ROLE_WORDS = { member: 'lid', lead: 'teamleider', admin: 'teambeheerder' } as const;
+
+/** `wijkwijs team …`: run by the operator of the server, who may manage every team. */
+export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Context) => Promise<T>) => Promise<T>): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } } });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const need = (count: number, usage: string) => {
+    if (positionals.length !== count) throw new WijkwijsError('bad_request', `Gebruik: wijkwijs ${usage}`);
+  };
+  switch (sub) {
+    case 'create': {
+      need(1, 'team create <id> --name "<naam>"');
+      if (!values.name) throw new WijkwijsError('bad_request', 'Geef het team een naam met --name "…", bijvoorbeeld --name "Wijkteam Noord".');
+      const team = await withContext((ctx) => createTeam(ctx.db.prisma, OPERATOR, { id: positionals[0]!, name: values.name! }));
+      say(`Team ${team.id} (${team.name}) is aangemaakt.`);
+      return 0;
+    }
+    case 'add': {
+      need(2, 'team add <team> <gebruiker> [--role member|lead|admin]');
+      const [teamId, userId] = positionals as [string, string];
+      const result = await withContext((ctx) => addMember(ctx.db.prisma, OPERATOR, { teamId, userId, role: values.role }));
+      say(result === 'added' ? `${userId} is toegevoegd aan team ${teamId}.` : result === 'role_changed' ? `De rol van ${userId} in team ${teamId} is gewijzigd.` : `${userId} was al lid van team ${teamId}; er is niets veranderd.`);
+      return 0;
+    }
+    case 'remove': {
+      need(2, 'team remove <team> <gebruiker>');
+      const [teamId, userId] = positionals as [string, string];
+      await withContext((ctx) => removeMember(ctx.db.prisma, OPERATOR, { teamId, userId }));
+      say(`${userId} is uit team ${teamId} gehaald.`);
+      return 0;
+    }
+    case 'role': {
+      need(3, 'team role <team> <gebruiker> <member|lead|admin>');
+      const [teamId, userId, role] = positionals as [string, string, string];
+      await withContext((ctx) => setMemberRole(ctx.db.prisma, OPERATOR, { teamId, userId, role }));
+      say(`${userId} is nu ${ROLE_WORDS[role as keyof typeof ROLE_WORDS]} van team ${teamId}.`);
+      return 0;
+    }
+    case 'list': {
+      const teams = await withContext((ctx) => listTeams(ctx.db.prisma, OPERATOR));
+      if (values.json) {
+        say(JSON.stringify(teams, null, 2));
+        return 0;
+      }
+      if (teams.length === 0) say('Er zijn nog geen teams. Maak er een aan met: wijkwijs team create <id> --name "…"');
+      for (const team of teams) {
+        say(`${team.id} — ${team.name} (${team.members.length} ${team.members.length === 1 ? 'lid' : 'leden'})`);
+        for (const m of team.members) say(`  ${m.userId}${m.displayName ? ` (${m.displayName})` : ''}: ${ROLE_WORDS[m.role]}`);
+      }
+      return 0;
+    }
+    default:
+      throw new WijkwijsError('bad_request', `Onbekende team-opdracht${sub ? ` "${sub}"` : ''}. Mogelijk:\n${TEAM_HELP}`);
+  }
+}

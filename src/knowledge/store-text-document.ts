@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../lib/db.ts';
+import { WijkwijsError } from '../lib/errors.ts';
+import { chunkDocument } from './chunk.ts';
+import type { DocumentType } from './document.ts';
+import type { Embedder } from './embedder.ts';
+import { embeddingInput } from './ensure-embedder.ts';
+import { ensureCollection, refreshLexemeStats, replaceDocument } from './index-store.ts';
+import { parseMarkdown } from './parse/markdown.ts';
+import { withCompoundParts } from './search-text.ts';
+
+export interface TextDocument {
+  /** Stable key: storing again under the same key replaces the earlier version (a double submit stores once). */
+  sourceKey: string;
+  title: string;
+  type: DocumentType;
+  /** Markdown body without front matter; its headings become sections. */
+  markdown: string;
+  /** Visible to this team only; without one, to the whole organisation. */
+  teamId?: string;
+  reference?: string;
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Indexes a text that arrives from a conversation instead of a file, through the same chunk, embed
+ * and store steps as an ingested Markdown file, so it is found and cited the same way.
+ */
+export async function storeTextDocument(deps: { db: Db; embedder: Embedder }, doc: TextDocument): Promise<{ documentId: string; chunks: number }> {
+  const { sql } = deps.db;
+  // The title goes in as the top heading, so text starting with "---" can never pass as front
+  // matter and set a team or type of its own.
+  const parsed = parseMarkdown(`# ${doc.title.replace(/\s+/g, ' ')}\n\n${doc.markdown}`, doc.title);
+  const drafts = chunkDocument(parsed);
+  if (drafts.length === 0) throw new WijkwijsError('bad_request', 'Deze tekst is leeg; er valt niets op te slaan.');
+  const embeddings = await deps.embedder.embed(drafts.map((c) => embeddingInput(parsed.title, c.heading, c.text)));
+  const collectionId = await ensureCollection(sql, doc.teamId);
+  const documentId = await replaceDocument(
+    sql,
+    {
+      collectionId,
+      teamId: doc.teamId,
+      sourceKey: doc.sourceKey,
+      title: parsed.title,
+      type: doc.type,
+      source: doc.reference,
+      format: 'markdown',
+      contentHash: createHash('sha256').update(doc.markdown).digest('hex'),
+      meta: doc.meta ?? {},
+    },
+    drafts.map((c, i) => ({
+      ...c,
+      titleText: withCompoundParts(`${parsed.title}\n${c.heading ?? ''}`),
+      searchText: withCompoundParts(c.text),
+      embedding: embeddings[i]!,
+    })),
+    deps.embedder.id,
+  );
+  // Search skips words missing from the statistics, so the new text's own words must be counted now.
+  await refreshLexemeStats(sql);
+  return { documentId, chunks: drafts.length };
+}

@@ -1,0 +1,117 @@
+/**
+ * The confirm-before-store conversation for case texts, in channel-neutral Turn/Reply terms:
+ * "/casus <tekst>" → the anonymised text as a form → Opslaan (stored, or shown again when the
+ * edit brought personal data back) or Annuleren.
+ */
+import type { Reply, ReplyForm, Turn, TurnAction } from '../assistant/reply.ts';
+import type { Embedder } from '../knowledge/embedder.ts';
+import type { Db } from '../lib/db.ts';
+import { WijkwijsError } from '../lib/errors.ts';
+import type { Logger } from '../lib/logger.ts';
+import { cancelCase } from './cancel-case.ts';
+import { CASE_DRAFT_HOURS, type FoundCounts } from './case-drafts.ts';
+import { confirmCase } from './confirm-case.ts';
+import type { EntityType } from './detect.ts';
+import { proposeCase } from './propose-case.ts';
+
+export interface CaseTurnDeps {
+  db: Db;
+  embedder: Embedder;
+  logger: Logger;
+}
+
+export const CASE_CONFIRM = 'case.confirm';
+export const CASE_CANCEL = 'case.cancel';
+
+const CASE_COMMAND = /^\s*\/casus(?=\s|$)/i;
+
+export function isCaseCommand(text: string | undefined): boolean {
+  return text !== undefined && CASE_COMMAND.test(text);
+}
+
+export async function proposeCaseTurn(deps: CaseTurnDeps, turn: Turn): Promise<Reply> {
+  const started = Date.now();
+  const proposal = await proposeCase(deps.db.prisma, { userId: turn.userId, teamId: turn.teamId, text: (turn.text ?? '').replace(CASE_COMMAND, '') });
+  deps.logger.info({ draftId: proposal.draftId, teamId: proposal.teamId, redacted: total(proposal.found), chars: proposal.text.length, durationMs: Date.now() - started }, 'case draft created');
+  return formReply(
+    turn,
+    `Zo sla ik de casus op, zonder persoonsgegevens. Controleer de tekst, pas hem aan waar nodig en kies Opslaan. Er is nog niets opgeslagen; dit concept vervalt over ${CASE_DRAFT_HOURS} uur.`,
+    proposal.draftId,
+    proposal.text,
+    foundNotice(proposal.found, 'Vervangen door een code'),
+  );
+}
+
+export async function confirmCaseTurn(deps: CaseTurnDeps, turn: Turn, action: TurnAction): Promise<Reply> {
+  const draftId = requireDraftId(action);
+  const text = action.fields?.text;
+  if (text === undefined) throw new WijkwijsError('bad_request', 'De tekst van de casus ontbreekt in het formulier.');
+  const started = Date.now();
+  const result = await confirmCase(deps, { userId: turn.userId, draftId, text });
+  if (result.status === 'needs_check') {
+    deps.logger.info({ draftId, redacted: total(result.found) }, 'case draft needs another check');
+    return formReply(
+      turn,
+      'In je aangepaste tekst stonden nog persoonsgegevens. Die heb ik vervangen; controleer de tekst opnieuw en kies dan Opslaan.',
+      result.draftId,
+      result.text,
+      foundNotice(result.found, 'Opnieuw vervangen'),
+    );
+  }
+  deps.logger.info({ documentId: result.documentId, teamId: result.teamId, chunks: result.chunks, durationMs: Date.now() - started }, 'case stored');
+  return notice(turn, `De casus is opgeslagen bij ${result.teamName} als "${result.title}". Alleen leden van dit team vinden hem terug, bijvoorbeeld met de vraag of jullie eerder een vergelijkbare casus hebben besproken.`);
+}
+
+export async function cancelCaseTurn(deps: CaseTurnDeps, turn: Turn, action: TurnAction): Promise<Reply> {
+  const dropped = await cancelCase(deps.db.prisma, { userId: turn.userId, draftId: requireDraftId(action) });
+  // The value is not logged: it came from the client and need not be an id at all.
+  deps.logger.info({ dropped }, 'case draft cancelled');
+  return notice(turn, 'Het concept is weggegooid; er is niets opgeslagen.');
+}
+
+function requireDraftId(action: TurnAction): string {
+  if (!action.value) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt het concept waar hij over gaat.');
+  return action.value;
+}
+
+export function caseForm(draftId: string, text: string): ReplyForm {
+  return {
+    id: draftId,
+    title: 'Casus controleren',
+    fields: [{ name: 'text', label: 'Casus zonder persoonsgegevens', value: text, multiline: true }],
+    submit: { id: CASE_CONFIRM, label: 'Opslaan' },
+    cancel: { id: CASE_CANCEL, label: 'Annuleren' },
+  };
+}
+
+function formReply(turn: Turn, text: string, draftId: string, caseText: string, notices: string[]): Reply {
+  return { ...notice(turn, text), notices, form: caseForm(draftId, caseText) };
+}
+
+function notice(turn: Turn, text: string): Reply {
+  return { conversationId: turn.conversationId ?? '', text, citations: [], actions: [], mode: 'notice', notices: [] };
+}
+
+const TYPE_WORDS: Record<EntityType, [string, string]> = {
+  PERSOON: ['naam', 'namen'],
+  BSN: ['BSN', "BSN's"],
+  IBAN: ['rekeningnummer', 'rekeningnummers'],
+  TELEFOON: ['telefoonnummer', 'telefoonnummers'],
+  EMAIL: ['e-mailadres', 'e-mailadressen'],
+  POSTCODE: ['postcode', 'postcodes'],
+  ADRES: ['adres', 'adressen'],
+  DATUM: ['datum', 'data'],
+  GEBOORTEDATUM: ['geboortedatum', 'geboortedata'],
+  KENTEKEN: ['kenteken', 'kentekens'],
+  LEEFTIJD: ['leeftijd', 'leeftijden'],
+};
+
+/** "Vervangen door een code: 2 namen, 1 BSN." — counts only, so the notice itself holds nothing personal. */
+function foundNotice(found: FoundCounts, lead: string): string[] {
+  const parts = (Object.entries(found) as [EntityType, number][]).map(([type, n]) => `${n} ${TYPE_WORDS[type][n === 1 ? 0 : 1]}`);
+  return parts.length ? [`${lead}: ${parts.join(', ')}.`] : ['Ik vond geen persoonsgegevens in de tekst. Kijk toch even na of er niets in staat dat naar een inwoner leidt.'];
+}
+
+function total(found: FoundCounts): number {
+  return Object.values(found).reduce((sum, n) => sum + (n ?? 0), 0);
+}

@@ -1,0 +1,31 @@
+import type { Config } from '../lib/config.ts';
+import type { Db } from '../lib/db.ts';
+import type { Logger } from '../lib/logger.ts';
+import { purgeExpiredConversations } from './purge-expired-conversations.ts';
+
+export const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Retention while serving: purge once at start, then every six hours; returns the stop function.
+ * Safe with several processes on one database (the purge takes a lock and is idempotent). A later
+ * DB-backed job scheduler can take this over.
+ */
+export async function startRetentionPurge(
+  deps: { db: Db; logger: Logger; config: Pick<Config, 'retentionDays'> },
+  options: { everyMs?: number; clock?: () => Date } = {},
+): Promise<() => void> {
+  const clock = options.clock ?? (() => new Date());
+  const purge = async () => {
+    try {
+      const result = await purgeExpiredConversations(deps.db, clock(), { retentionDays: deps.config.retentionDays });
+      deps.logger.info({ ...result, retentionDays: deps.config.retentionDays }, 'retention purge finished');
+    } catch (error) {
+      // A failed run is retried at the next interval; serving questions goes on meanwhile.
+      deps.logger.error({ err: error }, 'retention purge failed');
+    }
+  };
+  await purge();
+  const timer = setInterval(purge, options.everyMs ?? PURGE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

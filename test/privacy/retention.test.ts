@@ -1,0 +1,141 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/lib/config.ts';
+import { openDatabase, type Db } from '../../src/lib/db.ts';
+import { migrate } from '../../src/lib/migrate.ts';
+import { purgeExpiredConversations } from '../../src/privacy/purge-expired-conversations.ts';
+import { PURGE_EVERY_MS, startRetentionPurge } from '../../src/privacy/start-retention-purge.ts';
+import { createTestContext } from '../support/context.ts';
+
+let ctx: Awaited<ReturnType<typeof createTestContext>>;
+const DAY = 86_400_000;
+const now = new Date('2026-06-15T12:00:00Z');
+const daysAgo = (days: number, extraMs = 0) => new Date(now.getTime() - days * DAY - extraMs);
+
+/** A conversation last used at `updatedAt`, with two answers, the asker's feedback and a colleague's. */
+async function conversation(db: Db, userId: string, updatedAt: Date): Promise<string> {
+  const c = await db.prisma.conversation.create({ data: { channel: 'web', userId, createdAt: updatedAt, updatedAt } });
+  for (const q of ['vraag 1', 'vraag 2']) {
+    const a = await db.prisma.answer.create({ data: { conversationId: c.id, question: q, text: 'antwoord', mode: 'extractive', createdAt: updatedAt } });
+    await db.prisma.feedback.create({ data: { answerId: a.id, userId, rating: 1 } });
+    await db.prisma.feedback.create({ data: { answerId: a.id, userId: `${userId}-collega`, rating: -1 } });
+  }
+  return c.id;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx?.close());
+
+describe('WIJKWIJS_RETENTION_DAYS', () => {
+  it('defaults to 180 days and refuses nonsense', () => {
+    expect(loadConfig({}, '/nonexistent/.env').retentionDays).toBe(180);
+    expect(loadConfig({ WIJKWIJS_RETENTION_DAYS: '30' }, '/nonexistent/.env').retentionDays).toBe(30);
+    for (const bad of ['0', '-5', 'veel', '1.5']) {
+      expect(() => loadConfig({ WIJKWIJS_RETENTION_DAYS: bad }, '/nonexistent/.env')).toThrow(ConfigError);
+    }
+  });
+});
+
+describe('purgeExpiredConversations', () => {
+  it('deletes conversations untouched for longer than the retention, with their answers and feedback, and nothing else', async () => {
+    const old = await conversation(ctx.db, 'web:r-oud', daysAgo(400));
+    const justOver = await conversation(ctx.db, 'web:r-net-te-oud', daysAgo(180, 1));
+    const exactly = await conversation(ctx.db, 'web:r-precies', daysAgo(180));
+    const recent = await conversation(ctx.db, 'web:r-recent', daysAgo(3));
+    // An old conversation that was continued recently counts from its last use.
+    const continued = await conversation(ctx.db, 'web:r-vervolgd', daysAgo(1));
+    await ctx.db.prisma.answer.updateMany({ where: { conversationId: continued }, data: { createdAt: daysAgo(500) } });
+    await ctx.db.prisma.auditEvent.create({ data: { actorId: 'web:r-oud', action: 'case.viewed', subjectType: 'document', subjectId: 'd1', at: daysAgo(400) } });
+
+    const result = await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 });
+    expect(result).toEqual({ conversations: 2, answers: 4, feedback: 8, drafts: 0 });
+    const left = (await ctx.db.prisma.conversation.findMany({ select: { id: true } })).map((c) => c.id);
+    expect(left).not.toContain(old);
+    expect(left).not.toContain(justOver);
+    expect(left).toEqual(expect.arrayContaining([exactly, recent, continued]));
+    expect(await ctx.db.prisma.answer.count({ where: { conversationId: { in: [old, justOver] } } })).toBe(0);
+    expect(await ctx.db.prisma.feedback.count({ where: { userId: { in: ['web:r-oud', 'web:r-oud-collega'] } } })).toBe(0);
+    expect(await ctx.db.prisma.feedback.count({ where: { answer: { conversationId: recent } } })).toBe(4);
+    // The audit trail has its own lifetime; conversation retention leaves it alone.
+    expect(await ctx.db.prisma.auditEvent.count({ where: { actorId: 'web:r-oud' } })).toBe(1);
+  });
+
+  it('is idempotent: a second run finds nothing', async () => {
+    await conversation(ctx.db, 'web:r-tweede', daysAgo(300));
+    expect((await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).conversations).toBe(1);
+    expect(await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).toEqual({ conversations: 0, answers: 0, feedback: 0, drafts: 0 });
+  });
+
+  it('follows the configured number of days', async () => {
+    const id = await conversation(ctx.db, 'web:r-kort', daysAgo(8));
+    await purgeExpiredConversations(ctx.db, now, { retentionDays: 10 });
+    expect(await ctx.db.prisma.conversation.count({ where: { id } })).toBe(1);
+    await purgeExpiredConversations(ctx.db, now, { retentionDays: 7 });
+    expect(await ctx.db.prisma.conversation.count({ where: { id } })).toBe(0);
+  });
+
+  it('removes expired case drafts, keeping those still waiting', async () => {
+    await ctx.db.prisma.caseDraft.create({ data: { userId: 'web:r-d', teamId: 't', text: 'x', createdAt: daysAgo(2), expiresAt: daysAgo(1) } });
+    const waiting = await ctx.db.prisma.caseDraft.create({ data: { userId: 'web:r-d', teamId: 't', text: 'y', createdAt: now, expiresAt: new Date(now.getTime() + DAY) } });
+    expect((await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).drafts).toBe(1);
+    expect((await ctx.db.prisma.caseDraft.findMany({ where: { userId: 'web:r-d' } })).map((d) => d.id)).toEqual([waiting.id]);
+  });
+});
+
+describe('the purge while serving', () => {
+  it('runs at start and then on every interval, every six hours by default, until stopped', async () => {
+    expect(PURGE_EVERY_MS).toBe(6 * 3_600_000);
+    const atStart = await conversation(ctx.db, 'web:r-start', daysAgo(365));
+    let clock = now;
+    const stop = await startRetentionPurge({ ...ctx, config: { retentionDays: 180 } }, { everyMs: 50, clock: () => clock });
+    try {
+      expect(await ctx.db.prisma.conversation.count({ where: { id: atStart } })).toBe(0);
+      // Turns 181 days old once the clock moves on a day.
+      const later = await conversation(ctx.db, 'web:r-later', daysAgo(180));
+      clock = new Date(now.getTime() + DAY);
+      await expect.poll(() => ctx.db.prisma.conversation.count({ where: { id: later } }), { timeout: 5_000 }).toBe(0);
+    } finally {
+      stop();
+    }
+    // Let a run that had already begun finish before checking that no new one starts.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const afterStop = await conversation(ctx.db, 'web:r-na-stop', daysAgo(365));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await ctx.db.prisma.conversation.count({ where: { id: afterStop } })).toBe(1);
+    const runs = ctx.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'retention purge finished');
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs[0]).toMatchObject({ retentionDays: 180, conversations: expect.any(Number) });
+  });
+});
+
+describe('two processes purging one database at once', () => {
+  let pglite: PGlite;
+  let server: PGLiteSocketServer;
+  const dbs: Db[] = [];
+  beforeAll(async () => {
+    pglite = await PGlite.create({ extensions: { vector } });
+    server = new PGLiteSocketServer({ db: pglite, port: 0, host: '127.0.0.1', maxConnections: 20 });
+    await server.start();
+    const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres`;
+    for (let i = 0; i < 2; i++) dbs.push(await openDatabase({ databaseUrl: url, dataDir: '' }));
+    await migrate(dbs[0]!.sql);
+  });
+  afterAll(async () => {
+    for (const db of dbs) await db.close();
+    await server?.stop();
+    await pglite?.close();
+  });
+
+  it('deletes everything expired exactly once, without errors', async () => {
+    for (let i = 0; i < 10; i++) await conversation(dbs[0]!, `web:r-p${i}`, daysAgo(200 + i));
+    await conversation(dbs[0]!, 'web:r-blijft', daysAgo(1));
+    const results = await Promise.all([...dbs, ...dbs].map((db) => purgeExpiredConversations(db, now, { retentionDays: 180 })));
+    expect(results.reduce((sum, r) => sum + r.conversations, 0)).toBe(10);
+    expect(results.reduce((sum, r) => sum + r.feedback, 0)).toBe(40);
+    expect(await dbs[1]!.prisma.conversation.count()).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, tempDir } from '../support/context.ts';
+
+/** `wijkwijs team …` as the operator runs it, in a real process on a PGlite data directory. */
+const dataDir = tempDir('wijkwijs-team-cli-');
+// Every command is a fresh process opening PGlite from disk: seconds each on these machines.
+const SLOW = 240_000;
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${repoRoot}/bin/wijkwijs.js`, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, WIJKWIJS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', WIJKWIJS_AUTO_INGEST: 'false' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('wijkwijs team', () => {
+  it('creates a team, adds a lead, and lists it', async () => {
+    const created = await cli(['team', 'create', 'noord', '--name', 'Wijkteam Noord']);
+    expect(created).toMatchObject({ code: 0, stdout: 'Team noord (Wijkteam Noord) is aangemaakt.\n' });
+
+    const added = await cli(['team', 'add', 'noord', 'slack:T01:U02', '--role', 'lead']);
+    expect(added).toMatchObject({ code: 0, stdout: 'slack:T01:U02 is toegevoegd aan team noord.\n' });
+
+    const listed = await cli(['team', 'list', '--json']);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([{ id: 'noord', name: 'Wijkteam Noord', members: [{ userId: 'slack:T01:U02', displayName: null, role: 'lead' }] }]);
+  }, SLOW);
+
+  it('fails with a Dutch message and exit code on mistakes', async () => {
+    const unknownTeam = await cli(['team', 'add', 'zuid', 'slack:T01:U03']);
+    expect(unknownTeam.code).toBe(1);
+    expect(unknownTeam.stderr).toMatch(/^Fout: Team zuid bestaat niet\. Maak het eerst aan met: wijkwijs team create zuid/);
+
+    const noName = await cli(['team', 'create', 'zuid']);
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toMatch(/--name/);
+  }, SLOW);
+});
