@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { handleTurn } from '../assistant/handle-turn.ts';
-import { startWebServer } from '../channels/web/server.ts';
+import { startSlack } from '../channels/slack/index.ts';
+import { createWebApp, startWebServer } from '../channels/web/server.ts';
 import { createContext, type Context } from '../context.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../knowledge/document.ts';
 import { ingestFiles, type IngestProgress, type IngestSummary } from '../knowledge/ingest-files.ts';
@@ -9,8 +10,11 @@ import { ConfigError, loadConfig } from '../lib/config.ts';
 import { openDatabase } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { migrate } from '../lib/migrate.ts';
+import { startRetentionPurge } from '../privacy/start-retention-purge.ts';
 import { anonymiseCommand } from './anonymise-command.ts';
 import { prepareLocalUse } from './prepare-local-use.ts';
+import { PRIVACY_HELP, privacyCommand } from './privacy-command.ts';
+import { TEAM_HELP, teamCommand } from './team-command.ts';
 
 const HELP = `Wijkwijs — antwoorden uit de kennis van je wijkteam
 
@@ -25,6 +29,8 @@ Gebruik: wijkwijs <opdracht> [opties]
                                  laad Markdown, tekst, PDF of DOCX in de kennisbank
   migrate                        werk het databaseschema bij
   anonymise [--json]             lees tekst van stdin en toon hem zonder persoonsgegevens
+${TEAM_HELP}
+${PRIVACY_HELP}
 
 Typen: ${DOCUMENT_TYPES.join(', ')}
 Instellingen komen uit de omgeving of .env (zie .env.example).`;
@@ -45,6 +51,10 @@ async function main(argv: string[]): Promise<number> {
     case 'anonymise':
     case 'anonymize':
       return anonymiseCommand(rest);
+    case 'team':
+      return teamCommand(rest, (fn) => withContext('warn', fn));
+    case 'privacy':
+      return privacyCommand(rest, (fn) => withContext('warn', fn));
     case undefined:
     case 'help':
     case '--help':
@@ -85,13 +95,27 @@ async function serve(args: string[]): Promise<number> {
   const ctx = await createContext(loadConfig(env));
   try {
     await prepareLocalUse(ctx, (line) => process.stdout.write(`${line}\n`));
-    const running = await startWebServer(ctx);
+    const stopPurging = await startRetentionPurge(ctx);
+    const web = createWebApp(ctx);
+    const running = await startWebServer(ctx, web).catch((error: unknown) => {
+      stopPurging();
+      throw error;
+    });
+    // Slack, when configured, is served by this process: /slack/events on the same app, or Socket Mode.
+    const slack = await startSlack(ctx, web).catch(async (error: unknown) => {
+      stopPurging();
+      await running.close();
+      throw error;
+    });
     process.stdout.write(`Wijkwijs draait op ${running.url} — open dit adres in je browser. Stoppen: Ctrl+C.\n`);
+    if (slack) process.stdout.write(`Slack staat aan (${ctx.config.slack?.mode === 'socket' ? 'Socket Mode' : `${running.url}/slack/events`}).\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    stopPurging();
+    await slack?.stop();
     await running.close();
     return 0;
   } finally {

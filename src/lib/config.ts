@@ -23,6 +23,13 @@ const envSchema = z.object({
   OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16).max(4000).default(256),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   WIJKWIJS_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).default(2000),
+  WIJKWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_MODE: z.enum(['http', 'socket']).default('http'),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl,
+  SLACK_HANDOFF_GROUP: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^S[A-Z0-9]+$/, 'een Slack-groep-id zoals S0123ABCD').optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,6 +45,10 @@ export interface Config {
   defaultTeam: string;
   logLevel: Env['LOG_LEVEL'];
   maxQuestionChars: number;
+  /** Conversations (with their answers and feedback) untouched for longer than this are purged. */
+  retentionDays: number;
+  /** Present only when a Slack bot token is set: without it the app runs without Slack. */
+  slack?: SlackConfig;
   openai: {
     apiKey?: string;
     baseUrl?: string;
@@ -71,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     defaultTeam: e.WIJKWIJS_DEFAULT_TEAM,
     logLevel: e.LOG_LEVEL,
     maxQuestionChars: e.WIJKWIJS_MAX_QUESTION_CHARS,
+    retentionDays: e.WIJKWIJS_RETENTION_DAYS,
+    slack: slackConfig(e),
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
@@ -80,4 +93,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
       timeoutMs: e.OPENAI_TIMEOUT_MS,
     },
   };
+}
+
+export interface SlackConfig {
+  /** "http": Slack posts to /slack/events (signing secret); "socket": we connect out (app token). */
+  mode: 'http' | 'socket';
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  /** Web API base URL ending in /api/ (proxies, tests); Slack's own when unset. */
+  apiUrl?: string;
+  /** Slack user group mentioned on hand-off requests when a team channel names none. */
+  handoffGroup?: string;
+}
+
+function slackConfig(e: Env): SlackConfig | undefined {
+  if (!e.SLACK_BOT_TOKEN) return undefined;
+  if (e.SLACK_MODE === 'http' && !e.SLACK_SIGNING_SECRET) throw new ConfigError('Slack in HTTP-modus heeft SLACK_SIGNING_SECRET nodig (Basic Information → Signing Secret).');
+  if (e.SLACK_MODE === 'socket' && !e.SLACK_APP_TOKEN) throw new ConfigError('Slack in Socket Mode heeft SLACK_APP_TOKEN nodig (een app-token xapp-… met connections:write).');
+  // The Web API client appends method names to the base URL; without the slash they would glue on.
+  const apiUrl = e.SLACK_API_URL && !e.SLACK_API_URL.endsWith('/') ? `${e.SLACK_API_URL}/` : e.SLACK_API_URL;
+  return { mode: e.SLACK_MODE, botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl, handoffGroup: e.SLACK_HANDOFF_GROUP };
 }

@@ -1,0 +1,442 @@
+/**
+ * The Slack channel: Bolt listeners that turn Slack events, commands, clicks and modal submits into
+ * core Turns and render the Replies in Block Kit. HTTP mode mounts on the web server's express app
+ * at /slack/events; Socket Mode connects out with the app token. Everything else is in the core.
+ */
+import { App, ExpressReceiver } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import express from 'express';
+import { handleTurn } from '../../assistant/handle-turn.ts';
+import type { Reply, Turn } from '../../assistant/reply.ts';
+import type { Context } from '../../context.ts';
+import type { SlackConfig } from '../../lib/config.ts';
+import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
+import { teamIdsOf } from '../../teams/membership.ts';
+import { wijkwijsCommand } from './commands.ts';
+import { AnswerGate, boltLogger, EXTERNAL_CHANNEL_TEXT, RATE_LIMITED_TEXT, RateLimiter, SharedChannels } from './guard.ts';
+import { requestHandoff, resolveHandoff } from './handoff.ts';
+import { homeView } from './home.ts';
+import {
+  blockActionSchema,
+  commandSchema,
+  envelopeSchema,
+  feedbackMetadataSchema,
+  formMetadataSchema,
+  messageEventSchema,
+  replyActionValueSchema,
+  viewPayloadSchema,
+  viewValues,
+  type BlockAction,
+  type MessageEvent,
+} from './payloads.ts';
+import { ACTION, feedbackModal, formFields, formModal, passageModal, renderNotice, renderReply, renderWorking, VIEW, type SlackMessage } from './render.ts';
+import { channelKey, channelLink, claimEvent, dropForms, isAnsweredThread, loadForm, rememberThread, saveForm, threadConversation } from './store.ts';
+
+export interface SlackOptions {
+  /** A status message is posted (and later replaced) only when the answer takes longer than this. */
+  statusAfterMs?: number;
+  /** Questions per user per minute. */
+  questionsPerMinute?: number;
+  /** Answers made at the same time (default: by database and model, see AnswerGate). */
+  concurrentAnswers?: number;
+}
+
+export interface SlackChannel {
+  app: App;
+  /** The express router serving /slack/events in HTTP mode. */
+  router?: express.Router;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Where a message goes: a channel (and thread), and for a private reply the one user who sees it. */
+interface Target {
+  channel: string;
+  threadTs?: string;
+  ephemeralUser?: string;
+}
+
+export const slackUserId = (workspaceId: string, userId: string) => `slack:${workspaceId}:${userId}`;
+
+export function createSlackChannel(ctx: Context, config: SlackConfig, options: SlackOptions = {}): SlackChannel {
+  const logger = boltLogger(ctx.logger);
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  let receiver: ExpressReceiver | undefined;
+  let app: App;
+  if (config.mode === 'socket') {
+    // The socket client makes its own Web API call (apps.connections.open); it reads the base URL
+    // from installerOptions, not from clientOptions.
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
+  } else {
+    // Our own router, so the web server mounts it; Bolt verifies the v0 signature (5-minute window)
+    // on the raw body and answers 401 before any listener runs.
+    receiver = new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', router: express.Router(), logger });
+    app = new App({ token: config.botToken, receiver, logger, clientOptions });
+  }
+  registerListeners(ctx, app, config, options);
+  return {
+    app,
+    router: receiver?.router as express.Router | undefined,
+    start: async () => {
+      if (config.mode === 'socket') await app.start();
+    },
+    stop: async () => {
+      if (config.mode === 'socket') await app.stop();
+    },
+  };
+}
+
+function registerListeners(ctx: Context, app: App, config: SlackConfig, options: SlackOptions): void {
+  const { prisma } = ctx.db;
+  const limiter = new RateLimiter(options.questionsPerMinute ?? 10, 60_000);
+  const shared = new SharedChannels();
+  const statusAfterMs = options.statusAfterMs ?? 1000;
+  // A model answer waits on the network, so many can be made at once; offline answers on the
+  // embedded database are pure CPU in this process and go best one after another.
+  const gate = new AnswerGate(options.concurrentAnswers ?? (ctx.chatModel ? 16 : ctx.db.kind === 'pglite' ? 1 : 4));
+  const answerTurn = (turn: Turn) => gate.run(() => handleTurn(ctx, turn));
+
+  // Slack retries an event it believes we missed (X-Slack-Retry-Num); the event id makes it run once.
+  app.use(async ({ body, next }) => {
+    await yieldToIo();
+    const envelope = envelopeSchema.safeParse(body);
+    if (envelope.success && envelope.data.event_id && !(await claimEvent(ctx.db, envelope.data.event_id))) {
+      ctx.logger.info({ eventId: envelope.data.event_id }, 'slack event already handled');
+      return;
+    }
+    await next();
+  });
+
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const parsed = messageEventSchema.safeParse(event);
+    if (!parsed.success || !isFromPerson(parsed.data)) return;
+    const e = parsed.data;
+    const text = stripMention(e.text, context.botUserId);
+    await answer(client, body, e, text, { channel: e.channel, threadTs: e.thread_ts ?? e.ts }, e.thread_ts ?? e.ts);
+  });
+
+  app.message(async ({ message, body, client, context }) => {
+    const parsed = messageEventSchema.safeParse(message);
+    if (!parsed.success || !isFromPerson(parsed.data)) return;
+    const e = parsed.data;
+    if (e.channel_type === 'im') {
+      // A DM's main line is one conversation; a thread inside the DM is its own.
+      await answer(client, body, e, e.text, { channel: e.channel, threadTs: e.thread_ts }, e.thread_ts ?? '');
+      return;
+    }
+    // A mention arrives as app_mention too; answering it here as well would answer twice.
+    if (context.botUserId && e.text.includes(`<@${context.botUserId}>`)) return;
+    const key = channelKey(envelopeSchema.parse(body).team_id, e.channel);
+    if (e.thread_ts && (await isAnsweredThread(prisma, key, e.thread_ts))) {
+      await answer(client, body, e, e.text, { channel: e.channel, threadTs: e.thread_ts }, e.thread_ts);
+      return;
+    }
+    const link = await channelLink(ctx.db, key);
+    if (!e.thread_ts && link?.settings.mode === 'all' && looksLikeQuestion(e.text)) {
+      await answer(client, body, e, e.text, { channel: e.channel, threadTs: e.ts }, e.ts);
+    }
+  });
+
+  /** The common path of every question: guard, acknowledge, answer, deliver, remember the thread. */
+  async function answer(client: WebClient, body: unknown, e: MessageEvent, text: string, target: Target, threadKey: string): Promise<void> {
+    const started = Date.now();
+    const envelope = envelopeSchema.parse(body);
+    const workspaceId = envelope.team_id;
+    const userId = slackUserId(workspaceId, e.user!);
+    const key = channelKey(workspaceId, e.channel);
+    const privateTo = { channel: e.channel, threadTs: target.threadTs, ephemeralUser: e.user! };
+    try {
+      const external = e.channel_type === 'im' ? Boolean(e.user_team && e.user_team !== workspaceId) : await shared.isExternal(client, e.channel, envelope.is_ext_shared_channel);
+      if (external) return void (await deliver(client, privateTo, renderNotice(EXTERNAL_CHANNEL_TEXT)));
+      if (!limiter.take(userId)) return void (await deliver(client, privateTo, renderNotice(RATE_LIMITED_TEXT)));
+
+      // Seen at once: the reaction goes out while the answer is being made.
+      const seen = client.reactions.add({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
+      const link = e.channel_type === 'im' ? undefined : await channelLink(ctx.db, key);
+      const threadRef = { channelKey: key, threadTs: threadKey, userId };
+      // A thread that starts at this very message has no conversation yet: no need to look.
+      const conversationId = threadKey === e.ts ? undefined : await threadConversation(ctx.db, threadRef);
+      const turn: Turn = { channel: 'slack', userId, teamId: link?.teamId, conversationId, text };
+      await yieldToIo();
+      const reply = await withStatus(client, target, answerTurn(turn), statusAfterMs, userId);
+      await rememberThread(ctx.db, threadRef, reply.conversationId);
+      await seen;
+      void client.reactions.remove({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
+      ctx.logger.info({ channel: 'slack', answerId: reply.answerId, mode: reply.mode, durationMs: Date.now() - started }, 'slack question answered');
+    } catch (error) {
+      await deliverError(client, privateTo, error);
+    }
+  }
+
+  /**
+   * Posts the answer; when it is not ready within `afterMs`, a short status goes first and is
+   * replaced in place by the answer (chat.update), so nobody stares at silence.
+   */
+  async function withStatus(client: WebClient, target: Target, pending: Promise<Reply>, afterMs: number, userId: string): Promise<Reply> {
+    pending.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), afterMs)));
+    // 0 means always; a race against a zero timer is lost to an in-process database that never yields.
+    const first = afterMs <= 0 ? 'late' : await Promise.race([pending, late]);
+    clearTimeout(timer);
+    let statusTs: string | undefined;
+    if (first === 'late') {
+      const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderWorking() });
+      statusTs = posted.ts;
+    }
+    let reply: Reply;
+    try {
+      reply = await pending;
+    } catch (error) {
+      if (statusTs) await client.chat.delete({ channel: target.channel, ts: statusTs }).catch(() => undefined);
+      throw error;
+    }
+    const message = await renderWithForm(reply, userId, { handoff: true });
+    if (statusTs) await client.chat.update({ channel: target.channel, ts: statusTs, ...message });
+    else await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+    return reply;
+  }
+
+  /** A Reply's form is kept for its user until they click to open it (a modal needs that click). */
+  async function renderWithForm(reply: Reply, userId: string, opts: { handoff?: boolean; share?: boolean }): Promise<SlackMessage> {
+    const formId = reply.form ? await saveForm(prisma, userId, reply.form) : undefined;
+    return renderReply(reply, { ...opts, formId });
+  }
+
+  async function deliver(client: WebClient, target: Target, message: SlackMessage): Promise<void> {
+    if (target.ephemeralUser) {
+      await client.chat.postEphemeral({ channel: target.channel, user: target.ephemeralUser, thread_ts: target.threadTs, ...message });
+    } else {
+      await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+    }
+  }
+
+  /** A WijkwijsError carries its Dutch message; anything else is logged (ids only) and apologised for. */
+  async function deliverError(client: WebClient, target: Target, error: unknown): Promise<void> {
+    const e = toWijkwijsError(error);
+    if (e.code === 'internal') ctx.logger.error({ err: error }, 'slack request failed');
+    await deliver(client, target, renderNotice(e.userMessage)).catch((deliveryError: unknown) => ctx.logger.warn({ err: deliveryError }, 'slack error message not delivered'));
+  }
+
+  // ---- /vraag (a private answer, with "Deel in kanaal") and any other command of the core ----
+  // Commands other than /vraag and /wijkwijs (e.g. /casus) reach the core as the text the user would
+  // type in the web chat: features add commands in the manifest, not here.
+  app.command(/^\/(?!wijkwijs$)[a-z-]+$/, async ({ command, ack, client, respond }) => {
+    const c = commandSchema.parse(command);
+    const isQuestion = c.command === '/vraag';
+    if (!c.text.trim()) {
+      await ack({ response_type: 'ephemeral', text: `Typ iets achter het commando, bijvoorbeeld: ${isQuestion ? '/vraag Hoe lang heb ik om de hulpvraag te verkennen?' : `${c.command} <tekst>`}` });
+      return;
+    }
+    await ack();
+    const userId = slackUserId(c.team_id, c.user_id);
+    const target: Target = { channel: c.channel_id, ephemeralUser: c.user_id };
+    try {
+      const isDm = c.channel_id.startsWith('D');
+      if (!isDm && (await shared.isExternal(client, c.channel_id))) return void (await respond({ response_type: 'ephemeral', text: EXTERNAL_CHANNEL_TEXT }));
+      if (!limiter.take(userId)) return void (await respond({ response_type: 'ephemeral', text: RATE_LIMITED_TEXT }));
+      const link = isDm ? undefined : await channelLink(ctx.db, channelKey(c.team_id, c.channel_id));
+      const text = isQuestion ? c.text.trim() : `${c.command} ${c.text.trim()}`;
+      const reply = await answerTurn({ channel: 'slack', userId, teamId: link?.teamId, text });
+      // A command brings a trigger_id, so a form opens at once as a modal.
+      if (reply.form && c.trigger_id) await openForm(client, c.trigger_id, reply, { channel: c.channel_id });
+      const message = await renderWithForm(reply, userId, { handoff: isQuestion, share: isQuestion && !isDm });
+      // The bot may not be in this channel: then Slack's response_url still reaches the user.
+      await deliver(client, target, message).catch(() => respond({ response_type: 'ephemeral', ...message }));
+    } catch (error) {
+      const e = toWijkwijsError(error);
+      if (e.code === 'internal') ctx.logger.error({ err: error }, 'slack command failed');
+      await respond({ response_type: 'ephemeral', text: e.userMessage }).catch(() => undefined);
+    }
+  });
+
+  app.command('/wijkwijs', async ({ command, ack }) => {
+    const c = commandSchema.parse(command);
+    try {
+      await ack({ response_type: 'ephemeral', text: await wijkwijsCommand(ctx, c, config) });
+    } catch (error) {
+      const e = toWijkwijsError(error);
+      if (e.code === 'internal') ctx.logger.error({ err: error }, 'slack command failed');
+      await ack({ response_type: 'ephemeral', text: e.userMessage });
+    }
+  });
+
+  // ---- Clicks ----
+  app.action(/^wijkwijs\./, async ({ ack, body, client }) => {
+    await ack();
+    const parsed = blockActionSchema.safeParse(body);
+    if (!parsed.success) return;
+    const b = parsed.data;
+    const workspaceId = b.team?.id ?? b.user.team_id ?? '';
+    const userId = slackUserId(workspaceId, b.user.id);
+    const channel = b.channel?.id ?? b.container?.channel_id ?? b.user.id;
+    const threadTs = b.message?.thread_ts ?? b.container?.thread_ts ?? (b.container?.is_ephemeral ? undefined : b.message?.ts);
+    const privateTo: Target = { channel, threadTs, ephemeralUser: b.user.id };
+    const action = b.actions[0]!;
+    const value = action.value ?? '';
+    try {
+      const [name] = action.action_id.split(':');
+      switch (name) {
+        case ACTION.passage:
+          return await showPassage(client, b, userId, value);
+        case ACTION.feedbackUp: {
+          const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: 'feedback.up', value } });
+          return await deliver(client, privateTo, renderNotice(reply.text));
+        }
+        case ACTION.feedbackDown:
+          if (!b.trigger_id) throw new WijkwijsError('bad_request', 'Dit venster kon niet worden geopend. Probeer het nog eens.');
+          await client.views.open({ trigger_id: b.trigger_id, view: feedbackModal(value, { channel, threadTs }) as never });
+          return;
+        case ACTION.handoff:
+          return await deliver(client, privateTo, renderNotice(await requestHandoff(ctx, client, config, { workspaceId, slackUser: b.user.id, answerId: value })));
+        case ACTION.handoffResolve:
+          return await resolveHandoff(ctx, client, { workspaceId, slackUser: b.user.id, handoffId: value });
+        case ACTION.share:
+          return await shareAnswer(client, b, userId, value, channel);
+        case ACTION.openForm: {
+          const form = await loadForm(prisma, value, userId);
+          if (!form || !b.trigger_id) throw new WijkwijsError('not_found', 'Dit formulier is verlopen of al verstuurd. Begin gerust opnieuw.');
+          await openForm(client, b.trigger_id, { form } as Reply, { channel, threadTs });
+          return;
+        }
+        case ACTION.replyAction: {
+          // A feature's own button: its id and value go back to the core unchanged.
+          const a = replyActionValueSchema.parse(JSON.parse(value));
+          const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: a.id, value: a.value } });
+          if (reply.form && b.trigger_id) await openForm(client, b.trigger_id, reply, { channel, threadTs });
+          return await deliver(client, privateTo, await renderWithForm(reply, userId, {}));
+        }
+        default:
+          return;
+      }
+    } catch (error) {
+      await deliverError(client, privateTo, error);
+    }
+  });
+
+  async function openForm(client: WebClient, triggerId: string, reply: Pick<Reply, 'form'>, where: { channel: string; threadTs?: string }): Promise<void> {
+    const form = reply.form!;
+    const view = formModal(form, { formId: form.id, submitId: form.submit.id, cancelId: form.cancel?.id, channel: where.channel, threadTs: where.threadTs });
+    await client.views.open({ trigger_id: triggerId, view: view as never });
+  }
+
+  /** The passage behind a citation, in a modal; only when the user may read that knowledge. */
+  async function showPassage(client: WebClient, b: BlockAction, userId: string, passageId: string): Promise<void> {
+    const chunk = await prisma.chunk.findUnique({ where: { id: passageId }, select: { text: true, location: true, teamId: true, document: { select: { title: true } } } });
+    const allowed = chunk && (chunk.teamId === null || (await teamIdsOf(prisma, userId)).includes(chunk.teamId));
+    if (!allowed) throw new WijkwijsError('not_found', 'Deze passage staat niet (meer) in de kennisbank, of is niet voor jou bedoeld.');
+    if (!b.trigger_id) throw new WijkwijsError('bad_request', 'Dit venster kon niet worden geopend. Probeer het nog eens.');
+    await client.views.open({ trigger_id: b.trigger_id, view: passageModal({ title: chunk.document.title, location: chunk.location, text: chunk.text }) as never });
+  }
+
+  /**
+   * "Deel in kanaal": posts the stored answer for everyone. That copy was saved anonymised, so names
+   * from the asker's question stay with the asker.
+   */
+  async function shareAnswer(client: WebClient, b: BlockAction, userId: string, answerId: string, channel: string): Promise<void> {
+    const answer = await prisma.answer.findUnique({ where: { id: answerId }, include: { conversation: { select: { userId: true } } } });
+    if (!answer || answer.conversation.userId !== userId) throw new WijkwijsError('not_found', 'Dit antwoord kan ik niet (meer) delen.');
+    if (!channel.startsWith('D') && (await shared.isExternal(client, channel))) throw new WijkwijsError('forbidden', EXTERNAL_CHANNEL_TEXT);
+    const citations = (answer.citations as { n: number; passageId: string; title: string; location: string; source: string }[]).map((c) => ({
+      ...c,
+      reference: null,
+      type: '',
+      passage: '',
+    }));
+    const reply: Reply = { conversationId: answer.conversationId, answerId, text: answer.text, citations, actions: [], mode: answer.mode as Reply['mode'], notices: [] };
+    const message = renderReply(reply);
+    const intro = { type: 'context', elements: [{ type: 'mrkdwn', text: `<@${b.user.id}> deelt een antwoord van Wijkwijs` }] };
+    await client.chat.postMessage({ channel, text: message.text, blocks: [intro, ...message.blocks] });
+  }
+
+  // ---- Modals ----
+  app.view(VIEW.form, async ({ ack, body, client }) => {
+    await ack();
+    const p = viewPayloadSchema.parse(body);
+    const meta = formMetadataSchema.parse(JSON.parse(p.view.private_metadata));
+    const userId = slackUserId(p.team?.id ?? p.user.team_id ?? '', p.user.id);
+    const target = formTarget(meta, p.user.id);
+    try {
+      const fields = formFields(viewValues(p.view, 'field:'));
+      await dropForms(prisma, userId, meta.formId);
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: meta.submitId, value: meta.formId, fields } });
+      await deliver(client, target, await renderWithForm(reply, userId, {}));
+    } catch (error) {
+      await deliverError(client, target, error);
+    }
+  });
+
+  app.view({ callback_id: VIEW.form, type: 'view_closed' }, async ({ ack, body, client }) => {
+    await ack();
+    const p = viewPayloadSchema.parse(body);
+    const meta = formMetadataSchema.parse(JSON.parse(p.view.private_metadata));
+    if (!meta.cancelId) return;
+    const userId = slackUserId(p.team?.id ?? p.user.team_id ?? '', p.user.id);
+    const target = formTarget(meta, p.user.id);
+    try {
+      await dropForms(prisma, userId, meta.formId);
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: meta.cancelId, value: meta.formId } });
+      await deliver(client, target, renderReply(reply));
+    } catch (error) {
+      await deliverError(client, target, error);
+    }
+  });
+
+  app.view(VIEW.feedback, async ({ ack, body, client }) => {
+    await ack();
+    const p = viewPayloadSchema.parse(body);
+    const meta = feedbackMetadataSchema.parse(JSON.parse(p.view.private_metadata));
+    const userId = slackUserId(p.team?.id ?? p.user.team_id ?? '', p.user.id);
+    const target: Target = { channel: meta.channel, threadTs: meta.threadTs, ephemeralUser: p.user.id };
+    try {
+      const comment = viewValues(p.view, '').comment;
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: 'feedback.down', value: meta.answerId, comment: comment || undefined } });
+      await deliver(client, target, renderNotice(reply.text));
+    } catch (error) {
+      await deliverError(client, target, error);
+    }
+  });
+
+  // ---- App Home ----
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const workspaceId = envelopeSchema.parse(body).team_id;
+    try {
+      await client.views.publish({ user_id: event.user, view: (await homeView(ctx, slackUserId(workspaceId, event.user))) as never });
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'slack home not published');
+    }
+  });
+
+  app.error(async (error) => {
+    ctx.logger.error({ err: error }, 'slack listener failed');
+  });
+}
+
+/**
+ * Lets waiting I/O run first: an in-process PGlite resolves query after query as microtasks and never
+ * yields to the event loop, so without this, requests arriving during an answer (and their 3-second
+ * acknowledgements) would wait for it.
+ */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A form's answer goes to the DM as a normal message; in a channel only the user sees it. */
+function formTarget(meta: { channel: string; threadTs?: string }, slackUser: string): Target {
+  return meta.channel.startsWith('D') ? { channel: meta.channel, threadTs: meta.threadTs } : { channel: meta.channel, threadTs: meta.threadTs, ephemeralUser: slackUser };
+}
+
+/** Only people: no bots (ours or others'), no edits, joins or other message subtypes. */
+function isFromPerson(e: MessageEvent): boolean {
+  return !e.bot_id && !e.subtype && Boolean(e.user);
+}
+
+function stripMention(text: string, botUserId: string | undefined): string {
+  const withoutBot = botUserId ? text.replaceAll(`<@${botUserId}>`, ' ') : text.replace(/^\s*<@[A-Z0-9]+>/, ' ');
+  return withoutBot.replace(/\s+/g, ' ').trim();
+}
+
+function looksLikeQuestion(text: string): boolean {
+  return /\?\s*$/.test(text.trim()) && text.trim().length >= 8;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/assistant/reply.ts';
+import { feedbackActions } from '../../src/assistant/reply.ts';
+import { formFields, formModal, renderReply } from '../../src/channels/slack/render.ts';
+
+const reply = (over: Partial<Reply> = {}): Reply => ({
+  conversationId: 'c1',
+  answerId: 'a1',
+  text: 'Je hebt **zes weken** om de hulpvraag te verkennen [1].',
+  citations: [{ n: 1, passageId: 'p1', title: 'Handboek', location: '§ Werkwijze', source: 'handboek/werkwijze.md', reference: 'p. 25', type: 'handboek', passage: 'Zes weken…' }],
+  actions: feedbackActions('a1'),
+  mode: 'extractive',
+  notices: [],
+  ...over,
+});
+
+describe('Block Kit renderer', () => {
+  it('renders text, numbered sources with a passage button, feedback and hand-off', () => {
+    const { text, blocks } = renderReply(reply(), { handoff: true });
+    const json = JSON.stringify(blocks);
+    expect(json).toContain('*zes weken*');
+    expect(json).toContain('*[1]* Handboek');
+    expect(json).toContain('p. 25');
+    for (const id of ['wijkwijs.passage:1', 'wijkwijs.feedback.up', 'wijkwijs.feedback.down', 'wijkwijs.handoff']) expect(json).toContain(id);
+    expect(text).toContain('[1] Handboek — § Werkwijze');
+  });
+
+  it('keeps user and document text from becoming mentions or links', () => {
+    const { blocks } = renderReply(reply({ text: 'Zie <!channel> en <https://x.nl|hier> & meer' }));
+    const json = JSON.stringify(blocks);
+    expect(json).not.toContain('<!channel>');
+    expect(json).toContain('&lt;!channel&gt;');
+    expect(json).toContain('&amp;');
+  });
+
+  it('stays within Slack limits for long answers and many sources', () => {
+    const citations = Array.from({ length: 12 }, (_, i) => ({ ...reply().citations[0]!, n: i + 1, passageId: `p${i}` }));
+    const { blocks } = renderReply(reply({ text: 'woord '.repeat(2000), citations }));
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks as any[]) if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    expect(JSON.stringify(blocks)).toContain('En nog 4 bronnen');
+  });
+
+  it('passes a feature button through with its own id, and shows a form as a modal', () => {
+    const { blocks } = renderReply(reply({ actions: [{ id: 'intervisie.join', label: 'Aanmelden', value: 's1', style: 'primary' }] }));
+    const button = (blocks.at(-1) as any).elements[0];
+    expect(button.action_id).toBe('wijkwijs.act:0');
+    expect(JSON.parse(button.value)).toEqual({ id: 'intervisie.join', value: 's1' });
+
+    const form = { id: 'd1', title: 'Casus controleren', fields: [{ name: 'text', label: 'Tekst', value: 'korte tekst', multiline: true }], submit: { id: 'case.confirm', label: 'Opslaan' }, cancel: { id: 'case.cancel', label: 'Annuleren' } };
+    const modal = formModal(form, { formId: 'd1', submitId: 'case.confirm', cancelId: 'case.cancel', channel: 'D1' }) as any;
+    expect(modal.notify_on_close).toBe(true);
+    expect(modal.submit.text).toBe('Opslaan');
+    // A long value spreads over several inputs and comes back whole.
+    const long = Array.from({ length: 900 }, (_, i) => `woord${i}`).join(' ');
+    const split = formModal({ ...form, fields: [{ ...form.fields[0]!, value: long }] }, { formId: 'd1', submitId: 'case.confirm', channel: 'D1' }) as any;
+    expect(split.blocks.length).toBeGreaterThan(1);
+    for (const b of split.blocks) expect(b.element.initial_value.length).toBeLessThanOrEqual(3000);
+    const submitted = Object.fromEntries(split.blocks.map((b: any) => [b.block_id.slice('field:'.length), b.element.initial_value]));
+    expect(formFields(submitted)).toEqual({ text: long });
+  });
+});

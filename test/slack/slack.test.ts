@@ -1,0 +1,403 @@
+/**
+ * The Slack app end to end: the real web server over HTTP, payloads signed and shaped as Slack's
+ * documentation shows them, and a stand-in for the Web API that records every call the app makes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackChannel, startSlack } from '../../src/channels/slack/index.ts';
+import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
+import { ConfigError, loadConfig } from '../../src/lib/config.ts';
+import { ensureMember } from '../../src/teams/membership.ts';
+import { createTestContext, repoRoot } from '../support/context.ts';
+import {
+  APP_TOKEN,
+  BOT_TOKEN,
+  BOT_USER,
+  eventCallback,
+  messageTs,
+  postCommand,
+  postEvent,
+  postInteraction,
+  SIGNING_SECRET,
+  signedHeaders,
+  startFakeSlack,
+  WORKSPACE,
+  type FakeSlack,
+  type SlackCall,
+} from './support/fake-slack.ts';
+
+let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let slackApi: FakeSlack;
+let server: RunningServer;
+
+const QUESTION = 'Hoe lang heb ik om de hulpvraag te verkennen?';
+
+beforeAll(async () => {
+  slackApi = await startFakeSlack();
+  // Configured as an operator would: from the environment (the API URL without its trailing slash).
+  ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl.replace(/\/$/, '') });
+  await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
+  const web = createWebApp(ctx);
+  await startSlack(ctx, web, { questionsPerMinute: 5 });
+  server = await startWebServer(ctx, web);
+  await ensureMember(ctx.db.prisma, { teamId: 'wijkteam', userId: `slack:${WORKSPACE}:UADMIN`, role: 'admin' });
+  await ensureMember(ctx.db.prisma, { teamId: 'wijkteam', userId: `slack:${WORKSPACE}:UCOACH` });
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  await ctx?.close();
+  await slackApi?.close();
+});
+
+const mention = (user: string, channel: string, text: string, extra: Record<string, unknown> = {}) => {
+  const ts = messageTs();
+  return { ts, payload: eventCallback({ type: 'app_mention', user, text: `<@${BOT_USER}> ${text}`, ts, channel, ...extra }) };
+};
+const blocksText = (call: SlackCall) => JSON.stringify(call.args.blocks ?? []);
+const buttons = (call: SlackCall) =>
+  (call.args.blocks as any[]).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).filter((e) => e.type === 'button');
+const button = (call: SlackCall, actionId: string) => buttons(call).find((b) => b.action_id.startsWith(actionId));
+
+function blockAction(user: string, channel: string, action: { action_id: string; value: string }, message: { ts: string; thread_ts?: string }, ephemeral = false) {
+  return {
+    type: 'block_actions',
+    user: { id: user, username: 'coach', name: 'coach', team_id: WORKSPACE },
+    api_app_id: 'A0WIJKWIJS',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: message.ts, channel_id: channel, is_ephemeral: ephemeral, thread_ts: message.thread_ts },
+    trigger_id: `${Date.now()}.trigger`,
+    team: { id: WORKSPACE, domain: 'wijkteam' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channel, name: 'algemeen' },
+    message: { type: 'message', ts: message.ts, thread_ts: message.thread_ts, text: '…' },
+    state: { values: {} },
+    response_url: slackApi.responseUrl,
+    actions: [{ ...action, block_id: 'wijkwijs.actions', type: 'button', text: { type: 'plain_text', text: 'knop' }, action_ts: messageTs() }],
+  };
+}
+
+/** A view_submission for a modal the app opened, with the inputs filled in as Slack sends them. */
+function viewSubmission(user: string, view: any, values: Record<string, string>) {
+  const state: Record<string, Record<string, { type: string; value: string }>> = {};
+  for (const block of view.blocks.filter((b: any) => b.type === 'input')) {
+    const name = block.block_id as string;
+    state[name] = { [block.element.action_id]: { type: 'plain_text_input', value: values[name] ?? block.element.initial_value ?? '' } };
+  }
+  return {
+    type: 'view_submission',
+    team: { id: WORKSPACE, domain: 'wijkteam' },
+    user: { id: user, username: 'coach', name: 'coach', team_id: WORKSPACE },
+    api_app_id: 'A0WIJKWIJS',
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.trigger`,
+    view: { id: 'V123', team_id: WORKSPACE, type: 'modal', ...view, state: { values: state }, hash: '1.abc', root_view_id: 'V123', app_id: 'A0WIJKWIJS', bot_id: 'BWIJK' },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
+describe('request signatures', () => {
+  it('answers the URL verification challenge of a signed request', async () => {
+    const response = await postEvent(server.url, { token: 'x', challenge: 'uitdaging-123', type: 'url_verification' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ challenge: 'uitdaging-123' });
+  });
+
+  it.each([
+    ['a wrong signature', (body: string) => signedHeaders(body, { secret: 'niet-het-geheim' })],
+    ['a stale timestamp', (body: string) => signedHeaders(body, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })],
+    ['no signature at all', () => ({ 'content-type': 'application/json' })],
+  ])('refuses %s with 401 and does nothing', async (_label, headers) => {
+    const before = slackApi.calls.length;
+    const answers = await ctx.db.prisma.answer.count();
+    const { payload } = mention('UCOACH', 'CALG', QUESTION);
+    const body = JSON.stringify(payload);
+    const response = await fetch(`${server.url}/slack/events`, { method: 'POST', headers: headers(body), body });
+    expect(response.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slackApi.calls.length).toBe(before);
+    expect(await ctx.db.prisma.answer.count()).toBe(answers);
+  });
+});
+
+describe('questions', () => {
+  it('acknowledges a mention at once and answers in its thread with citations', async () => {
+    const { ts, payload } = mention('UCOACH', 'CALG', QUESTION);
+    const started = Date.now();
+    const response = await postEvent(server.url, payload);
+    const ackMs = Date.now() - started;
+    expect(response.status).toBe(200);
+    expect(ackMs).toBeLessThan(3000);
+
+    const reaction = await slackApi.next('reactions.add', (a) => a.timestamp === ts);
+    expect(reaction.args).toMatchObject({ channel: 'CALG', name: 'eyes' });
+    const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    expect(posted.args.channel).toBe('CALG');
+    expect(posted.args.text).toMatch(/zes weken/i);
+    expect(blocksText(posted)).toMatch(/\[1\]/);
+    expect(blocksText(posted)).toContain('Bronnen');
+    expect(button(posted, 'wijkwijs.passage')?.value).toBeTruthy();
+    expect(button(posted, 'wijkwijs.feedback.up')).toBeTruthy();
+    expect(button(posted, 'wijkwijs.feedback.down')).toBeTruthy();
+    expect(button(posted, 'wijkwijs.handoff')).toBeTruthy();
+  });
+
+  it('answers a retried event once', async () => {
+    const { ts, payload } = mention('URETRY', 'CALG', 'Wat zijn de kernwaarden?');
+    const first = await postEvent(server.url, payload);
+    const retry = await postEvent(server.url, payload, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(slackApi.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
+  });
+
+  it('answers a DM and continues the conversation with a follow-up', async () => {
+    const dm = (text: string) => {
+      const ts = messageTs();
+      return { ts, payload: eventCallback({ type: 'message', channel_type: 'im', channel: 'DCOACH', user: 'UDM', text, ts }) };
+    };
+    const first = dm('Hoe lang mag ik zelf kortdurende ondersteuning bieden?');
+    await postEvent(server.url, first.payload);
+    const answer = await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH');
+    expect(answer.args.thread_ts).toBeUndefined();
+    expect(answer.args.text).toMatch(/4 maanden/);
+    const second = dm('En verlengen?');
+    await postEvent(server.url, second.payload);
+    await slackApi.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'DCOACH').length === 2);
+    const threads = await ctx.db.prisma.slackThread.findMany({ where: { channelKey: `${WORKSPACE}:DCOACH` } });
+    expect(threads).toHaveLength(1);
+    expect(await ctx.db.prisma.answer.count({ where: { conversationId: threads[0]!.conversationId } })).toBe(2);
+  });
+
+  it('answers a follow-up in a thread it already answers, without a new mention', async () => {
+    const { ts, payload } = mention('UTHREAD', 'CTHREAD', 'Wanneer moet ik het vier-ogen principe toepassen?');
+    await postEvent(server.url, payload);
+    await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    const followUp = eventCallback({ type: 'message', channel_type: 'channel', channel: 'CTHREAD', user: 'UTHREAD', text: 'En wanneer met twintig ogen?', ts: messageTs(), thread_ts: ts });
+    await postEvent(server.url, followUp);
+    await slackApi.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === ts).length === 2);
+    // A message in a thread Wijkwijs is not part of stays unanswered.
+    const other = messageTs();
+    await postEvent(server.url, eventCallback({ type: 'message', channel_type: 'channel', channel: 'CTHREAD', user: 'UTHREAD', text: 'Wie haalt er koffie?', ts: messageTs(), thread_ts: other }));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(slackApi.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === other)).toHaveLength(0);
+  });
+
+  it('ignores messages from bots, its own included', async () => {
+    const before = slackApi.calls.length;
+    const ts = messageTs();
+    await postEvent(server.url, eventCallback({ type: 'message', channel_type: 'im', channel: 'DBOT', bot_id: 'BOTHER', user: 'UOTHERBOT', text: QUESTION, ts }));
+    await postEvent(server.url, eventCallback({ type: 'message', subtype: 'bot_message', channel_type: 'im', channel: 'DBOT', bot_id: 'BOTHER', text: QUESTION, ts: messageTs() }));
+    await postEvent(server.url, eventCallback({ type: 'message', channel_type: 'im', channel: 'DBOT', bot_id: 'BWIJK', user: BOT_USER, text: QUESTION, ts: messageTs() }));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(slackApi.calls.slice(before).filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
+  it('refuses team knowledge in a channel shared with another organisation', async () => {
+    const flagged = mention('UEXT', 'CSHARED', QUESTION);
+    await postEvent(server.url, { ...flagged.payload, is_ext_shared_channel: true });
+    const refusal = await slackApi.next('chat.postEphemeral', (a) => a.channel === 'CSHARED' && a.user === 'UEXT');
+    expect(refusal.args.text).toMatch(/gedeeld met een andere organisatie/);
+
+    // Without the envelope's hint, conversations.info decides.
+    slackApi.externalChannels.add('CCONNECT');
+    const asked = mention('UEXT', 'CCONNECT', QUESTION);
+    const { is_ext_shared_channel: _drop, ...withoutHint } = asked.payload;
+    await postEvent(server.url, withoutHint);
+    await slackApi.next('conversations.info', (a) => a.channel === 'CCONNECT');
+    await slackApi.next('chat.postEphemeral', (a) => a.channel === 'CCONNECT');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slackApi.callsTo('chat.postMessage').filter((c) => ['CSHARED', 'CCONNECT'].includes(c.args.channel))).toHaveLength(0);
+  });
+
+  it('slows down one user who asks too much, in friendly Dutch', async () => {
+    for (let i = 0; i < 6; i++) await postEvent(server.url, mention('UFAST', 'CFAST', `Wat zijn de kernwaarden? (${i})`).payload);
+    const limited = await slackApi.next('chat.postEphemeral', (a) => a.user === 'UFAST');
+    expect(limited.args.text).toMatch(/Rustig aan/);
+    await slackApi.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'CFAST').length === 5);
+  });
+
+  it('posts a status first and updates it in place when the answer takes a while', async () => {
+    const web = createWebApp(ctx);
+    const slow = createSlackChannel(ctx, ctx.config.slack!, { statusAfterMs: 0 });
+    web.use(slow.router!);
+    const other = await startWebServer(ctx, web);
+    try {
+      const { ts, payload } = mention('USLOW', 'CSLOW', QUESTION);
+      await postEvent(other.url, payload);
+      const status = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+      expect(status.args.text).toMatch(/Even zoeken/);
+      const update = await slackApi.next('chat.update', (a) => a.channel === 'CSLOW');
+      expect(update.args.text).toMatch(/zes weken/i);
+      expect(update.args.ts).toBeTruthy();
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('/vraag and buttons', () => {
+  it('answers /vraag privately with "Deel in kanaal", and shares on click', async () => {
+    const started = Date.now();
+    const response = await postCommand(server.url, { command: '/vraag', text: QUESTION, user_id: 'UVRAAG', channel_id: 'CVRAAG', response_url: slackApi.responseUrl });
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const privately = await slackApi.next('chat.postEphemeral', (a) => a.user === 'UVRAAG');
+    expect(privately.args.channel).toBe('CVRAAG');
+    expect(privately.args.text).toMatch(/zes weken/i);
+    const share = button(privately, 'wijkwijs.share');
+    expect(share).toBeTruthy();
+
+    await postInteraction(server.url, blockAction('UVRAAG', 'CVRAAG', share, { ts: privately.args.ts ?? messageTs() }, true));
+    const shared = await slackApi.next('chat.postMessage', (a) => a.channel === 'CVRAAG');
+    expect(blocksText(shared)).toContain('<@UVRAAG> deelt een antwoord');
+    expect(blocksText(shared)).toMatch(/\[1\]/);
+  });
+
+  it('opens the passage of a citation in a modal', async () => {
+    const { ts, payload } = mention('UPASS', 'CPASS', QUESTION);
+    await postEvent(server.url, payload);
+    const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    const passage = button(posted, 'wijkwijs.passage');
+    await postInteraction(server.url, blockAction('UPASS', 'CPASS', passage, { ts: messageTs(), thread_ts: ts }));
+    const opened = await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.passage');
+    const chunk = await ctx.db.prisma.chunk.findUniqueOrThrow({ where: { id: passage.value } });
+    expect(JSON.stringify(opened.args.view)).toContain(chunk.location);
+    expect(opened.args.trigger_id).toBeTruthy();
+  });
+
+  it('stores 👍 at once and 👎 with a comment from a modal', async () => {
+    const { ts, payload } = mention('UFEED', 'CFEED', 'Wat zijn de kernwaarden?');
+    await postEvent(server.url, payload);
+    const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    const up = button(posted, 'wijkwijs.feedback.up');
+    await postInteraction(server.url, blockAction('UFEED', 'CFEED', up, { ts: messageTs(), thread_ts: ts }));
+    await slackApi.next('chat.postEphemeral', (a) => a.user === 'UFEED' && /Dank je/.test(a.text));
+    expect(await ctx.db.prisma.feedback.count({ where: { answerId: up.value, rating: 1 } })).toBe(1);
+
+    const down = button(posted, 'wijkwijs.feedback.down');
+    await postInteraction(server.url, blockAction('UFEED2', 'CFEED', down, { ts: messageTs(), thread_ts: ts }));
+    const modal = await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.feedback');
+    const submitted = await postInteraction(server.url, viewSubmission('UFEED2', modal.args.view, { comment: 'De termijn mist.' }));
+    expect(submitted.status).toBe(200);
+    await slackApi.next('chat.postEphemeral', (a) => a.user === 'UFEED2');
+    const stored = await ctx.db.prisma.feedback.findFirstOrThrow({ where: { answerId: down.value, userId: `slack:${WORKSPACE}:UFEED2` } });
+    expect(stored).toMatchObject({ rating: -1, comment: 'De termijn mist.' });
+  });
+});
+
+describe('team channel, hand-off and forms', () => {
+  it('lets a team admin link a channel, and refuses others', async () => {
+    const refused = await postCommand(server.url, { command: '/wijkwijs', text: 'koppel wijkteam', user_id: 'UCOACH', channel_id: 'CTEAM' });
+    expect((await refused.json()).text).toMatch(/Dit mag alleen/);
+    const linked = await postCommand(server.url, { command: '/wijkwijs', text: 'koppel wijkteam', user_id: 'UADMIN', channel_id: 'CTEAM' });
+    expect((await linked.json()).text).toMatch(/gekoppeld aan team wijkteam/);
+    const group = await postCommand(server.url, { command: '/wijkwijs', text: 'groep <!subteam^S0COACHES|@coaches>', user_id: 'UADMIN', channel_id: 'CTEAM' });
+    expect((await group.json()).text).toContain('<!subteam^S0COACHES>');
+    const mode = await postCommand(server.url, { command: '/wijkwijs', text: 'modus alles', user_id: 'UADMIN', channel_id: 'CTEAM' });
+    expect((await mode.json()).text).toMatch(/elke vraag/);
+    const member = await postCommand(server.url, { command: '/wijkwijs', text: 'lid <@UNIEUW|nieuw>', user_id: 'UADMIN', channel_id: 'CTEAM' });
+    expect((await member.json()).text).toMatch(/is nu lid van team wijkteam/);
+    expect(await ctx.db.prisma.teamMember.count({ where: { teamId: 'wijkteam', userId: `slack:${WORKSPACE}:UNIEUW` } })).toBe(1);
+  });
+
+  it('answers every question in a channel set to "alles"', async () => {
+    const ts = messageTs();
+    await postEvent(server.url, eventCallback({ type: 'message', channel_type: 'channel', channel: 'CTEAM', user: 'UCOACH', text: 'Uit welke vier onderdelen bestaat SoNeStra?', ts }));
+    const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    expect(posted.args.text).toMatch(/Netwerkkompas/);
+  });
+
+  it('hands a question to colleagues in the team channel and closes it with "Opgelost"', async () => {
+    const { ts, payload } = mention('UCOACH', 'CALG', 'Mijn inwoner Jan de Vries heeft belastingschulden, waar verwijs ik naar?');
+    await postEvent(server.url, payload);
+    const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    await postInteraction(server.url, blockAction('UCOACH', 'CALG', button(posted, 'wijkwijs.handoff'), { ts: messageTs(), thread_ts: ts }));
+    const request = await slackApi.next('chat.postMessage', (a) => a.channel === 'CTEAM' && /zoekt een collega/.test(a.text));
+    expect(request.args.text).toContain('<!subteam^S0COACHES>');
+    expect(request.args.text).not.toContain('Jan de Vries');
+    const confirmation = await slackApi.next('chat.postEphemeral', (a) => a.user === 'UCOACH' && /<#CTEAM>/.test(a.text));
+    expect(confirmation.args.channel).toBe('CALG');
+
+    const resolve = button(request, 'wijkwijs.handoff.resolve');
+    await postInteraction(server.url, blockAction('UADMIN', 'CTEAM', resolve, { ts: messageTs() }));
+    const updated = await slackApi.next('chat.update', (a) => a.channel === 'CTEAM');
+    expect(updated.args.text).toMatch(/Opgelost door <@UADMIN>/);
+    await slackApi.next('chat.postMessage', (a) => a.channel === 'UCOACH' && /opgelost/.test(a.text));
+    expect(await ctx.db.prisma.slackHandoff.findUniqueOrThrow({ where: { id: resolve.value } })).toMatchObject({ status: 'resolved', resolvedBy: `slack:${WORKSPACE}:UADMIN` });
+  });
+
+  it('renders a Reply.form as a modal and sends its submit back to the core', async () => {
+    await postCommand(server.url, {
+      command: '/casus',
+      text: 'Inwoner Piet Jansen (06-12345678) raakte zijn baan kwijt; het team besloot tot schuldhulp via de sociale raadslieden.',
+      user_id: 'UCOACH',
+      channel_id: 'DCOACH2',
+      response_url: slackApi.responseUrl,
+    });
+    const modal = await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.form');
+    const input = modal.args.view.blocks.find((b: any) => b.type === 'input');
+    expect(input.element.initial_value).not.toContain('Piet Jansen');
+    const message = await slackApi.next('chat.postEphemeral', (a) => a.channel === 'DCOACH2');
+    expect(button(message, 'wijkwijs.form.open')).toBeTruthy();
+
+    await postInteraction(server.url, viewSubmission('UCOACH', modal.args.view, {}));
+    const done = await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH2');
+    expect(done.args.text).toMatch(/opgeslagen/i);
+  });
+
+  it('shows recent questions and open hand-offs on App Home', async () => {
+    await postEvent(server.url, eventCallback({ type: 'app_home_opened', user: 'UCOACH', channel: 'DCOACH', tab: 'home', ts: messageTs() }));
+    const home = await slackApi.next('views.publish', (a) => a.user_id === 'UCOACH');
+    const text = JSON.stringify(home.args.view);
+    expect(text).toContain('Je recente vragen');
+    expect(text).toMatch(/Wijkteam|wijkteam/);
+  });
+});
+
+describe('Socket Mode', () => {
+  it('connects with the app token and answers events and commands over the socket', async () => {
+    const socket = createSlackChannel(ctx, { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: slackApi.apiUrl });
+    await socket.start();
+    try {
+      expect(slackApi.callsTo('apps.connections.open').length).toBeGreaterThan(0);
+      const { ts, payload } = mention('USOCK', 'CSOCK', QUESTION);
+      const { ackedAfterMs } = await slackApi.sendEnvelope('events_api', payload);
+      expect(ackedAfterMs).toBeLessThan(3000);
+      const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+      expect(posted.args.text).toMatch(/zes weken/i);
+
+      await slackApi.sendEnvelope('slash_commands', {
+        token: 'legacy-verification-token', team_id: WORKSPACE, channel_id: 'CSOCK', user_id: 'USOCK', command: '/vraag', text: 'Wat zijn de kernwaarden?',
+        response_url: slackApi.responseUrl, trigger_id: `${Date.now()}.trigger`, api_app_id: 'A0WIJKWIJS',
+      });
+      await slackApi.next('chat.postEphemeral', (a) => a.channel === 'CSOCK' && a.user === 'USOCK');
+    } finally {
+      await socket.stop();
+    }
+  });
+});
+
+describe('privacy in logs', () => {
+  it('never logs the text of a question', () => {
+    expect(ctx.logs.text).not.toContain('hulpvraag te verkennen');
+    expect(ctx.logs.text).not.toContain('Jan de Vries');
+    expect(ctx.logs.text).not.toContain('Piet Jansen');
+    expect(ctx.logs.text).toContain('slack question answered');
+  });
+});
+
+describe('configuration', () => {
+  const load = (env: Record<string, string>) => loadConfig(env, '/nonexistent/.env');
+  it('runs without Slack when no bot token is set', () => {
+    expect(load({}).slack).toBeUndefined();
+  });
+  it('asks for the secret each mode needs, in Dutch', () => {
+    expect(() => load({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(ConfigError);
+    expect(() => load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'socket' })).toThrow(/SLACK_APP_TOKEN/);
+    expect(load({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'socket', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({ mode: 'socket', appToken: 'xapp-1' });
+  });
+});
