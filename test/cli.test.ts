@@ -1,25 +1,12 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from './support/context.ts';
+import { tempDir } from './support/context.ts';
+import { runCli } from './support/run-cli.ts';
 
 const dataDir = tempDir('wijkwijs-cli-');
 
-function cli(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`${repoRoot}/bin/wijkwijs.js`, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, WIJKWIJS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', WIJKWIJS_AUTO_INGEST: 'false' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
+const cli = (args: string[], input?: string) => runCli(args, { dataDir, input });
 
 describe('wijkwijs CLI', () => {
   beforeAll(async () => {

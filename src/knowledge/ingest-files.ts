@@ -4,13 +4,11 @@ import path from 'node:path';
 import type { Db } from '../lib/db.ts';
 import { toWijkwijsError, WijkwijsError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
-import { chunkDocument } from './chunk.ts';
 import { DOCUMENT_TYPES, type DocumentType } from './document.ts';
 import type { Embedder } from './embedder.ts';
-import { embeddingInput } from './ensure-embedder.ts';
-import { deleteDocuments, ensureCollection, findDocument, refreshLexemeStats, replaceDocument } from './index-store.ts';
+import { deleteDocuments, findDocument, refreshLexemeStats } from './index-store.ts';
 import { isSupported, parseDocument } from './parse/index.ts';
-import { withCompoundParts } from './search-text.ts';
+import { indexParsedDocument } from './store-text-document.ts';
 
 /** Bump when parsing, cleaning or chunking changes, so every file is indexed again. */
 export const PIPELINE_VERSION = 'pipeline-5';
@@ -135,23 +133,9 @@ async function ingestOne(deps: IngestDeps, request: IngestRequest, file: string)
   const parsed = await parseDocument(file, bytes);
   const teamId = request.teamId ?? parsed.team;
   const type = request.type ?? parsed.type ?? folderType(file) ?? 'achtergrond';
-  const drafts = chunkDocument(parsed);
-  if (drafts.length === 0) throw new WijkwijsError('unreadable_file', 'Geen tekst gevonden in dit bestand.');
-
-  const embeddings = await deps.embedder.embed(drafts.map((c) => embeddingInput(parsed.title, c.heading, c.text)));
-  const collectionId = await ensureCollection(sql, teamId);
-  await replaceDocument(
-    sql,
-    { collectionId, teamId, sourceKey, title: parsed.title, type, source: parsed.source, format: parsed.format, contentHash, meta: parsed.meta },
-    drafts.map((c, i) => ({
-      ...c,
-      titleText: withCompoundParts(`${parsed.title}\n${c.heading ?? ''}`),
-      searchText: withCompoundParts(c.text),
-      embedding: embeddings[i]!,
-    })),
-    deps.embedder.id,
-  );
-  return { status: existing ? 'updated' : 'added', chunks: drafts.length, title: parsed.title, type };
+  const stored = await indexParsedDocument(deps, parsed, { sourceKey, teamId, type, source: parsed.source, contentHash, meta: parsed.meta });
+  if (!stored) throw new WijkwijsError('unreadable_file', 'Geen tekst gevonden in dit bestand.');
+  return { status: existing ? 'updated' : 'added', chunks: stored.chunks, title: parsed.title, type };
 }
 
 /** Stable key of a file across runs: relative to the working directory when inside it. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { chunkDocument } from './chunk.ts';
-import type { DocumentType } from './document.ts';
+import type { DocumentType, ParsedDocument } from './document.ts';
 import type { Embedder } from './embedder.ts';
 import { embeddingInput } from './ensure-embedder.ts';
 import { ensureCollection, refreshLexemeStats, replaceDocument } from './index-store.ts';
@@ -27,27 +27,39 @@ export interface TextDocument {
  * and store steps as an ingested Markdown file, so it is found and cited the same way.
  */
 export async function storeTextDocument(deps: { db: Db; embedder: Embedder }, doc: TextDocument): Promise<{ documentId: string; chunks: number }> {
-  const { sql } = deps.db;
   // The title goes in as the top heading, so text starting with "---" can never pass as front
   // matter and set a team or type of its own.
   const parsed = parseMarkdown(`# ${doc.title.replace(/\s+/g, ' ')}\n\n${doc.markdown}`, doc.title);
+  const stored = await indexParsedDocument(deps, parsed, {
+    sourceKey: doc.sourceKey,
+    teamId: doc.teamId,
+    type: doc.type,
+    source: doc.reference,
+    contentHash: createHash('sha256').update(doc.markdown).digest('hex'),
+    meta: doc.meta ?? {},
+  });
+  if (!stored) throw new WijkwijsError('bad_request', 'Deze tekst is leeg; er valt niets op te slaan.');
+  // Search skips words missing from the statistics, so the new text's own words must be counted now.
+  await refreshLexemeStats(deps.db.sql);
+  return stored;
+}
+
+/**
+ * Chunks, embeds and stores a parsed document, replacing any earlier version with the same source
+ * key. Shared by file ingest and texts from conversations. Returns undefined when there is no text.
+ */
+export async function indexParsedDocument(
+  deps: { db: Db; embedder: Embedder },
+  parsed: ParsedDocument,
+  target: { sourceKey: string; teamId?: string; type: DocumentType; source?: string; contentHash: string; meta: Record<string, unknown> },
+): Promise<{ documentId: string; chunks: number } | undefined> {
   const drafts = chunkDocument(parsed);
-  if (drafts.length === 0) throw new WijkwijsError('bad_request', 'Deze tekst is leeg; er valt niets op te slaan.');
+  if (drafts.length === 0) return undefined;
   const embeddings = await deps.embedder.embed(drafts.map((c) => embeddingInput(parsed.title, c.heading, c.text)));
-  const collectionId = await ensureCollection(sql, doc.teamId);
+  const collectionId = await ensureCollection(deps.db.sql, target.teamId);
   const documentId = await replaceDocument(
-    sql,
-    {
-      collectionId,
-      teamId: doc.teamId,
-      sourceKey: doc.sourceKey,
-      title: parsed.title,
-      type: doc.type,
-      source: doc.reference,
-      format: 'markdown',
-      contentHash: createHash('sha256').update(doc.markdown).digest('hex'),
-      meta: doc.meta ?? {},
-    },
+    deps.db.sql,
+    { ...target, collectionId, title: parsed.title, format: parsed.format },
     drafts.map((c, i) => ({
       ...c,
       titleText: withCompoundParts(`${parsed.title}\n${c.heading ?? ''}`),
@@ -56,7 +68,5 @@ export async function storeTextDocument(deps: { db: Db; embedder: Embedder }, do
     })),
     deps.embedder.id,
   );
-  // Search skips words missing from the statistics, so the new text's own words must be counted now.
-  await refreshLexemeStats(sql);
   return { documentId, chunks: drafts.length };
 }

@@ -1,20 +1,9 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/db.ts';
 import { migrate, readMigrations } from '../../src/lib/migrate.ts';
-import { repoRoot } from '../support/context.ts';
+import { runCli } from '../support/run-cli.ts';
 import { startPgliteServer } from '../support/pglite-server.ts';
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`${repoRoot}/bin/wijkwijs.js`, ...args], { env: { ...process.env, ...env }, cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('migrator on the embedded database', () => {
   let db: Db;
@@ -53,7 +42,7 @@ describe('migrator over the wire (DATABASE_URL)', () => {
     const server = await startPgliteServer();
     try {
       const env = { DATABASE_URL: server.url, LOG_LEVEL: 'silent' };
-      const [a, b] = await Promise.all([runCli(['migrate'], env), runCli(['migrate'], env)]);
+      const [a, b] = await Promise.all([runCli(['migrate'], { env }), runCli(['migrate'], { env })]);
       expect([a.code, b.code]).toEqual([0, 0]);
       const outputs = [a.stdout, b.stdout].sort();
       expect(outputs[0]).toMatch(/al bijgewerkt/);

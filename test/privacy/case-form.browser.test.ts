@@ -1,26 +1,21 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_USER_ID, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
+import { launchChromium } from '../support/browser.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
 
 /** The confirm-before-store form in the web chat, in a real Chromium, and its /api/action endpoint. */
-const CHROMIUM = '/usr/bin/chromium';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium ontbreekt op ${CHROMIUM}: installeer het Debian-pakket chromium (.ci/run doet dat).`);
   ctx = await createTestContext({ PORT: '0' });
   await ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID });
   server = await startWebServer(ctx);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

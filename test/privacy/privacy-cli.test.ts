@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../support/context.ts';
+import { tempDir } from '../support/context.ts';
+import { runCli } from '../support/run-cli.ts';
 
 /** `wijkwijs privacy export|delete|purge` as the operator runs them, in real processes. */
 const dataDir = tempDir('wijkwijs-privacy-cli-');
@@ -8,19 +8,7 @@ const user = 'slack:T01:UCLI';
 // Every command is a fresh process opening PGlite from disk: seconds each on these machines.
 const SLOW = 240_000;
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`${repoRoot}/bin/wijkwijs.js`, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, WIJKWIJS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', WIJKWIJS_AUTO_INGEST: 'false' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(args, { dataDir });
 
 describe('wijkwijs privacy', () => {
   it('exports a user as JSON, deletes them with a Dutch summary, and records both', async () => {

@@ -1,25 +1,20 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
+import { launchChromium } from '../support/browser.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium ontbreekt op ${CHROMIUM}: installeer het Debian-pakket chromium (.ci/run doet dat).`);
   ctx = await createTestContext({ PORT: '0' });
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
   server = await startWebServer(ctx);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
