@@ -50,6 +50,7 @@ export function pickSentences(question: string, passages: Passage[], extraTerms:
   for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
     if (c.overlap === 0 || chosen.length >= MAX_SENTENCES) break;
     if (chars > 0 && chars + c.text.length > MAX_CHARS) continue;
+    if (chosen.some((other) => saysTheSame(other.text, c.text))) continue;
     chosen.push(c);
     chars += c.text.length;
   }
@@ -61,4 +62,12 @@ function quotableSentences(text: string): string[] {
   return splitSentences(text)
     .map((s) => s.replace(/^•\s*/, '').trim())
     .filter((s) => s.length >= 20 && /\p{L}{3}/u.test(s) && !/^bron:/i.test(s) && !s.endsWith(':'));
+}
+
+/** Two sentences that share most of their words repeat each other; quoting both wastes the coach's time. */
+function saysTheSame(a: string, b: string): boolean {
+  const wordsA = new Set(contentWords(a).map(stem));
+  const wordsB = new Set(contentWords(b).map(stem));
+  const shared = [...wordsA].filter((w) => wordsB.has(w)).length;
+  return shared / Math.min(wordsA.size, wordsB.size || 1) >= 0.7;
 }
