@@ -4,7 +4,8 @@
  *      a plain BM25 baseline; ingest time of all seeds;
  *   2. the bundled knowledge base: the right file in the top 3, and answers that cite file + location;
  *   3. the Dutch personal-data detector: precision/recall per type and anonymisation speed;
- *   4. search latency and memory at 100,000 chunks (skip with --quick; it builds an HNSW index for minutes).
+ *   4. Slack: 20 concurrent users sending signed mentions, p95 until the answer is posted;
+ *   5. search latency and memory at 100,000 chunks (skip with --quick; the bulk load takes minutes).
  * Each part uses a fresh data directory; nothing touches ./data.
  */
 import { rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { ensureMember } from '../src/teams/membership.ts';
 import { Bm25 } from './bm25.ts';
 import { formatResult, runPrivacyBench } from './privacy/run.ts';
 import { runScaleBench } from './scale.ts';
+import { runSlackBench } from './slack.ts';
 import { answersSeedQuestion, loadJsonl, rankMetrics, type SeedQuestion } from './seeds-quality.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -135,8 +137,14 @@ async function privacyBench(): Promise<void> {
   console.log(formatResult(await runPrivacyBench()));
 }
 
+async function slackBench(): Promise<void> {
+  console.log('\n## 4. Slack: 20 concurrent users, signed mentions, offline default');
+  const r = await runSlackBench({ users: 20 });
+  console.log(`${r.questions} questions, ${r.failed} failed: answer p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (target <= 1500 ms); acknowledgement p95 ${r.ackP95Ms} ms (Slack's limit 3000 ms)`);
+}
+
 async function scaleBench(): Promise<void> {
-  console.log(`\n## 4. Search at ${scaleChunks.toLocaleString('en')} chunks (synthetic, HNSW)`);
+  console.log(`\n## 5. Search at ${scaleChunks.toLocaleString('en')} chunks (synthetic Dutch passages)`);
   const r = await runScaleBench({ chunks: scaleChunks });
   console.log(`insert ${fmt(r.insertMs / 1000, 1)} s, index build ${fmt(r.indexMs / 1000, 1)} s, search p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (target <= 150 ms), resident memory ${Math.round(r.rssMb)} MB`);
 }
@@ -145,4 +153,5 @@ console.log(`# Wijkwijs benchmark — ${new Date().toISOString()} — ${os.cpus(
 await seedsBench();
 await knowledgeBench();
 await privacyBench();
+await slackBench();
 if (!quick) await scaleBench();
