@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.ts';
 
 /**
  * A local stand-in for an OpenAI-compatible endpoint speaking the real wire format of
@@ -60,15 +61,6 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       server.close(() => resolve());
     });
   return fake;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }
 
 /** Deterministic vectors from character codes: similar texts get similar vectors, enough for a test. */

@@ -1,7 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from '../../support/read-body.ts';
 
 /**
  * A local stand-in for Slack's Web API at SLACK_API_URL. It speaks the real wire format: methods are
@@ -227,15 +228,6 @@ function safeJson(value: string): unknown {
   } catch {
     return value;
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }
 
 // ---- Signed requests, as Slack sends them ----
