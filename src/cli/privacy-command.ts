@@ -34,7 +34,8 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
       const r = await withContext((ctx) => deleteUserData(ctx.db.prisma, OPERATOR, { userId }));
       say(
         `Verwijderd voor ${userId}: ${r.conversations} gesprek(ken), ${r.answers} vraag/antwoord(en), ${r.feedback} feedback, ` +
-          `${r.caseDrafts} casusconcept(en), ${r.memberships} teamlidmaatschap(pen), gebruikersgegevens: ${r.user ? 'ja' : 'niet aanwezig'}.`,
+          `${r.caseDrafts} casusconcept(en), ${r.slackHandoffs} Slack-doorverwijzing(en), ${r.slackForms} Slack-formulier(en), ` +
+          `${r.memberships} teamlidmaatschap(pen), gebruikersgegevens: ${r.user ? 'ja' : 'niet aanwezig'}.`,
       );
       say(`In het auditlog staat deze gebruiker voortaan als ${r.pseudonym} (${r.auditEventsPseudonymised} regel(s) aangepast).`);
       return 0;

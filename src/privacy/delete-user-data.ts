@@ -13,6 +13,8 @@ export interface DeleteUserDataResult {
   answers: number;
   feedback: number;
   caseDrafts: number;
+  slackHandoffs: number;
+  slackForms: number;
   auditEventsPseudonymised: number;
 }
 
@@ -41,6 +43,11 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
     await tx.answer.deleteMany({ where: ownConversations });
     const conversations = await tx.conversation.deleteMany({ where: { userId } });
     const caseDrafts = await tx.caseDraft.deleteMany({ where: { userId } });
+    // Slack state: the user's hand-off requests and open form drafts go; as the colleague who
+    // resolved someone else's hand-off they stay only as a pseudonym.
+    const slackHandoffs = await tx.slackHandoff.deleteMany({ where: { askerId: userId } });
+    await tx.slackHandoff.updateMany({ where: { resolvedBy: userId }, data: { resolvedBy: pseudonym } });
+    const slackForms = await tx.slackForm.deleteMany({ where: { userId } });
     const memberships = await tx.teamMember.deleteMany({ where: { userId } });
     const user = await tx.user.deleteMany({ where: { id: userId } });
     const asActor = await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorId: pseudonym } });
@@ -55,6 +62,8 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
       answers,
       feedback: feedback.count,
       caseDrafts: caseDrafts.count,
+      slackHandoffs: slackHandoffs.count,
+      slackForms: slackForms.count,
       auditEventsPseudonymised: asActor.count + asSubject.count,
     };
   });

@@ -11,7 +11,7 @@ import { recordAuditEvents } from './record-audit-events.ts';
 export async function exportUserData(prisma: PrismaClient, actor: Actor, input: { userId: string; now?: Date }) {
   await requireOrganisationAdmin(prisma, actor);
   const userId = parseUserId(input.userId);
-  const [user, memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser] = await Promise.all([
+  const [user, memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser, slackHandoffs, slackForms] = await Promise.all([
     prisma.user.findUnique({ where: { id: userId } }),
     prisma.teamMember.findMany({ where: { userId }, orderBy: { teamId: 'asc' }, select: { teamId: true, role: true, createdAt: true } }),
     prisma.conversation.findMany({
@@ -28,11 +28,13 @@ export async function exportUserData(prisma: PrismaClient, actor: Actor, input: 
     prisma.caseDraft.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
     prisma.auditEvent.findMany({ where: { actorId: userId }, orderBy: { at: 'asc' } }),
     prisma.auditEvent.findMany({ where: { subjectType: 'user', subjectId: userId }, orderBy: { at: 'asc' } }),
+    prisma.slackHandoff.findMany({ where: { OR: [{ askerId: userId }, { resolvedBy: userId }] }, orderBy: { createdAt: 'asc' } }),
+    prisma.slackForm.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
   ]);
   const now = input.now ?? new Date();
   // An export that finds nothing (say, after an erasure) names the user by pseudonym only: the
   // trail must not bring back an id that was erased.
-  const found = user !== null || [memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser].some((rows) => rows.length > 0);
+  const found = user !== null || [memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser, slackHandoffs, slackForms].some((rows) => rows.length > 0);
   await recordAuditEvents(prisma, [{ actorId: actor.userId, action: 'privacy.exported', subjectType: 'user', subjectId: found ? userId : pseudonymFor(userId) }], now);
   return {
     exportedAt: now.toISOString(),
@@ -44,6 +46,8 @@ export async function exportUserData(prisma: PrismaClient, actor: Actor, input: 
     caseDrafts,
     auditEventsAsActor,
     auditEventsAboutUser,
+    slackHandoffs,
+    slackForms,
   };
 }
 
