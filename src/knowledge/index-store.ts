@@ -5,7 +5,10 @@ export interface StoredDocument {
   id: string;
   collection_id: string;
   source_key: string;
+  title: string;
+  type: string;
   content_hash: string;
+  chunk_count: number;
   outdated_chunks: number;
 }
 
@@ -15,7 +18,7 @@ export function toVector(v: number[]): string {
 
 export async function findDocument(sql: Sql, sourceKey: string, embedderId: string): Promise<StoredDocument | undefined> {
   const rows = await sql.query<StoredDocument>(
-    `SELECT d.id, d.collection_id, d.source_key, d.content_hash,
+    `SELECT d.id, d.collection_id, d.source_key, d.title, d.type, d.content_hash, d.chunk_count,
             (SELECT count(*)::int FROM chunk c WHERE c.document_id = d.id AND c.embedder IS DISTINCT FROM $2) AS outdated_chunks
        FROM document d WHERE d.source_key = $1`,
     [sourceKey, embedderId],

@@ -123,11 +123,7 @@ async function ingestOne(deps: IngestDeps, request: IngestRequest, file: string)
     .digest('hex');
   const existing = await findDocument(sql, sourceKey, deps.embedder.id);
   if (existing && existing.content_hash === contentHash && existing.outdated_chunks === 0) {
-    const [doc] = await sql.query<{ title: string; type: string; chunk_count: number }>(
-      'SELECT title, type, chunk_count FROM document WHERE id = $1',
-      [existing.id],
-    );
-    return { status: 'unchanged', chunks: doc!.chunk_count, title: doc!.title, type: doc!.type };
+    return { status: 'unchanged', chunks: existing.chunk_count, title: existing.title, type: existing.type };
   }
 
   const parsed = await parseDocument(file, bytes);

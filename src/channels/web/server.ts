@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { handleTurn } from '../../assistant/handle-turn.ts';
+import type { Turn } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { ConfigError } from '../../lib/config.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
@@ -62,46 +63,31 @@ export function createWebApp(ctx: Context): express.Express {
   api.use(requireToken(ctx.config.webToken));
   api.use(express.json({ limit: '32kb' }));
 
-  api.post('/chat', async (req, res, next) => {
-    try {
-      const body = parse(chatBody, req.body);
-      const reply = await handleTurn(ctx, { channel: 'web', userId: WEB_USER_ID, teamId: ctx.config.defaultTeam, conversationId: body.conversationId, text: body.text });
-      res.json(reply);
-    } catch (error) {
-      next(error);
-    }
-  });
+  // Each endpoint turns its body into a Turn for the core; Express 5 passes rejected promises on to
+  // the error handler below.
+  const turnRoute =
+    <T>(schema: z.ZodType<T>, toTurn: (body: T) => Omit<Turn, 'channel' | 'userId'>) =>
+    async (req: Request, res: Response) => {
+      const body = parse(schema, req.body);
+      res.json(await handleTurn(ctx, { channel: 'web', userId: WEB_USER_ID, ...toTurn(body) }));
+    };
 
-  api.post('/feedback', async (req, res, next) => {
-    try {
-      const body = parse(feedbackBody, req.body);
-      const reply = await handleTurn(ctx, {
-        channel: 'web',
-        userId: WEB_USER_ID,
-        conversationId: body.conversationId,
-        action: { id: body.rating === 'up' ? 'feedback.up' : 'feedback.down', value: body.answerId, comment: body.comment },
-      });
-      res.json(reply);
-    } catch (error) {
-      next(error);
-    }
-  });
-
-  api.post('/action', async (req, res, next) => {
-    try {
-      const body = parse(actionBody, req.body);
-      const reply = await handleTurn(ctx, {
-        channel: 'web',
-        userId: WEB_USER_ID,
-        teamId: ctx.config.defaultTeam,
-        conversationId: body.conversationId,
-        action: { id: body.actionId, value: body.value, comment: body.comment, fields: body.fields },
-      });
-      res.json(reply);
-    } catch (error) {
-      next(error);
-    }
-  });
+  api.post('/chat', turnRoute(chatBody, (b) => ({ teamId: ctx.config.defaultTeam, conversationId: b.conversationId, text: b.text })));
+  api.post(
+    '/feedback',
+    turnRoute(feedbackBody, (b) => ({
+      conversationId: b.conversationId,
+      action: { id: b.rating === 'up' ? 'feedback.up' : 'feedback.down', value: b.answerId, comment: b.comment },
+    })),
+  );
+  api.post(
+    '/action',
+    turnRoute(actionBody, (b) => ({
+      teamId: ctx.config.defaultTeam,
+      conversationId: b.conversationId,
+      action: { id: b.actionId, value: b.value, comment: b.comment, fields: b.fields },
+    })),
+  );
 
   app.use('/api', api);
   app.use('/api', (_req, res) => {
