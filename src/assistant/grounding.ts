@@ -21,18 +21,12 @@ function stemsOf(text: string): Set<string> {
  * so "no source, no claim" does not shift when ranking is tuned.
  */
 export function support(question: string, passage: Passage, synonyms: Synonyms): number {
-  const asked = [...new Set(contentWords(question).map(stem))];
-  if (asked.length === 0) return 0;
+  // Words with the same stem ("verlengen", "verlenging") are one thing asked.
+  const wordsByStem = new Map<string, string[]>();
+  for (const word of contentWords(question)) wordsByStem.set(stem(word), [...(wordsByStem.get(stem(word)) ?? []), word]);
+  if (wordsByStem.size === 0) return 0;
   const present = stemsOf(`${passage.title} ${passage.heading ?? ''} ${passage.text}`);
-  let found = 0;
-  for (const word of contentWords(question)) {
-    const s = stem(word);
-    if (!asked.includes(s)) continue;
-    const alternatives = [word, ...synonyms.expansions(word)];
-    if (alternatives.some((alt) => [...stemsOf(alt)].every((x) => present.has(x)))) {
-      found++;
-      asked.splice(asked.indexOf(s), 1);
-    }
-  }
-  return found / new Set(contentWords(question).map(stem)).size;
+  const isPresent = (word: string) => [word, ...synonyms.expansions(word)].some((alt) => [...stemsOf(alt)].every((x) => present.has(x)));
+  const found = [...wordsByStem.values()].filter((words) => words.some(isPresent)).length;
+  return found / wordsByStem.size;
 }
