@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Config } from './lib/config.ts';
 import { openDatabase, type Db } from './lib/db.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
+import { Messenger } from './notifications/messenger.ts';
 import { migrate } from './lib/migrate.ts';
 import { LocalEmbedder, OpenAIEmbedder, type Embedder } from './knowledge/embedder.ts';
 import { ensureEmbedder } from './knowledge/ensure-embedder.ts';
@@ -16,10 +18,13 @@ export interface Context {
   embedder: Embedder;
   synonyms: Synonyms;
   chatModel?: ChatModel;
+  clock: Clock;
+  /** Sends messages on the assistant's own initiative; channels register with it when they start. */
+  messenger: Messenger;
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config, options: { logger?: Logger } = {}): Promise<Context> {
+export async function createContext(config: Config, options: { logger?: Logger; clock?: Clock } = {}): Promise<Context> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const synonyms = Synonyms.load(path.join(config.knowledgeDir, 'synoniemen.txt'));
   const embedder = createEmbedder(config, synonyms);
@@ -40,6 +45,8 @@ export async function createContext(config: Config, options: { logger?: Logger }
     embedder,
     synonyms,
     chatModel: createChatModel(config.openai),
+    clock: options.clock ?? systemClock,
+    messenger: new Messenger(db, logger),
     close: () => db.close(),
   };
 }

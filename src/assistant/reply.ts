@@ -58,6 +58,12 @@ export interface Reply {
   notices: string[];
   /** Something for the user to check and submit, e.g. an anonymised case text before it is stored. */
   form?: ReplyForm;
+  /**
+   * For a reply to a button: replace the message that carried the button (a Slack chat.update, a
+   * Teams card updated in place, the web chat's bubble) instead of sending a new one; e.g. an
+   * announcement whose RSVP count changed.
+   */
+  replacesSource?: boolean;
 }
 
 /**
@@ -77,7 +83,14 @@ export interface ReplyFormField {
   name: string;
   label: string;
   value: string;
+  /** Free text unless said otherwise; a date is "YYYY-MM-DD", a time "HH:mm". */
+  kind?: 'text' | 'select' | 'date' | 'time' | 'number';
   multiline?: boolean;
+  /** The choices of a select field. */
+  options?: { value: string; label: string }[];
+  optional?: boolean;
+  /** A short help text under the field. */
+  hint?: string;
 }
 
 export function feedbackActions(answerId: string): ReplyAction[] {

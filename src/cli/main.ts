@@ -10,6 +10,8 @@ import { ConfigError, loadConfig } from '../lib/config.ts';
 import { openDatabase } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { migrate } from '../lib/migrate.ts';
+import { FEATURES } from '../features.ts';
+import { startJobWorker } from '../jobs/start-job-worker.ts';
 import { startRetentionPurge } from '../privacy/start-retention-purge.ts';
 import { anonymiseCommand } from './anonymise-command.ts';
 import { prepareLocalUse } from './prepare-local-use.ts';
@@ -96,6 +98,7 @@ async function serve(args: string[]): Promise<number> {
   try {
     await prepareLocalUse(ctx, (line) => process.stdout.write(`${line}\n`));
     const stopPurging = await startRetentionPurge(ctx);
+    const stopJobs = startJobWorker(ctx, FEATURES.flatMap((f) => f.jobs ?? []));
     const web = createWebApp(ctx);
     const running = await startWebServer(ctx, web).catch((error: unknown) => {
       stopPurging();
@@ -115,6 +118,7 @@ async function serve(args: string[]): Promise<number> {
       process.once('SIGTERM', stop);
     });
     stopPurging();
+    await stopJobs();
     await slack?.stop();
     await running.close();
     return 0;

@@ -24,6 +24,7 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   WIJKWIJS_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).default(2000),
   WIJKWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  WIJKWIJS_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15000),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_MODE: z.enum(['http', 'socket']).default('http'),
   SLACK_SIGNING_SECRET: optionalString,
@@ -47,6 +48,8 @@ export interface Config {
   maxQuestionChars: number;
   /** Conversations (with their answers and feedback) untouched for longer than this are purged. */
   retentionDays: number;
+  /** How often a process looks for due reminders and time-outs. */
+  jobIntervalMs: number;
   /** Present only when a Slack bot token is set: without it the app runs without Slack. */
   slack?: SlackConfig;
   openai: {
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     logLevel: e.LOG_LEVEL,
     maxQuestionChars: e.WIJKWIJS_MAX_QUESTION_CHARS,
     retentionDays: e.WIJKWIJS_RETENTION_DAYS,
+    jobIntervalMs: e.WIJKWIJS_JOB_INTERVAL_MS,
     slack: slackConfig(e),
     openai: {
       apiKey: e.OPENAI_API_KEY,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createContext, type Context } from '../../src/context.ts';
+import type { Clock } from '../../src/lib/clock.ts';
 import { loadConfig } from '../../src/lib/config.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 
@@ -28,7 +29,7 @@ export class LogCapture extends Writable {
  * A context on a throw-away in-memory PGlite unless a data dir or DATABASE_URL is given. The .env
  * file of a developer is ignored, so tests see only what they set.
  */
-export async function createTestContext(env: Record<string, string> = {}, logs = new LogCapture()): Promise<Context & { logs: LogCapture }> {
+export async function createTestContext(env: Record<string, string> = {}, logs = new LogCapture(), clock?: Clock): Promise<Context & { logs: LogCapture }> {
   const config = loadConfig(
     {
       WIJKWIJS_DATA_DIR: 'memory://',
@@ -38,6 +39,6 @@ export async function createTestContext(env: Record<string, string> = {}, logs =
     },
     '/nonexistent/.env',
   );
-  const ctx = await createContext(config, { logger: createLogger(config.logLevel, logs) });
+  const ctx = await createContext(config, { logger: createLogger(config.logLevel, logs), clock });
   return Object.assign(ctx, { logs });
 }

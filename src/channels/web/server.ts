@@ -8,6 +8,7 @@ import { handleTurn } from '../../assistant/handle-turn.ts';
 import type { Turn } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { ConfigError } from '../../lib/config.ts';
+import { listNotifications } from '../../notifications/list-notifications.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
 
 /** The single user of the local web chat; with a token, everyone holding it shares this identity. */
@@ -88,6 +89,12 @@ export function createWebApp(ctx: Context): express.Express {
       action: { id: b.actionId, value: b.value, comment: b.comment, fields: b.fields },
     })),
   );
+
+  // The assistant's own messages (announcements, reminders, requests) for this user and their teams.
+  api.get('/notifications', async (req, res) => {
+    const since = z.iso.datetime().safeParse(req.query.since);
+    res.json({ notifications: await listNotifications(ctx.db.prisma, WEB_USER_ID, since.success ? new Date(since.data) : new Date(0)) });
+  });
 
   app.use('/api', api);
   app.use('/api', (_req, res) => {

@@ -1,0 +1,25 @@
+import type { Context } from '../context.ts';
+import type { JobDefinition } from '../jobs/job.ts';
+import type { ChannelName, Reply, Turn, TurnAction } from './reply.ts';
+
+/** Someone joined a team's linked channel (Slack member_joined_channel, Teams membersAdded). */
+export interface MemberJoined {
+  channel: ChannelName;
+  teamId: string;
+  userId: string;
+  userName?: string;
+}
+
+/**
+ * What a feature (consultations, intervisie, onboarding) adds to the conversation core. Channels never
+ * know features: a command arrives as the text "/name …", a button as its action id.
+ */
+export interface Feature {
+  /** Commands by name without the slash, e.g. `twintigogen`; `args` is the text after the name. */
+  commands?: Record<string, (ctx: Context, turn: Turn, args: string) => Promise<Reply>>;
+  /** Action ids `<actionPrefix>.…` go to `onAction`. */
+  actionPrefix?: string;
+  onAction?(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply>;
+  onMemberJoined?(ctx: Context, event: MemberJoined): Promise<void>;
+  jobs?: JobDefinition<any>[];
+}

@@ -1,0 +1,73 @@
+import type { Context } from '../context.ts';
+import type { JobDefinition } from './job.ts';
+
+/** How long a claimed job is reserved for its process; after that another process may take it over. */
+const LEASE_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 5;
+
+interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: unknown;
+  run_at: Date;
+  attempts: number;
+}
+
+export interface RunDueJobsResult {
+  ran: number;
+  failed: number;
+}
+
+/**
+ * Claims the jobs due at the context's clock and runs them. `FOR UPDATE SKIP LOCKED` lets several
+ * processes share one database: each due job is claimed by exactly one of them. A job whose process
+ * died is claimed again once its lease has passed.
+ */
+export async function runDueJobs(ctx: Context, definitions: readonly JobDefinition<any>[], options: { limit?: number } = {}): Promise<RunDueJobsResult> {
+  const byKind = new Map(definitions.map((d) => [d.kind, d]));
+  const result: RunDueJobsResult = { ran: 0, failed: 0 };
+  for (;;) {
+    const now = ctx.clock.now();
+    const claimed = await ctx.db.sql.query<ClaimedJob>(
+      `UPDATE job SET status = 'running', attempts = attempts + 1, locked_until = $2
+       WHERE id IN (
+         SELECT id FROM job
+         WHERE (status = 'pending' AND run_at <= $1) OR (status = 'running' AND locked_until < $1)
+         ORDER BY run_at, id
+         LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, kind, payload, run_at, attempts`,
+      [now, new Date(now.getTime() + LEASE_MS), options.limit ?? 20],
+    );
+    if (claimed.length === 0) return result;
+    for (const job of claimed) {
+      const ok = await runOne(ctx, byKind.get(job.kind), job);
+      if (ok) result.ran++;
+      else result.failed++;
+    }
+  }
+}
+
+async function runOne(ctx: Context, definition: JobDefinition<any> | undefined, job: ClaimedJob): Promise<boolean> {
+  const started = Date.now();
+  try {
+    if (!definition) throw new Error(`no handler for job kind ${job.kind}`);
+    const payload = definition.payload.parse(job.payload);
+    await definition.run(ctx, payload, { id: job.id, runAt: new Date(job.run_at) });
+    await ctx.db.sql.query(`UPDATE job SET status = 'done', finished_at = $2, locked_until = NULL WHERE id = $1`, [job.id, ctx.clock.now()]);
+    ctx.logger.info({ jobId: job.id, kind: job.kind, durationMs: Date.now() - started }, 'job done');
+    return true;
+  } catch (error) {
+    // Retry with backoff (1, 2, 4, 8 minutes); the error's message is logged, never the payload.
+    const giveUp = !definition || job.attempts >= MAX_ATTEMPTS;
+    const retryAt = new Date(ctx.clock.now().getTime() + 60_000 * 2 ** (job.attempts - 1));
+    const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+    await ctx.db.sql.query(
+      `UPDATE job SET status = $2, run_at = CASE WHEN $2 = 'pending' THEN $3 ELSE run_at END, locked_until = NULL, last_error = $4,
+         finished_at = CASE WHEN $2 = 'failed' THEN $5 ELSE NULL END WHERE id = $1`,
+      [job.id, giveUp ? 'failed' : 'pending', retryAt, message, ctx.clock.now()],
+    );
+    ctx.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, giveUp, err: { message } }, 'job failed');
+    return false;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Context } from '../context.ts';
+import type { JobDefinition } from './job.ts';
+import { runDueJobs } from './run-due-jobs.ts';
+
+/** Polls for due jobs until stopped; a failing round is logged and the next round tries again. */
+export function startJobWorker(ctx: Context, definitions: readonly JobDefinition<any>[], intervalMs = ctx.config.jobIntervalMs): () => Promise<void> {
+  let round: Promise<unknown> | undefined;
+  const tick = () => {
+    if (round) return; // the previous round is still busy
+    round = runDueJobs(ctx, definitions)
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'job round failed'))
+      .finally(() => {
+        round = undefined;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await round;
+  };
+}
