@@ -11,6 +11,8 @@ interface ClaimedJob {
   payload: unknown;
   run_at: Date;
   attempts: number;
+  /** The lease this claim set; finishing the job only touches the row while it still holds it. */
+  locked_until: Date;
 }
 
 export interface RunDueJobsResult {
@@ -36,7 +38,7 @@ export async function runDueJobs(ctx: Context, definitions: readonly JobDefiniti
          ORDER BY run_at, id
          LIMIT $3
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, kind, payload, run_at, attempts`,
+       RETURNING id, kind, payload, run_at, attempts, locked_until`,
       [now, new Date(now.getTime() + LEASE_MS), options.limit ?? 20],
     );
     if (claimed.length === 0) return result;
@@ -54,7 +56,13 @@ async function runOne(ctx: Context, definition: JobDefinition<any> | undefined, 
     if (!definition) throw new Error(`no handler for job kind ${job.kind}`);
     const payload = definition.payload.parse(job.payload);
     await definition.run(ctx, payload, { id: job.id, runAt: new Date(job.run_at) });
-    await ctx.db.sql.query(`UPDATE job SET status = 'done', finished_at = $2, locked_until = NULL WHERE id = $1`, [job.id, ctx.clock.now()]);
+    // A handler may schedule its own key again (the next reminder, the next reviewer's time-out):
+    // that resets the row to pending and drops the lease, and then this claim must leave it alone.
+    await ctx.db.sql.query(`UPDATE job SET status = 'done', finished_at = $2, locked_until = NULL WHERE id = $1 AND status = 'running' AND locked_until = $3`, [
+      job.id,
+      ctx.clock.now(),
+      job.locked_until,
+    ]);
     ctx.logger.info({ jobId: job.id, kind: job.kind, durationMs: Date.now() - started }, 'job done');
     return true;
   } catch (error) {
@@ -63,9 +71,10 @@ async function runOne(ctx: Context, definition: JobDefinition<any> | undefined, 
     const retryAt = new Date(ctx.clock.now().getTime() + 60_000 * 2 ** (job.attempts - 1));
     const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
     await ctx.db.sql.query(
-      `UPDATE job SET status = $2, run_at = CASE WHEN $2 = 'pending' THEN $3 ELSE run_at END, locked_until = NULL, last_error = $4,
-         finished_at = CASE WHEN $2 = 'failed' THEN $5 ELSE NULL END WHERE id = $1`,
-      [job.id, giveUp ? 'failed' : 'pending', retryAt, message, ctx.clock.now()],
+      // Typed parameters: inside CASE an untyped parameter would be taken as text.
+      `UPDATE job SET status = $2::text, run_at = CASE WHEN $2::text = 'pending' THEN $3::timestamp(3) ELSE run_at END, locked_until = NULL, last_error = $4,
+         finished_at = CASE WHEN $2::text = 'failed' THEN $5::timestamp(3) ELSE NULL END WHERE id = $1 AND status = 'running' AND locked_until = $6`,
+      [job.id, giveUp ? 'failed' : 'pending', retryAt, message, ctx.clock.now(), job.locked_until],
     );
     ctx.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, giveUp, err: { message } }, 'job failed');
     return false;

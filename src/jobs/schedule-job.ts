@@ -6,7 +6,9 @@ export interface ScheduleJobInput {
   runAt: Date;
   /**
    * Identifies the job for moving or cancelling it, e.g. `twintig.agenda:<meetingId>`. Scheduling a
-   * key again replaces a pending job with that key; a job that already ran is scheduled afresh.
+   * key again replaces a pending job with that key; a job that already ran is scheduled afresh, and
+   * so is a job that is running right now (e.g. a handler scheduling its own next occurrence): the
+   * running claim then finishes without marking the rescheduled row done.
    */
   key?: string;
 }
@@ -20,8 +22,7 @@ export async function scheduleJob(db: Db, input: ScheduleJobInput): Promise<void
   await db.sql.query(
     `INSERT INTO job (kind, key, payload, run_at) VALUES ($1, $2, $3::jsonb, $4)
      ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, payload = EXCLUDED.payload, run_at = EXCLUDED.run_at,
-       status = 'pending', attempts = 0, locked_until = NULL, last_error = NULL, finished_at = NULL, created_at = now()
-     WHERE job.status <> 'running'`,
+       status = 'pending', attempts = 0, locked_until = NULL, last_error = NULL, finished_at = NULL, created_at = now()`,
     [input.kind, input.key, payload, input.runAt],
   );
 }
