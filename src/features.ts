@@ -1,4 +1,8 @@
 /** The features plugged into the conversation core; add a feature here and nowhere else. */
 import type { Feature } from './assistant/feature.ts';
+import { onboardingFeature } from './onboarding/feature.ts';
+import { twintigOgenFeature } from './consultations/twintig-ogen/feature.ts';
+import { vierOgenFeature } from './consultations/vier-ogen/feature.ts';
+import { intervisieFeature } from './intervision/feature.ts';
 
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature];
