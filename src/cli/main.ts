@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { handleTurn } from '../assistant/handle-turn.ts';
 import { startSlack } from '../channels/slack/index.ts';
+import { startTeams } from '../channels/msteams/index.ts';
 import { createWebApp, startWebServer } from '../channels/web/server.ts';
 import { createContext, type Context } from '../context.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../knowledge/document.ts';
@@ -100,6 +101,12 @@ async function serve(args: string[]): Promise<number> {
     const stopPurging = await startRetentionPurge(ctx);
     const stopJobs = startJobWorker(ctx, FEATURES.flatMap((f) => f.jobs ?? []));
     const web = createWebApp(ctx);
+    // Teams, when configured, answers at /api/messages on this same app and port.
+    const teams = await startTeams(ctx, web).catch(async (error: unknown) => {
+      stopPurging();
+      await stopJobs();
+      throw error;
+    });
     const running = await startWebServer(ctx, web).catch((error: unknown) => {
       stopPurging();
       throw error;
@@ -111,6 +118,7 @@ async function serve(args: string[]): Promise<number> {
       throw error;
     });
     process.stdout.write(`Wijkwijs draait op ${running.url} — open dit adres in je browser. Stoppen: Ctrl+C.\n`);
+    if (teams) process.stdout.write(`Teams staat aan (${running.url}/api/messages${ctx.config.teams?.appId ? '' : ', alleen voor de Emulator op deze computer'}).\n`);
     if (slack) process.stdout.write(`Slack staat aan (${ctx.config.slack?.mode === 'socket' ? 'Socket Mode' : `${running.url}/slack/events`}).\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
@@ -120,6 +128,7 @@ async function serve(args: string[]): Promise<number> {
     stopPurging();
     await stopJobs();
     await slack?.stop();
+    await teams?.stop();
     await running.close();
     return 0;
   } finally {

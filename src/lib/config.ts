@@ -31,6 +31,12 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_HANDOFF_GROUP: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^S[A-Z0-9]+$/, 'een Slack-groep-id zoals S0123ABCD').optional()),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  MICROSOFT_TEAMS_EMULATOR: z.enum(['true', 'false']).default('false'),
+  MICROSOFT_OPENID_METADATA_URL: optionalUrl,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -52,6 +58,8 @@ export interface Config {
   jobIntervalMs: number;
   /** Present only when a Slack bot token is set: without it the app runs without Slack. */
   slack?: SlackConfig;
+  /** Present when a Microsoft app id is set, or for the Bot Framework Emulator (loopback only). */
+  teams?: TeamsConfig;
   openai: {
     apiKey?: string;
     baseUrl?: string;
@@ -88,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     retentionDays: e.WIJKWIJS_RETENTION_DAYS,
     jobIntervalMs: e.WIJKWIJS_JOB_INTERVAL_MS,
     slack: slackConfig(e),
+    teams: teamsConfig(e),
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
@@ -118,4 +127,24 @@ function slackConfig(e: Env): SlackConfig | undefined {
   // The Web API client appends method names to the base URL; without the slash they would glue on.
   const apiUrl = e.SLACK_API_URL && !e.SLACK_API_URL.endsWith('/') ? `${e.SLACK_API_URL}/` : e.SLACK_API_URL;
   return { mode: e.SLACK_MODE, botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl, handoffGroup: e.SLACK_HANDOFF_GROUP };
+}
+
+export interface TeamsConfig {
+  /** The bot's Microsoft app id; without it requests are not authenticated (Emulator on loopback only). */
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Where the signing keys of incoming tokens are published; Microsoft's own when unset (tests, proxies). */
+  openIdMetadataUrl?: string;
+}
+
+function teamsConfig(e: Env): TeamsConfig | undefined {
+  if (!e.MICROSOFT_APP_ID && e.MICROSOFT_TEAMS_EMULATOR !== 'true') return undefined;
+  const appType = e.MICROSOFT_APP_TYPE ?? (e.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant');
+  if (e.MICROSOFT_APP_ID) {
+    if (appType !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) throw new ConfigError('Teams heeft MICROSOFT_APP_PASSWORD nodig (het clientgeheim van de app-registratie), of MICROSOFT_APP_TYPE=UserAssignedMSI.');
+    if (appType !== 'MultiTenant' && !e.MICROSOFT_APP_TENANT_ID) throw new ConfigError(`Teams met MICROSOFT_APP_TYPE=${appType} heeft MICROSOFT_APP_TENANT_ID nodig (de tenant-id van je organisatie).`);
+  }
+  return { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType, openIdMetadataUrl: e.MICROSOFT_OPENID_METADATA_URL };
 }

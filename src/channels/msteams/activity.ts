@@ -1,0 +1,102 @@
+/** The shapes Teams sends us, checked at the door, and the ids we derive from them. */
+import type { Activity, ChannelAccount, ConversationReference } from 'botbuilder';
+import { z } from 'zod';
+import { baseConversationId, type StoredConversation, type TeamsConversationKind } from './store.ts';
+
+const id = z.string().min(1).max(1000);
+const account = z.looseObject({ id, name: z.string().max(500).optional(), aadObjectId: z.string().max(100).optional() });
+
+/** Enough to route and answer; the rest passes through to botbuilder as Teams sent it. */
+export const activitySchema = z.looseObject({
+  type: z.string().min(1).max(100),
+  id: z.string().max(1000).optional(),
+  channelId: z.string().min(1).max(100),
+  serviceUrl: z.url().max(1000),
+  from: account,
+  recipient: account,
+  conversation: z.looseObject({ id, conversationType: z.string().max(50).optional(), tenantId: z.string().max(100).optional(), isGroup: z.boolean().optional() }),
+  text: z.string().max(100_000).optional(),
+  name: z.string().max(200).optional(),
+  replyToId: z.string().max(1000).optional(),
+  channelData: z.looseObject({}).optional(),
+});
+
+const teamsChannelData = z.looseObject({
+  team: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  channel: z.looseObject({ id: z.string().optional() }).optional(),
+  tenant: z.looseObject({ id: z.string().optional() }).optional(),
+});
+
+/** `teams:<aadObjectId>`: the same person in every team and chat; the Bot Framework id as fallback. */
+export function teamsUserId(account: Pick<ChannelAccount, 'id' | 'aadObjectId'>): string {
+  return `teams:${account.aadObjectId || account.id}`;
+}
+
+export function channelData(activity: Partial<Activity>): z.infer<typeof teamsChannelData> {
+  const parsed = teamsChannelData.safeParse(activity.channelData ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export function conversationKind(activity: Partial<Activity>): TeamsConversationKind {
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel' || type === 'groupChat' || type === 'personal') return type;
+  if (activity.conversation?.isGroup) return channelData(activity).channel?.id ? 'channel' : 'groupChat';
+  return 'personal';
+}
+
+/** The Teams channel (not the thread) of a channel activity; undefined in chats. */
+export function teamsChannelId(activity: Partial<Activity>): string | undefined {
+  if (conversationKind(activity) !== 'channel') return undefined;
+  return channelData(activity).channel?.id ?? baseConversationId(activity.conversation!.id);
+}
+
+/**
+ * Where to post later without being asked: for a channel its main line (a new thread each time),
+ * for a chat the chat itself. No activity id: a proactive message replies to nothing.
+ */
+export function storedConversation(activity: Activity, reference: Partial<ConversationReference>): StoredConversation {
+  const kind = conversationKind(activity);
+  const data = channelData(activity);
+  const conversationId = kind === 'channel' ? teamsChannelId(activity)! : activity.conversation.id;
+  const { activityId: _activityId, ...rest } = reference;
+  return {
+    conversationId,
+    kind,
+    tenantId: data.tenant?.id ?? activity.conversation.tenantId,
+    teamsTeamId: data.team?.id,
+    channelId: kind === 'channel' ? conversationId : undefined,
+    serviceUrl: activity.serviceUrl,
+    reference: { ...rest, conversation: { ...reference.conversation!, id: conversationId } },
+    userId: kind === 'personal' ? teamsUserId(activity.from) : undefined,
+  };
+}
+
+/** The text without the bot's @-mention (Teams wraps it as <at>Wijkwijs</at>) or any leftover tags. */
+export function stripMention(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  for (const entity of activity.entities ?? []) {
+    const mention = entity as { type?: string; text?: string; mentioned?: { id?: string } };
+    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id && mention.text) text = text.split(mention.text).join(' ');
+  }
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A card's data: the action and its value, plus the form's inputs as `field.<name>`. */
+export const cardDataSchema = z.looseObject({
+  actionId: z.string().min(1).max(100),
+  value: z.string().max(200).optional(),
+});
+
+export function cardFields(data: Record<string, unknown>, prefix: string): Record<string, string> | undefined {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.startsWith(prefix) || key.length > prefix.length + 100) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[key.slice(prefix.length)] = String(value).slice(0, 20_000);
+  }
+  return Object.keys(fields).length ? fields : undefined;
+}

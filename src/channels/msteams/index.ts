@@ -1,0 +1,45 @@
+import type express from 'express';
+import type { Context } from '../../context.ts';
+import { ConfigError, type TeamsConfig } from '../../lib/config.ts';
+import { channelMount, isLoopback } from '../web/server.ts';
+import { createTeamsChannel, type TeamsChannel, type TeamsOptions } from './app.ts';
+
+export { createTeamsChannel, type TeamsChannel, type TeamsOptions };
+
+export interface RunningTeams {
+  channel: TeamsChannel;
+  stop(): Promise<void>;
+}
+
+/**
+ * Without an app id nobody is authenticated: that is only acceptable for the Bot Framework Emulator
+ * on this machine. Returns the Dutch reason to refuse, or undefined.
+ */
+export function teamsExposureProblem(host: string, config: TeamsConfig | undefined): string | undefined {
+  if (!config || config.appId || isLoopback(host)) return undefined;
+  return `Teams zonder MICROSOFT_APP_ID kan alleen op deze computer (voor de Bot Framework Emulator). Zet MICROSOFT_APP_ID en het geheim, of gebruik HOST=127.0.0.1.`;
+}
+
+/**
+ * Starts Teams when it is configured, else does nothing: /api/messages on the web server's app (one
+ * process, one port) and the messenger's delivery for Teams.
+ */
+export async function startTeams(ctx: Context, web: express.Express, options?: TeamsOptions): Promise<RunningTeams | undefined> {
+  const config = ctx.config.teams;
+  if (!config) return undefined;
+  const problem = teamsExposureProblem(ctx.config.host, config);
+  if (problem) throw new ConfigError(problem);
+  const channel = createTeamsChannel(ctx, config, options);
+  const mount = channelMount(web);
+  mount.use(channel.router);
+  const unregister = ctx.messenger.register(channel.delivery);
+  ctx.logger.info({ authenticated: Boolean(config.appId), appType: config.appType }, 'teams started');
+  return {
+    channel,
+    stop: async () => {
+      unregister();
+      // An express router cannot be unmounted; without its routes it answers nothing any more.
+      channel.router.stack.length = 0;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The one renderer of a core Reply for Teams: the answer as message text with [n] markers tied to
+ * Teams citation entities (hover/click shows the source), and an Adaptive Card with the notices, the
+ * numbered sources, the Reply's buttons (👍/👎 among them), "Vraag een collega" and its form.
+ * Every button is an Action.Execute carrying { actionId, value }, so a click arrives as an
+ * adaptiveCard/action invoke and the card can be replaced in place.
+ */
+import type { Activity, Attachment } from 'botbuilder';
+import type { Citation, Reply, ReplyForm } from '../../assistant/reply.ts';
+
+export const ACTION = {
+  handoff: 'msteams.handoff',
+  handoffResolve: 'msteams.handoff.resolve',
+} as const;
+
+/** Inputs of a form carry this prefix in their id, so their values are told apart from the action data. */
+export const FIELD_PREFIX = 'field.';
+const SOURCES_SHOWN = 8;
+// Teams' limits on citation appearance: name 80, abstract 160 characters.
+const NAME_MAX = 80;
+const ABSTRACT_MAX = 160;
+
+export type Card = { type: 'AdaptiveCard'; version: string; body: object[]; actions?: object[]; [key: string]: unknown };
+
+export interface RenderOptions {
+  /** Offer "Vraag een collega" on an answer. */
+  handoff?: boolean;
+}
+
+export function renderReply(reply: Reply, options: RenderOptions = {}): Partial<Activity> {
+  const activity: Partial<Activity> = { type: 'message', text: reply.text, textFormat: 'markdown' };
+  const entities = citationEntities(reply.citations);
+  if (entities.length) activity.entities = entities as Activity['entities'];
+  const card = renderCard(reply, options);
+  if (card) activity.attachments = [cardAttachment(card)];
+  return activity;
+}
+
+export function renderNotice(text: string): Partial<Activity> {
+  return { type: 'message', text, textFormat: 'plain' };
+}
+
+export function cardAttachment(card: Card): Attachment {
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+}
+
+/** The card under the answer, or undefined when a Reply is just text. */
+export function renderCard(reply: Reply, options: RenderOptions = {}): Card | undefined {
+  const body: object[] = [];
+  for (const notice of reply.notices) body.push({ type: 'TextBlock', text: `ℹ️ ${notice}`, wrap: true, isSubtle: true, size: 'Small' });
+  if (reply.citations.length) {
+    body.push({ type: 'TextBlock', text: 'Bronnen', weight: 'Bolder', separator: true, spacing: 'Medium' });
+    for (const c of reply.citations.slice(0, SOURCES_SHOWN)) {
+      body.push({ type: 'TextBlock', text: `[${c.n}] ${c.title} — ${[c.location, c.reference].filter(Boolean).join(' · ')}`, wrap: true, size: 'Small' });
+    }
+    if (reply.citations.length > SOURCES_SHOWN) body.push({ type: 'TextBlock', text: `En nog ${reply.citations.length - SOURCES_SHOWN} bronnen.`, size: 'Small', isSubtle: true });
+  }
+  const actions: object[] = [];
+  if (reply.form) {
+    body.push(...formBody(reply.form));
+    actions.push(execute(reply.form.submit.label, { actionId: reply.form.submit.id, value: reply.form.id }, 'positive'));
+    if (reply.form.cancel) actions.push({ ...execute(reply.form.cancel.label, { actionId: reply.form.cancel.id, value: reply.form.id }), associatedInputs: 'none' });
+  }
+  for (const a of reply.actions) actions.push(execute(a.label, { actionId: a.id, value: a.value }, a.style === 'danger' ? 'destructive' : a.style === 'primary' ? 'positive' : undefined));
+  if (options.handoff && reply.answerId && reply.mode !== 'notice') actions.push(execute('🙋 Vraag een collega', { actionId: ACTION.handoff, value: reply.answerId }));
+  if (!body.length && !actions.length) return undefined;
+  if (!body.length) body.push({ type: 'TextBlock', text: reply.form ? reply.form.title : 'Kies wat je wilt doen:', wrap: true, size: 'Small', isSubtle: true });
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length ? { actions } : {}) };
+}
+
+/** A card that says the choice was made, shown in place of the card with the buttons. */
+export function renderDoneCard(reply: Reply): Card {
+  const card = renderCard(reply);
+  const text = { type: 'TextBlock', text: reply.text, wrap: true };
+  return card ? { ...card, body: [text, ...card.body] } : { type: 'AdaptiveCard', version: '1.5', body: [text] };
+}
+
+function execute(title: string, data: { actionId: string; value?: string }, style?: 'positive' | 'destructive'): object {
+  return { type: 'Action.Execute', title, verb: data.actionId, data, ...(style ? { style } : {}) };
+}
+
+function formBody(form: ReplyForm): object[] {
+  const body: object[] = [{ type: 'TextBlock', text: form.title, weight: 'Bolder', size: 'Medium', separator: true, spacing: 'Medium' }];
+  for (const f of form.fields) {
+    const common = { id: `${FIELD_PREFIX}${f.name}`, label: f.label, isRequired: !f.optional, errorMessage: `Vul ${f.label.toLowerCase()} in.` };
+    switch (f.kind) {
+      case 'select':
+        body.push({ ...common, type: 'Input.ChoiceSet', style: 'compact', value: f.value, choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })) });
+        break;
+      case 'date':
+        body.push({ ...common, type: 'Input.Date', value: f.value });
+        break;
+      case 'time':
+        body.push({ ...common, type: 'Input.Time', value: f.value });
+        break;
+      case 'number':
+        body.push({ ...common, type: 'Input.Number', value: f.value === '' ? undefined : Number(f.value) });
+        break;
+      default:
+        body.push({ ...common, type: 'Input.Text', value: f.value, isMultiline: Boolean(f.multiline), maxLength: 20_000 });
+    }
+    if (f.hint) body.push({ type: 'TextBlock', text: f.hint, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' });
+  }
+  return body;
+}
+
+/** Teams citation entities: [n] in the text opens the source's title, location and passage. */
+export function citationEntities(citations: Citation[]): object[] {
+  if (!citations.length) return [];
+  return [
+    {
+      type: 'https://schema.org/Message',
+      '@type': 'Message',
+      '@context': 'https://schema.org',
+      '@id': '',
+      citation: citations.map((c) => ({
+        '@type': 'Claim',
+        position: c.n,
+        appearance: {
+          '@type': 'DigitalDocument',
+          name: cut(c.title, NAME_MAX),
+          abstract: cut(c.passage.replace(/\s+/g, ' ').trim() || c.location, ABSTRACT_MAX),
+          // The full passage, shown in Teams' citation window as a small card.
+          text: JSON.stringify({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [
+              { type: 'TextBlock', text: c.title, weight: 'Bolder', wrap: true },
+              { type: 'TextBlock', text: [c.location, c.reference].filter(Boolean).join(' · '), isSubtle: true, wrap: true, size: 'Small' },
+              { type: 'TextBlock', text: c.passage, wrap: true },
+            ],
+          }),
+          encodingFormat: 'application/vnd.microsoft.card.adaptive',
+          keywords: [cut(c.location, 28)].filter(Boolean),
+        },
+      })),
+    },
+  ];
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,139 @@
+/**
+ * What the Teams adapter keeps in the shared store: conversation references (to post on its own,
+ * also after a restart), which Teams thread continues which core conversation, channel links
+ * (in the shared "channel" table, platform 'teams') and hand-off requests.
+ */
+import type { ConversationReference } from 'botbuilder';
+import type { Db } from '../../lib/db.ts';
+
+export type TeamsConversationKind = 'personal' | 'channel' | 'groupChat';
+
+export interface StoredConversation {
+  conversationId: string;
+  kind: TeamsConversationKind;
+  tenantId?: string;
+  teamsTeamId?: string;
+  channelId?: string;
+  serviceUrl: string;
+  reference: Partial<ConversationReference>;
+  userId?: string;
+}
+
+/** A channel thread's id carries ";messageid=<root>"; the channel itself is the part before it. */
+export function baseConversationId(id: string): string {
+  return id.split(';')[0]!;
+}
+
+export async function saveConversation(db: Db, c: StoredConversation): Promise<void> {
+  await db.sql.query(
+    `INSERT INTO "msteams_conversation" ("conversation_id", "kind", "tenant_id", "teams_team_id", "channel_id", "service_url", "reference", "user_id")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT ("conversation_id") DO UPDATE SET "kind" = EXCLUDED."kind", "tenant_id" = EXCLUDED."tenant_id",
+       "teams_team_id" = COALESCE(EXCLUDED."teams_team_id", "msteams_conversation"."teams_team_id"),
+       "channel_id" = COALESCE(EXCLUDED."channel_id", "msteams_conversation"."channel_id"),
+       "service_url" = EXCLUDED."service_url", "reference" = EXCLUDED."reference",
+       "user_id" = COALESCE(EXCLUDED."user_id", "msteams_conversation"."user_id"), "updated_at" = CURRENT_TIMESTAMP`,
+    [c.conversationId, c.kind, c.tenantId ?? null, c.teamsTeamId ?? null, c.channelId ?? null, c.serviceUrl, JSON.stringify(c.reference), c.userId ?? null],
+  );
+}
+
+export async function forgetConversation(db: Db, conversationId: string): Promise<void> {
+  await db.sql.query(`DELETE FROM "msteams_conversation" WHERE "conversation_id" = $1`, [conversationId]);
+}
+
+interface ConversationRow {
+  conversation_id: string;
+  kind: TeamsConversationKind;
+  tenant_id: string | null;
+  teams_team_id: string | null;
+  channel_id: string | null;
+  service_url: string;
+  reference: Partial<ConversationReference> | string;
+  user_id: string | null;
+}
+
+function toStored(row: ConversationRow): StoredConversation {
+  return {
+    conversationId: row.conversation_id,
+    kind: row.kind,
+    tenantId: row.tenant_id ?? undefined,
+    teamsTeamId: row.teams_team_id ?? undefined,
+    channelId: row.channel_id ?? undefined,
+    serviceUrl: row.service_url,
+    reference: typeof row.reference === 'string' ? JSON.parse(row.reference) : row.reference,
+    userId: row.user_id ?? undefined,
+  };
+}
+
+export async function findConversation(db: Db, conversationId: string): Promise<StoredConversation | undefined> {
+  const rows = await db.sql.query<ConversationRow>(`SELECT * FROM "msteams_conversation" WHERE "conversation_id" = $1`, [conversationId]);
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+/** The user's personal chat with the bot: the only private place in Teams. */
+export async function personalConversation(db: Db, userId: string): Promise<StoredConversation | undefined> {
+  const rows = await db.sql.query<ConversationRow>(
+    `SELECT * FROM "msteams_conversation" WHERE "kind" = 'personal' AND "user_id" = $1 ORDER BY "updated_at" DESC LIMIT 1`,
+    [userId],
+  );
+  return rows[0] ? toStored(rows[0]) : undefined;
+}
+
+// ---- Threads ----
+
+export async function threadConversation(db: Db, threadKey: string, userId: string): Promise<string | undefined> {
+  const rows = await db.sql.query<{ conversation_id: string }>(`SELECT "conversation_id" FROM "msteams_thread" WHERE "thread_key" = $1 AND "user_id" = $2`, [threadKey, userId]);
+  return rows[0]?.conversation_id;
+}
+
+export async function rememberThread(db: Db, threadKey: string, userId: string, conversationId: string): Promise<void> {
+  if (!conversationId) return;
+  await db.sql.query(
+    `INSERT INTO "msteams_thread" ("thread_key", "user_id", "conversation_id") VALUES ($1, $2, $3)
+     ON CONFLICT ("thread_key", "user_id") DO UPDATE SET "conversation_id" = EXCLUDED."conversation_id"`,
+    [threadKey, userId, conversationId],
+  );
+}
+
+// ---- Channel links ----
+
+/** The Wijkwijs team a Teams channel is linked to. */
+export async function channelLink(db: Db, channelId: string): Promise<string | undefined> {
+  const rows = await db.sql.query<{ team_id: string }>(`SELECT "team_id" FROM "channel" WHERE "platform" = 'teams' AND "external_id" = $1`, [channelId]);
+  return rows[0]?.team_id;
+}
+
+export async function linkChannel(db: Db, channelId: string, teamId: string): Promise<void> {
+  await db.prisma.channel.upsert({
+    where: { platform_externalId: { platform: 'teams', externalId: channelId } },
+    create: { platform: 'teams', externalId: channelId, teamId, settings: {} },
+    update: { teamId },
+  });
+}
+
+export async function unlinkChannel(db: Db, channelId: string): Promise<boolean> {
+  const { count } = await db.prisma.channel.deleteMany({ where: { platform: 'teams', externalId: channelId } });
+  return count > 0;
+}
+
+/** The Wijkwijs team linked to any channel of this Microsoft Teams team (for members joining it). */
+export async function linkedTeamOfTeamsTeam(db: Db, teamsTeamId: string): Promise<string | undefined> {
+  const rows = await db.sql.query<{ team_id: string }>(
+    `SELECT c."team_id" FROM "channel" c
+       LEFT JOIN "msteams_conversation" m ON m."conversation_id" = c."external_id"
+      WHERE c."platform" = 'teams' AND (c."external_id" = $1 OR m."teams_team_id" = $1)
+      ORDER BY c."created_at" ASC LIMIT 1`,
+    [teamsTeamId],
+  );
+  return rows[0]?.team_id;
+}
+
+/** The stored channels linked to a Wijkwijs team, oldest link first (the first takes hand-offs). */
+export async function linkedChannels(db: Db, teamId: string): Promise<StoredConversation[]> {
+  const rows = await db.sql.query<ConversationRow>(
+    `SELECT m.* FROM "channel" c JOIN "msteams_conversation" m ON m."conversation_id" = c."external_id"
+      WHERE c."platform" = 'teams' AND c."team_id" = $1 ORDER BY c."created_at" ASC`,
+    [teamId],
+  );
+  return rows.map(toStored);
+}
