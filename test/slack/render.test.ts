@@ -59,4 +59,22 @@ describe('Block Kit renderer', () => {
     const submitted = Object.fromEntries(split.blocks.map((b: any) => [b.block_id.slice('field:'.length), b.element.initial_value]));
     expect(formFields(submitted)).toEqual({ text: long });
   });
+
+  it('falls back to a text input for a select without choices, and leaves invalid initial values out', () => {
+    const form = {
+      id: 'f',
+      title: 'Formulier',
+      fields: [
+        { name: 'keuze', label: 'Keuze', value: 'x', kind: 'select' as const, options: [] },
+        { name: 'datum', label: 'Datum', value: 'morgen', kind: 'date' as const },
+        { name: 'aantal', label: 'Aantal', value: '2,5', kind: 'number' as const },
+      ],
+      submit: { id: 'f.ok', label: 'OK' },
+    };
+    const modal = formModal(form, { formId: 'f', submitId: 'f.ok', channel: 'D1' }) as any;
+    expect(modal.blocks.map((b: any) => b.element.type)).toEqual(['plain_text_input', 'datepicker', 'number_input']);
+    expect(modal.blocks[0].element.initial_value).toBe('x');
+    expect(modal.blocks[1].element).not.toHaveProperty('initial_date');
+    expect(modal.blocks[2].element).not.toHaveProperty('initial_value');
+  });
 });

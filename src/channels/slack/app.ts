@@ -6,13 +6,14 @@
 import { App, ExpressReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import express from 'express';
-import { handleTurn } from '../../assistant/handle-turn.ts';
+import { handleMemberJoined, handleTurn } from '../../assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
-import { teamIdsOf } from '../../teams/membership.ts';
+import { isMember, teamIdsOf } from '../../teams/membership.ts';
 import { wijkwijsCommand } from './commands.ts';
+import { createSlackDelivery } from './create-slack-delivery.ts';
 import { AnswerGate, boltLogger, EXTERNAL_CHANNEL_TEXT, RATE_LIMITED_TEXT, RateLimiter, SharedChannels } from './guard.ts';
 import { requestHandoff, resolveHandoff } from './handoff.ts';
 import { homeView } from './home.ts';
@@ -22,6 +23,7 @@ import {
   envelopeSchema,
   feedbackMetadataSchema,
   formMetadataSchema,
+  memberJoinedSchema,
   messageEventSchema,
   replyActionValueSchema,
   viewPayloadSchema,
@@ -30,7 +32,7 @@ import {
   type MessageEvent,
 } from './payloads.ts';
 import { ACTION, feedbackModal, formFields, formModal, passageModal, renderNotice, renderReply, renderWorking, VIEW, type SlackMessage } from './render.ts';
-import { channelKey, channelLink, claimEvent, dropForms, isAnsweredThread, loadForm, rememberThread, saveForm, threadConversation } from './store.ts';
+import { channelKey, channelLink, claimEvent, dropForms, isAnsweredThread, loadForm, rememberThread, saveForm, teamOwner, threadConversation } from './store.ts';
 
 export interface SlackOptions {
   /** A status message is posted (and later replaced) only when the answer takes longer than this. */
@@ -74,13 +76,18 @@ export function createSlackChannel(ctx: Context, config: SlackConfig, options: S
     app = new App({ token: config.botToken, receiver, logger, clientOptions });
   }
   registerListeners(ctx, app, config, options);
+  let unregister: (() => void) | undefined;
   return {
     app,
     router: receiver?.router as express.Router | undefined,
     start: async () => {
       if (config.mode === 'socket') await app.start();
+      // From now on the assistant's own messages (announcements, DMs) also go out in Slack.
+      unregister ??= ctx.messenger.register(createSlackDelivery(ctx.db.prisma, app.client));
     },
     stop: async () => {
+      unregister?.();
+      unregister = undefined;
       if (config.mode === 'socket') await app.stop();
     },
   };
@@ -197,10 +204,19 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     return reply;
   }
 
-  /** A Reply's form is kept for its user until they click to open it (a modal needs that click). */
-  async function renderWithForm(reply: Reply, userId: string, opts: { handoff?: boolean; share?: boolean }): Promise<SlackMessage> {
-    const formId = reply.form ? await saveForm(prisma, userId, reply.form) : undefined;
+  /**
+   * A Reply's form is kept for its user until they click to open it (a modal needs that click); the
+   * owner is `team:<id>` for a message the whole team channel sees.
+   */
+  async function renderWithForm(reply: Reply, owner: string, opts: { handoff?: boolean; share?: boolean }): Promise<SlackMessage> {
+    const formId = reply.form ? await saveForm(prisma, owner, reply.form) : undefined;
     return renderReply(reply, { ...opts, formId });
+  }
+
+  /** The Wijkwijs team of a linked channel; a DM belongs to no team. */
+  async function linkedTeam(workspaceId: string, channel: string): Promise<string | undefined> {
+    if (!channel || channel.startsWith('D')) return undefined;
+    return (await channelLink(ctx.db, channelKey(workspaceId, channel)))?.teamId;
   }
 
   async function deliver(client: WebClient, target: Target, message: SlackMessage): Promise<void> {
@@ -219,13 +235,14 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
   }
 
   // ---- /vraag (a private answer, with "Deel in kanaal") and any other command of the core ----
-  // Commands other than /vraag and /wijkwijs (e.g. /casus) reach the core as the text the user would
-  // type in the web chat: features add commands in the manifest, not here.
+  // Commands other than /vraag and /wijkwijs (e.g. /casus, /twintigogen) reach the core as the text
+  // the user would type in the web chat: features add commands in the manifest, not here. Only /vraag
+  // needs text; a feature's command alone (e.g. /onboarding) is fine, the feature decides.
   app.command(/^\/(?!wijkwijs$)[a-z-]+$/, async ({ command, ack, client, respond }) => {
     const c = commandSchema.parse(command);
     const isQuestion = c.command === '/vraag';
-    if (!c.text.trim()) {
-      await ack({ response_type: 'ephemeral', text: `Typ iets achter het commando, bijvoorbeeld: ${isQuestion ? '/vraag Hoe lang heb ik om de hulpvraag te verkennen?' : `${c.command} <tekst>`}` });
+    if (isQuestion && !c.text.trim()) {
+      await ack({ response_type: 'ephemeral', text: 'Typ je vraag achter het commando, bijvoorbeeld: /vraag Hoe lang heb ik om de hulpvraag te verkennen?' });
       return;
     }
     await ack();
@@ -236,10 +253,10 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
       if (!isDm && (await shared.isExternal(client, c.channel_id))) return void (await respond({ response_type: 'ephemeral', text: EXTERNAL_CHANNEL_TEXT }));
       if (!limiter.take(userId)) return void (await respond({ response_type: 'ephemeral', text: RATE_LIMITED_TEXT }));
       const link = isDm ? undefined : await channelLink(ctx.db, channelKey(c.team_id, c.channel_id));
-      const text = isQuestion ? c.text.trim() : `${c.command} ${c.text.trim()}`;
+      const text = isQuestion ? c.text.trim() : `${c.command} ${c.text.trim()}`.trim();
       const reply = await answerTurn({ channel: 'slack', userId, teamId: link?.teamId, text });
       // A command brings a trigger_id, so a form opens at once as a modal.
-      if (reply.form && c.trigger_id) await openForm(client, c.trigger_id, reply, { channel: c.channel_id });
+      if (reply.form && c.trigger_id) await openForm(client, c.trigger_id, reply, { channel: c.channel_id, teamId: link?.teamId });
       const message = await renderWithForm(reply, userId, { handoff: isQuestion, share: isQuestion && !isDm });
       // The bot may not be in this channel: then Slack's response_url still reaches the user.
       await deliver(client, target, message).catch(() => respond({ response_type: 'ephemeral', ...message }));
@@ -262,7 +279,7 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
   });
 
   // ---- Clicks ----
-  app.action(/^wijkwijs\./, async ({ ack, body, client }) => {
+  app.action(/^wijkwijs\./, async ({ ack, body, client, respond }) => {
     await ack();
     const parsed = blockActionSchema.safeParse(body);
     if (!parsed.success) return;
@@ -272,6 +289,8 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     const channel = b.channel?.id ?? b.container?.channel_id ?? b.user.id;
     const threadTs = b.message?.thread_ts ?? b.container?.thread_ts ?? (b.container?.is_ephemeral ? undefined : b.message?.ts);
     const privateTo: Target = { channel, threadTs, ephemeralUser: b.user.id };
+    // The message that carried the button, for a reply that replaces it (not for a private message).
+    const sourceTs = b.container?.is_ephemeral ? undefined : (b.container?.message_ts ?? b.message?.ts);
     const action = b.actions[0]!;
     const value = action.value ?? '';
     try {
@@ -296,14 +315,25 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
         case ACTION.openForm: {
           const form = await loadForm(prisma, value, userId);
           if (!form || !b.trigger_id) throw new WijkwijsError('not_found', 'Dit formulier is verlopen of al verstuurd. Begin gerust opnieuw.');
-          await openForm(client, b.trigger_id, { form } as Reply, { channel, threadTs });
+          await openForm(client, b.trigger_id, { form } as Reply, { channel, threadTs, sourceTs, teamId: await linkedTeam(workspaceId, channel) });
+          return;
+        }
+        case ACTION.openNotificationForm: {
+          // A message Wijkwijs sent on its own: its current form, for whoever it was sent to.
+          const notification = await prisma.notification.findUnique({ where: { id: value } });
+          const allowed = notification && (notification.userId === userId || (notification.teamId && (await isMember(prisma, userId, notification.teamId))));
+          const form = allowed ? (notification.reply as unknown as Reply).form : undefined;
+          if (!form || !b.trigger_id) throw new WijkwijsError('not_found', 'Dit formulier is er niet (meer), of is niet voor jou bedoeld.');
+          await openForm(client, b.trigger_id, { form }, { channel, threadTs, sourceTs, teamId: notification!.teamId ?? (await linkedTeam(workspaceId, channel)) });
           return;
         }
         case ACTION.replyAction: {
           // A feature's own button: its id and value go back to the core unchanged.
           const a = replyActionValueSchema.parse(JSON.parse(value));
-          const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: a.id, value: a.value } });
-          if (reply.form && b.trigger_id) await openForm(client, b.trigger_id, reply, { channel, threadTs });
+          const teamId = await linkedTeam(workspaceId, channel);
+          const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, action: { id: a.id, value: a.value } });
+          if (reply.form && b.trigger_id) await openForm(client, b.trigger_id, reply, { channel, threadTs, sourceTs, teamId });
+          if (reply.replacesSource) return await replaceSource(client, reply, { channel, sourceTs, userId, teamId, respond: b.response_url ? respond : undefined }, privateTo);
           return await deliver(client, privateTo, await renderWithForm(reply, userId, {}));
         }
         default:
@@ -314,10 +344,44 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     }
   });
 
-  async function openForm(client: WebClient, triggerId: string, reply: Pick<Reply, 'form'>, where: { channel: string; threadTs?: string }): Promise<void> {
+  async function openForm(
+    client: WebClient,
+    triggerId: string,
+    reply: Pick<Reply, 'form'>,
+    where: { channel: string; threadTs?: string; sourceTs?: string; teamId?: string },
+  ): Promise<void> {
     const form = reply.form!;
-    const view = formModal(form, { formId: form.id, submitId: form.submit.id, cancelId: form.cancel?.id, channel: where.channel, threadTs: where.threadTs });
+    const view = formModal(form, {
+      formId: form.id,
+      submitId: form.submit.id,
+      cancelId: form.cancel?.id,
+      channel: where.channel,
+      threadTs: where.threadTs,
+      sourceTs: where.sourceTs,
+      teamId: where.teamId,
+    });
     await client.views.open({ trigger_id: triggerId, view: view as never });
+  }
+
+  /**
+   * A reply that replaces the message with the button (e.g. an announcement whose count changed):
+   * chat.update of a channel or DM message, the response_url for a private one. Everyone in the
+   * channel sees the new message, so its form is kept for the whole team there.
+   */
+  async function replaceSource(
+    client: WebClient,
+    reply: Reply,
+    source: { channel: string; sourceTs?: string; userId: string; teamId?: string; respond?: (message: Record<string, unknown>) => Promise<unknown> },
+    fallback: Target,
+  ): Promise<void> {
+    if (source.sourceTs) {
+      const message = await renderWithForm(reply, source.teamId ? teamOwner(source.teamId) : source.userId, {});
+      await client.chat.update({ channel: source.channel, ts: source.sourceTs, ...message });
+    } else if (source.respond) {
+      await source.respond({ replace_original: true, ...(await renderWithForm(reply, source.userId, {})) });
+    } else {
+      await deliver(client, fallback, await renderWithForm(reply, source.userId, {}));
+    }
   }
 
   /** The passage behind a citation, in a modal; only when the user may read that knowledge. */
@@ -359,7 +423,10 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     try {
       const fields = formFields(viewValues(p.view, 'field:'));
       await dropForms(prisma, userId, meta.formId);
-      const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: meta.submitId, value: meta.formId, fields } });
+      const workspaceId = p.team?.id ?? p.user.team_id ?? '';
+      const teamId = meta.teamId ?? (await linkedTeam(workspaceId, meta.channel));
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, action: { id: meta.submitId, value: meta.formId, fields } });
+      if (reply.replacesSource && meta.sourceTs) return await replaceSource(client, reply, { channel: meta.channel, sourceTs: meta.sourceTs, userId, teamId }, target);
       await deliver(client, target, await renderWithForm(reply, userId, {}));
     } catch (error) {
       await deliverError(client, target, error);
@@ -375,7 +442,8 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     const target = formTarget(meta, p.user.id);
     try {
       await dropForms(prisma, userId, meta.formId);
-      const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: meta.cancelId, value: meta.formId } });
+      const teamId = meta.teamId ?? (await linkedTeam(p.team?.id ?? p.user.team_id ?? '', meta.channel));
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, action: { id: meta.cancelId, value: meta.formId } });
       await deliver(client, target, renderReply(reply));
     } catch (error) {
       await deliverError(client, target, error);
@@ -394,6 +462,26 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
       await deliver(client, target, renderNotice(reply.text));
     } catch (error) {
       await deliverError(client, target, error);
+    }
+  });
+
+  // ---- Someone joins a linked channel: features may welcome them (onboarding) ----
+  // Retries of the same event were already dropped by the event-id check above.
+  app.event('member_joined_channel', async ({ event, body, client, context }) => {
+    const parsed = memberJoinedSchema.safeParse(event);
+    if (!parsed.success || parsed.data.user === context.botUserId) return;
+    const e = parsed.data;
+    const workspaceId = envelopeSchema.parse(body).team_id;
+    try {
+      const teamId = await linkedTeam(workspaceId, e.channel);
+      if (!teamId) return;
+      const info = await client.users.info({ user: e.user }).catch(() => undefined);
+      if (info?.user?.is_bot) return;
+      const userName = info?.user?.profile?.display_name || info?.user?.real_name || info?.user?.name || undefined;
+      await handleMemberJoined(ctx, { channel: 'slack', teamId, userId: slackUserId(workspaceId, e.user), userName });
+      ctx.logger.info({ teamId, channel: 'slack' }, 'slack member joined');
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'slack member joined failed');
     }
   });
 

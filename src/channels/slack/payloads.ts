@@ -48,8 +48,32 @@ export const blockActionSchema = z.object({
     .optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).partial().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
+  response_url: z.string().optional(),
 });
+
+/** member_joined_channel: someone joined a channel the bot is in. */
+export const memberJoinedSchema = z.object({
+  type: z.literal('member_joined_channel'),
+  user: z.string(),
+  channel: z.string(),
+  team: z.string().optional(),
+});
+
+/** Where Wijkwijs posted a message of its own, kept by the messenger to update it later. */
+export const messageRefSchema = z.object({ channel: z.string(), ts: z.string() });
 export type BlockAction = z.infer<typeof blockActionSchema>;
+
+/**
+ * One input's state in a view_submission: plain_text_input and number_input send `value`,
+ * static_select `selected_option`, datepicker `selected_date`, timepicker `selected_time` (null when empty).
+ */
+const inputStateSchema = z.object({
+  type: z.string().optional(),
+  value: z.string().nullable().optional(),
+  selected_option: z.object({ value: z.string() }).nullable().optional(),
+  selected_date: z.string().nullable().optional(),
+  selected_time: z.string().nullable().optional(),
+});
 
 export const viewPayloadSchema = z.object({
   user: z.object({ id: z.string(), team_id: z.string().optional() }),
@@ -57,7 +81,7 @@ export const viewPayloadSchema = z.object({
   view: z.object({
     callback_id: z.string(),
     private_metadata: z.string().default(''),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullable().optional() }))) }).optional(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), inputStateSchema)) }).optional(),
   }),
 });
 
@@ -67,6 +91,10 @@ export const formMetadataSchema = z.object({
   cancelId: z.string().optional(),
   channel: z.string(),
   threadTs: z.string().optional(),
+  /** The team the form belongs to (of the linked channel or the notification it came from). */
+  teamId: z.string().optional(),
+  /** The message whose button opened the form, for a reply that replaces it. */
+  sourceTs: z.string().optional(),
 });
 
 export const feedbackMetadataSchema = z.object({ answerId: z.string(), channel: z.string(), threadTs: z.string().optional() });
@@ -78,7 +106,8 @@ export function viewValues(view: z.infer<typeof viewPayloadSchema>['view'], pref
   const out: Record<string, string> = {};
   for (const [blockId, inputs] of Object.entries(view.state?.values ?? {})) {
     if (!blockId.startsWith(prefix)) continue;
-    out[blockId.slice(prefix.length)] = inputs.value?.value ?? '';
+    const input = inputs.value;
+    out[blockId.slice(prefix.length)] = input?.value ?? input?.selected_option?.value ?? input?.selected_date ?? input?.selected_time ?? '';
   }
   return out;
 }

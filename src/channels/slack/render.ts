@@ -3,7 +3,7 @@
  * with a button to read the passage, the Reply's own buttons (👍/👎 among them), "Vraag een collega"
  * and, for a Reply with a form, a button that opens it as a modal. Features know nothing of this.
  */
-import type { Citation, Reply, ReplyAction, ReplyForm } from '../../assistant/reply.ts';
+import type { Citation, Reply, ReplyAction, ReplyForm, ReplyFormField } from '../../assistant/reply.ts';
 
 // Action ids: one prefix, so a single Bolt listener routes every click.
 export const ACTION = {
@@ -14,6 +14,8 @@ export const ACTION = {
   handoffResolve: 'wijkwijs.handoff.resolve',
   share: 'wijkwijs.share',
   openForm: 'wijkwijs.form.open',
+  /** The form of a message Wijkwijs sent on its own: the value is the notification id, so anyone it was for can open it. */
+  openNotificationForm: 'wijkwijs.form.notification',
   /** A Reply action of a feature: `wijkwijs.act:<index>` with the action's own id in the value. */
   replyAction: 'wijkwijs.act',
 } as const;
@@ -39,6 +41,8 @@ export interface RenderOptions {
   share?: boolean;
   /** The id of the stored form when the Reply has one. */
   formId?: string;
+  /** For a message sent on the assistant's own initiative: its form opens from the stored notification. */
+  notificationId?: string;
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
@@ -54,7 +58,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   }
 
   const buttons: Block[] = reply.actions.map((a, i) => actionButton(a, i));
-  if (reply.form && options.formId) {
+  if (reply.form && options.notificationId) {
+    buttons.unshift(button(`📝 ${reply.form.title}`, ACTION.openNotificationForm, options.notificationId, 'primary'));
+  } else if (reply.form && options.formId) {
     buttons.unshift(button(`📝 ${reply.form.title}`, ACTION.openForm, options.formId, 'primary'));
   }
   if (options.share && reply.answerId) buttons.push(button('📣 Deel in kanaal', ACTION.share, reply.answerId));
@@ -110,24 +116,70 @@ export function formModal(form: ReplyForm, metadata: FormMetadata): Block {
     title: plain(truncate(form.title, 24)),
     submit: plain(truncate(form.submit.label, 24)),
     close: plain(truncate(form.cancel?.label ?? 'Sluiten', 24)),
-    // A Slack input holds at most 3000 characters: a longer value is spread over several inputs
-    // ("field:<name>#<part>") and joined again on submit, so nothing is cut off unseen.
-    blocks: form.fields.flatMap((f) =>
-      inputParts(f.value).map((part, i, parts) => ({
-        type: 'input',
-        block_id: `field:${f.name}#${i}`,
-        optional: i > 0,
-        label: plain(truncate(parts.length > 1 ? `${f.label} (deel ${i + 1} van ${parts.length})` : f.label, 2000)),
-        element: {
-          type: 'plain_text_input',
-          action_id: 'value',
-          multiline: Boolean(f.multiline || parts.length > 1),
-          max_length: INPUT_MAX,
-          ...(part ? { initial_value: part } : {}),
-        },
-      })),
-    ),
+    blocks: form.fields.flatMap((f) => fieldBlocks(f)),
   };
+}
+
+/**
+ * One field as input block(s). Block ids are `field:<name>` (`#<part>` for a long text), so the
+ * submit comes back by name whatever the element type.
+ */
+function fieldBlocks(f: ReplyFormField): Block[] {
+  const label = (text: string) => plain(truncate(text, 2000));
+  const common = (blockId: string, withHint = true) => ({
+    type: 'input',
+    block_id: blockId,
+    optional: Boolean(f.optional),
+    label: label(f.label),
+    ...(f.hint && withHint ? { hint: plain(truncate(f.hint, 2000)) } : {}),
+  });
+  const options = (f.options ?? []).slice(0, 100).map((o) => ({ text: plain(truncate(o.label, 75)), value: o.value.slice(0, 150) }));
+  switch (f.kind) {
+    case 'select':
+      // A select without choices cannot be shown by Slack; free text still lets the user answer.
+      if (!options.length) break;
+      return [
+        {
+          ...common(`field:${f.name}`),
+          element: {
+            type: 'static_select',
+            action_id: 'value',
+            placeholder: plain('Maak een keuze'),
+            options,
+            ...withInitial('initial_option', options.find((o) => o.value === f.value)),
+          },
+        },
+      ];
+    case 'date':
+      return [{ ...common(`field:${f.name}`), element: { type: 'datepicker', action_id: 'value', ...withInitial('initial_date', /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? f.value : undefined) } }];
+    case 'time':
+      return [{ ...common(`field:${f.name}`), element: { type: 'timepicker', action_id: 'value', ...withInitial('initial_time', /^\d{2}:\d{2}$/.test(f.value) ? f.value : undefined) } }];
+    case 'number':
+      return [
+        {
+          ...common(`field:${f.name}`),
+          element: { type: 'number_input', action_id: 'value', is_decimal_allowed: false, ...withInitial('initial_value', /^-?\d+$/.test(f.value.trim()) ? f.value.trim() : undefined) },
+        },
+      ];
+  }
+  // A Slack input holds at most 3000 characters: a longer value is spread over several inputs
+  // ("field:<name>#<part>") and joined again on submit, so nothing is cut off unseen.
+  return inputParts(f.value).map((part, i, parts) => ({
+    ...common(`field:${f.name}#${i}`, i === 0),
+    optional: Boolean(f.optional) || i > 0,
+    label: label(parts.length > 1 ? `${f.label} (deel ${i + 1} van ${parts.length})` : f.label),
+    element: {
+      type: 'plain_text_input',
+      action_id: 'value',
+      multiline: Boolean(f.multiline || parts.length > 1),
+      max_length: INPUT_MAX,
+      ...(part ? { initial_value: part } : {}),
+    },
+  }));
+}
+
+function withInitial<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 const INPUT_MAX = 3000;
@@ -163,6 +215,10 @@ export interface FormMetadata {
   /** Where the answer to the submit goes. */
   channel: string;
   threadTs?: string;
+  /** The team the form belongs to (of the linked channel or the notification it came from). */
+  teamId?: string;
+  /** The message whose button opened the form, for a reply that replaces it. */
+  sourceTs?: string;
 }
 
 export function feedbackModal(answerId: string, metadata: { channel: string; threadTs?: string }): Block {

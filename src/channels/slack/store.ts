@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ReplyForm } from '../../assistant/reply.ts';
 import type { Db, PrismaClient } from '../../lib/db.ts';
+import { isMember } from '../../teams/membership.ts';
 
 const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
 const FORM_MEMORY_MS = 24 * 60 * 60 * 1000;
@@ -123,18 +124,35 @@ export async function teamHandoffChannel(prisma: PrismaClient, teamId: string): 
   return undefined;
 }
 
+/**
+ * The Slack channel where messages for a whole team go: its team channel (the hand-off channel),
+ * else the first channel linked to it. Returns the channel id without the workspace.
+ */
+export async function teamChannel(prisma: PrismaClient, teamId: string): Promise<string | undefined> {
+  const rows = await prisma.channel.findMany({ where: { platform: 'slack', teamId }, orderBy: { createdAt: 'asc' } });
+  const chosen = rows.find((r) => channelSettingsSchema.safeParse(r.settings ?? {}).data?.handoff) ?? rows[0];
+  return chosen?.externalId.split(':')[1];
+}
+
 // ---- Forms waiting for a click ----
 
-export async function saveForm(prisma: PrismaClient, userId: string, form: ReplyForm): Promise<string> {
-  const row = await prisma.slackForm.create({ data: { userId, form: form as object } });
+/**
+ * Keeps a form until its button is clicked. The owner is a user id, or `team:<id>` for a form in a
+ * message the whole team channel sees (e.g. an updated announcement): then any team member may open it.
+ */
+export async function saveForm(prisma: PrismaClient, owner: string, form: ReplyForm): Promise<string> {
+  const row = await prisma.slackForm.create({ data: { userId: owner, form: form as object } });
   return row.id;
 }
 
-/** Only the user the form was made for may open it. */
+export const teamOwner = (teamId: string) => `team:${teamId}`;
+
+/** Only the user the form was made for (or a member of the team it was made for) may open it. */
 export async function loadForm(prisma: PrismaClient, id: string, userId: string): Promise<ReplyForm | undefined> {
   const row = await prisma.slackForm.findUnique({ where: { id } });
-  if (!row || row.userId !== userId || row.createdAt.getTime() < Date.now() - FORM_MEMORY_MS) return undefined;
-  return row.form as unknown as ReplyForm;
+  if (!row || row.createdAt.getTime() < Date.now() - FORM_MEMORY_MS) return undefined;
+  const allowed = row.userId === userId || (row.userId.startsWith('team:') && (await isMember(prisma, userId, row.userId.slice('team:'.length))));
+  return allowed ? (row.form as unknown as ReplyForm) : undefined;
 }
 
 export async function dropForms(prisma: PrismaClient, userId: string, formId: string): Promise<void> {

@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { handleTurn } from '../../assistant/handle-turn.ts';
+import { calendarRoutes } from '../../consultations/calendar/routes.ts';
 import type { Turn } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { ConfigError } from '../../lib/config.ts';
 import { listNotifications } from '../../notifications/list-notifications.ts';
+import { isMember } from '../../teams/membership.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
 
 /** The single user of the local web chat; with a token, everyone holding it shares this identity. */
@@ -29,11 +31,15 @@ const feedbackBody = z.object({
 /** A button or form submit from a Reply: the action's id, its value and, for a form, the fields by name. */
 const actionBody = z.object({
   actionId: z.string().min(1).max(100),
-  value: z.string().max(200).optional(),
+  value: z.string().max(2000).optional(),
   fields: z.record(z.string().max(100), z.string().max(20_000)).optional(),
   comment: z.string().max(2000).optional(),
   conversationId: z.string().max(100).optional(),
+  /** The team of the message with the button (a team notification); honoured only for its members. */
+  teamId: z.string().max(100).optional(),
 });
+
+const notificationsQuery = z.object({ since: z.iso.datetime({ offset: true }).optional() });
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -49,6 +55,12 @@ export function createWebApp(ctx: Context): express.Express {
     next();
   });
 
+  // Channel adapters with their own authentication (Teams' /api/messages) mount here when they
+  // start: ahead of the web API's token check and its 404.
+  const channels = express.Router();
+  app.use(channels);
+  app.locals.channels = channels;
+
   app.get('/healthz', async (_req, res) => {
     try {
       await ctx.db.sql.query('SELECT 1');
@@ -61,6 +73,7 @@ export function createWebApp(ctx: Context): express.Express {
   app.use(express.static(publicDir, { index: 'index.html', maxAge: 0 }));
 
   const api = express.Router();
+  api.use(calendarRoutes(ctx, WEB_USER_ID)); // checks the token itself: calendar apps send it as ?token=
   api.use(requireToken(ctx.config.webToken));
   api.use(express.json({ limit: '32kb' }));
 
@@ -81,19 +94,29 @@ export function createWebApp(ctx: Context): express.Express {
       action: { id: b.rating === 'up' ? 'feedback.up' : 'feedback.down', value: b.answerId, comment: b.comment },
     })),
   );
-  api.post(
-    '/action',
-    turnRoute(actionBody, (b) => ({
-      teamId: ctx.config.defaultTeam,
-      conversationId: b.conversationId,
-      action: { id: b.actionId, value: b.value, comment: b.comment, fields: b.fields },
-    })),
-  );
+  api.post('/action', async (req, res) => {
+    const b = parse(actionBody, req.body);
+    // A button in another team's message of this user acts for that team; a claim alone grants nothing.
+    const teamId = b.teamId && (await isMember(ctx.db.prisma, WEB_USER_ID, b.teamId)) ? b.teamId : ctx.config.defaultTeam;
+    res.json(
+      await handleTurn(ctx, {
+        channel: 'web',
+        userId: WEB_USER_ID,
+        teamId,
+        conversationId: b.conversationId,
+        action: { id: b.actionId, value: b.value, comment: b.comment, fields: b.fields },
+      }),
+    );
+  });
 
-  // The assistant's own messages (announcements, reminders, requests) for this user and their teams.
+  // The assistant's own messages (announcements, reminders, requests) for this user and their teams,
+  // oldest first from `since`; the chat asks again with the newest updatedAt it has seen.
   api.get('/notifications', async (req, res) => {
-    const since = z.iso.datetime().safeParse(req.query.since);
-    res.json({ notifications: await listNotifications(ctx.db.prisma, WEB_USER_ID, since.success ? new Date(since.data) : new Date(0)) });
+    const query = notificationsQuery.safeParse(req.query);
+    if (!query.success) throw new WijkwijsError('bad_request', 'Geef "since" op als tijdstip, bijvoorbeeld 2026-03-02T08:00:00Z.');
+    const since = query.data.since ? new Date(query.data.since) : new Date(0);
+    const notifications = await listNotifications(ctx.db.prisma, WEB_USER_ID, since);
+    res.set('Cache-Control', 'no-store').json({ notifications });
   });
 
   app.use('/api', api);
@@ -106,6 +129,13 @@ export function createWebApp(ctx: Context): express.Express {
     res.status(e.status).json({ error: { code: e.code, message: e.userMessage } });
   });
   return app;
+}
+
+/** Where a channel adapter mounts its router on an app made by `createWebApp`. */
+export function channelMount(app: express.Express): express.Router {
+  const router = app.locals.channels as express.Router | undefined;
+  if (!router) throw new Error('This express app was not made by createWebApp.');
+  return router;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

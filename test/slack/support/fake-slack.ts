@@ -64,6 +64,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'views.open':
       case 'views.publish':
         return { ok: true, view: { id: `V${++seq}`, ...(typeof args.view === 'object' ? args.view : {}) } };
+      case 'conversations.open': {
+        // A DM with one user has its own D… id, as in Slack.
+        const user = String(args.users ?? '').split(',')[0] ?? '';
+        return { ok: true, channel: { id: `D${user.replace(/^[UW]/, '')}` } };
+      }
+      case 'users.info':
+        return {
+          ok: true,
+          user: { id: args.user, team_id: WORKSPACE, name: String(args.user).toLowerCase(), real_name: `Collega ${args.user}`, is_bot: args.user === BOT_USER, profile: { display_name: `Collega ${args.user}`, real_name: `Collega ${args.user}` } },
+        };
       case 'conversations.info':
         return { ok: true, channel: { id: args.channel, is_channel: true, is_ext_shared: externalChannels.has(args.channel), is_member: true } };
       default:

@@ -1,4 +1,5 @@
-// Local web chat of Wijkwijs: posts questions to /api/chat and renders the Reply with clickable citations.
+// Local web chat of Wijkwijs: posts questions to /api/chat and renders the Reply with clickable citations,
+// its buttons and forms; messages Wijkwijs sends on its own come from /api/notifications.
 const messages = document.getElementById('messages');
 const form = document.getElementById('ask');
 const input = document.getElementById('question');
@@ -32,12 +33,17 @@ function element(tag, className, text) {
   return el;
 }
 
-function addMessage(role, build) {
+/** A new bubble at the end, or in the place of `replace` (a reply that replaces the message with its button). */
+function addMessage(role, build, replace) {
   document.getElementById('welcome')?.remove();
   const message = element('article', `message ${role}`);
   build(message);
-  messages.append(message);
-  message.scrollIntoView({ behavior: 'smooth', block: 'end' });
+  if (replace?.isConnected) {
+    replace.replaceWith(message);
+  } else {
+    messages.append(message);
+    message.scrollIntoView({ behavior: 'smooth', block: 'end' });
+  }
   return message;
 }
 
@@ -136,7 +142,75 @@ function renderFeedback(container, reply) {
  */
 let formCount = 0;
 
-function renderForm(container, form) {
+/** The input for one field kind; a date is "YYYY-MM-DD" and a time "HH:mm", as the browser's own inputs use. */
+function fieldInput(field) {
+  const value = field.value || '';
+  switch (field.kind) {
+    case 'select': {
+      const select = element('select', 'reply-form-input');
+      if (field.optional || !field.options?.some((o) => o.value === value)) {
+        const empty = element('option', '', 'Maak een keuze');
+        empty.value = '';
+        select.append(empty);
+      }
+      for (const o of field.options || []) {
+        const option = element('option', '', o.label);
+        option.value = o.value;
+        select.append(option);
+      }
+      select.value = value;
+      return select;
+    }
+    case 'date':
+    case 'time':
+    case 'number': {
+      const input = element('input', 'reply-form-input');
+      input.type = field.kind;
+      if (field.kind === 'number') input.step = '1';
+      input.value = value;
+      return input;
+    }
+    default: {
+      const input = element(field.multiline ? 'textarea' : 'input', 'reply-form-input');
+      input.value = value;
+      if (field.multiline) input.rows = Math.min(20, Math.max(6, value.split('\n').length + 2));
+      return input;
+    }
+  }
+}
+
+/**
+ * A Reply's own buttons (not 👍/👎): the click goes to /api/action; a reply that replaces its source
+ * takes the place of this bubble, any other comes as a new one.
+ */
+function renderActions(container, reply, source) {
+  const actions = (reply.actions || []).filter((a) => !a.id.startsWith('feedback.'));
+  if (!actions.length) return;
+  const bar = element('div', 'reply-actions');
+  const status = element('span', 'reply-actions-status');
+  for (const action of actions) {
+    const button = element('button', `reply-action${action.style ? ` reply-action-${action.style}` : ''}`, action.label);
+    button.type = 'button';
+    button.addEventListener('click', async () => {
+      const all = [...bar.querySelectorAll('button')];
+      for (const b of all) b.disabled = true;
+      status.textContent = '';
+      try {
+        const answer = await post('/api/action', { actionId: action.id, value: action.value, conversationId, teamId: source.teamId });
+        renderReply(answer, answer.replacesSource ? source : {});
+      } catch (error) {
+        status.textContent = error.message;
+      } finally {
+        for (const b of all) b.disabled = false;
+      }
+    });
+    bar.append(button);
+  }
+  bar.append(status);
+  container.append(bar);
+}
+
+function renderForm(container, form, source) {
   // The same form (e.g. a draft shown again) can appear twice: element ids must still be unique.
   formCount += 1;
   const el = element('form', 'reply-form');
@@ -144,15 +218,20 @@ function renderForm(container, form) {
   const inputs = [];
   for (const [i, field] of form.fields.entries()) {
     const id = `form-${formCount}-${i}`;
-    const label = element('label', 'reply-form-label', field.label);
+    const label = element('label', 'reply-form-label', field.optional ? `${field.label} (optioneel)` : field.label);
     label.htmlFor = id;
-    const input = element(field.multiline ? 'textarea' : 'input', 'reply-form-input');
+    const input = fieldInput(field);
     input.id = id;
     input.name = field.name;
-    input.value = field.value;
-    if (field.multiline) input.rows = Math.min(20, Math.max(6, field.value.split('\n').length + 2));
+    input.required = !field.optional;
     inputs.push(input);
     el.append(label, input);
+    if (field.hint) {
+      const hint = element('p', 'reply-form-hint', field.hint);
+      hint.id = `${id}-hint`;
+      input.setAttribute('aria-describedby', hint.id);
+      el.append(hint);
+    }
   }
   const buttons = element('div', 'reply-form-buttons');
   const submit = element('button', 'reply-form-submit', form.submit.label);
@@ -173,10 +252,11 @@ function renderForm(container, form) {
     for (const c of controls()) c.disabled = true;
     status.textContent = '';
     try {
-      const reply = await post('/api/action', { actionId, value: form.id, fields, conversationId });
-      // This form is done: the answer (stored, cancelled, or the form to check again) comes as a new reply.
+      const reply = await post('/api/action', { actionId, value: form.id, fields, conversationId, teamId: source.teamId });
+      // This form is done: the answer (stored, cancelled, or the form to check again) comes as a new
+      // reply, or in the place of the message with the form when the reply says so.
       el.classList.add('done');
-      renderReply(reply);
+      renderReply(reply, reply.replacesSource ? source : {});
     } catch (error) {
       status.textContent = error.message;
       for (const c of controls()) c.disabled = false;
@@ -190,18 +270,66 @@ function renderForm(container, form) {
   container.append(el);
 }
 
-function renderReply(reply) {
-  addMessage(`assistant mode-${reply.mode}`, (message) => {
-    for (const notice of reply.notices || []) message.append(element('p', 'notice', notice));
-    const body = element('div', 'answer');
-    message.append(body);
-    let openSource = () => {};
-    renderAnswerText(body, reply.text, (n) => openSource(n));
-    if (reply.citations.length) openSource = renderSources(message, reply.citations);
-    if (reply.form) renderForm(message, reply.form);
-    if (reply.answerId) renderFeedback(message, reply);
-  });
+/**
+ * One reply as a bubble. `place.replace` is the bubble it takes the place of; `place.notification`
+ * marks a message Wijkwijs sent on its own (kept, so a later update of it replaces this bubble too).
+ */
+function renderReply(reply, place = {}) {
+  const source = { notification: place.notification, teamId: place.teamId ?? place.notification?.teamId ?? undefined };
+  const role = `assistant mode-${reply.mode}${source.notification ? ' notification' : ''}`;
+  const message = addMessage(
+    role,
+    (message) => {
+      if (source.notification) {
+        message.append(element('p', 'notification-label', source.notification.teamId ? 'Bericht van Wijkwijs aan je team' : 'Bericht van Wijkwijs'));
+      }
+      for (const notice of reply.notices || []) message.append(element('p', 'notice', notice));
+      const body = element('div', 'answer');
+      message.append(body);
+      let openSource = () => {};
+      renderAnswerText(body, reply.text, (n) => openSource(n));
+      if (reply.citations?.length) openSource = renderSources(message, reply.citations);
+      if (reply.form) renderForm(message, reply.form, source);
+      renderActions(message, reply, source);
+      if (reply.answerId) renderFeedback(message, reply);
+    },
+    place.replace,
+  );
+  source.replace = message;
+  if (source.notification) notificationBubbles.set(source.notification.id, message);
+  return message;
 }
+
+// ---- Messages Wijkwijs sends on its own (announcements, reminders, requests from colleagues) ----
+const notificationBubbles = new Map();
+const POLL_MS = 10_000;
+// At load the last day is shown; after that, what changed since the newest one seen.
+let notificationsSince = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
+let polling = false;
+
+async function pollNotifications() {
+  if (polling) return;
+  polling = true;
+  try {
+    const headers = token() ? { Authorization: `Bearer ${token()}` } : {};
+    const response = await fetch(`/api/notifications?since=${encodeURIComponent(notificationsSince)}`, { headers });
+    if (!response.ok) return;
+    const { notifications } = await response.json();
+    for (const n of notifications) {
+      renderReply(n.reply, { notification: { id: n.id, teamId: n.teamId }, replace: notificationBubbles.get(n.id) });
+      if (n.updatedAt > notificationsSince) notificationsSince = n.updatedAt;
+    }
+  } catch {
+    // Offline for a moment: the next poll tries again.
+  } finally {
+    polling = false;
+  }
+}
+
+pollNotifications();
+setInterval(pollNotifications, POLL_MS);
+// Coming back to the tab shows what arrived meanwhile at once.
+window.addEventListener('focus', pollNotifications);
 
 async function ask(text) {
   addMessage('user', (message) => message.append(element('p', '', text)));

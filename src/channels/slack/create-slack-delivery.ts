@@ -1,0 +1,41 @@
+/**
+ * Slack as a channel for the assistant's own messages (ctx.messenger): a team's message goes to its
+ * team channel, a colleague's to a DM. Buttons in them come back through the normal click listener;
+ * a form opens from the stored notification, so anyone the message was for can open it.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../../assistant/reply.ts';
+import type { PrismaClient } from '../../lib/db.ts';
+import type { ChannelDelivery, DeliveryRef, Recipient } from '../../notifications/messenger.ts';
+import { messageRefSchema } from './payloads.ts';
+import { renderReply, type SlackMessage } from './render.ts';
+import { teamChannel } from './store.ts';
+
+const SLACK_USER = /^slack:([A-Z0-9]+):([UW][A-Z0-9]+)$/;
+
+export function createSlackDelivery(prisma: PrismaClient, client: WebClient): ChannelDelivery {
+  const render = (reply: Reply, notificationId: string): SlackMessage => renderReply(reply, { notificationId });
+  return {
+    channel: 'slack',
+    async post(to: Recipient, reply: Reply, notificationId: string): Promise<DeliveryRef | undefined> {
+      let channel: string | undefined;
+      if (to.teamId !== undefined) {
+        channel = await teamChannel(prisma, to.teamId);
+      } else {
+        const slackUser = SLACK_USER.exec(to.userId)?.[2];
+        if (!slackUser) return undefined; // a web or Teams user: not reachable here
+        // The DM's own id (D…), so the message can be updated later.
+        const opened = await client.conversations.open({ users: slackUser });
+        channel = opened.channel?.id;
+      }
+      if (!channel) return undefined;
+      const posted = await client.chat.postMessage({ channel, ...render(reply, notificationId) });
+      if (!posted.ts) return undefined;
+      return { channel: posted.channel ?? channel, ts: posted.ts };
+    },
+    async update(ref: DeliveryRef, reply: Reply, notificationId: string): Promise<void> {
+      const { channel, ts } = messageRefSchema.parse(ref);
+      await client.chat.update({ channel, ts, ...render(reply, notificationId) });
+    },
+  };
+}
