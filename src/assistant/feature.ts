@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import type { JobDefinition } from '../jobs/job.ts';
-import type { ChannelName, Reply, Turn, TurnAction } from './reply.ts';
+import type { ChannelName, Reply, ReplyAction, Turn, TurnAction } from './reply.ts';
 
 /** Someone joined a team's linked channel (Slack member_joined_channel, Teams membersAdded). */
 export interface MemberJoined {
@@ -21,5 +21,7 @@ export interface Feature {
   actionPrefix?: string;
   onAction?(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply>;
   onMemberJoined?(ctx: Context, event: MemberJoined): Promise<void>;
+  /** Buttons this feature offers under an answer, e.g. "Bespreek in het team". */
+  answerActions?(turn: Turn, reply: Reply): ReplyAction[];
   jobs?: JobDefinition<any>[];
 }

@@ -27,7 +27,7 @@ export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
   // Quoting a case discussion shows it to the asker: that goes into the audit trail.
   const casePassages = reply.citations.filter((c) => c.type === 'casus').map((c) => c.passageId);
   await recordCaseViews(ctx.db, { actorId: turn.userId, passageIds: casePassages });
-  return reply;
+  return { ...reply, actions: [...reply.actions, ...FEATURES.flatMap((f) => f.answerActions?.(turn, reply) ?? [])] };
 }
 
 /** A member joined a linked team channel: every feature that cares hears of it. */

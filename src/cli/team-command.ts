@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
+import { getTeamRhythm } from '../consultations/rhythm/get-team-rhythm.ts';
+import { describeRhythm, parseWeekday, type RhythmChange } from '../consultations/rhythm/rhythm.ts';
+import { setTeamRhythm } from '../consultations/rhythm/set-team-rhythm.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { addMember } from '../teams/add-member.ts';
 import { OPERATOR } from '../teams/authorise.ts';
@@ -14,14 +17,34 @@ export const TEAM_HELP = `  team create <id> --name "<naam>"  maak een team aan
   team remove <team> <gebruiker> haal iemand uit een team
   team role <team> <gebruiker> <rol>
                                  wijzig iemands rol in een team
-  team list [--json]             toon alle teams met hun leden`;
+  team list [--json]             toon alle teams met hun leden
+  team ritme <team> [--weekday di --every 2 --from 2026-01-06 --start 10:00 --end 12:00
+                    --cases 3 --minutes 30 --skip 2026-12-29 --facilitator <gebruiker> --tz Europe/Amsterdam]
+                                 toon of wijzig het teamritme (twintig-ogen casusbesprekingen);
+                                 --skip en --facilitator mogen vaker; --no-skip wist de overgeslagen data`;
 
 const ROLE_WORDS = { member: 'lid', lead: 'teamleider', admin: 'teambeheerder' } as const;
 
 /** `wijkwijs team …`: run by the operator of the server, who may manage every team. */
 export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Context) => Promise<T>) => Promise<T>): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      json: { type: 'boolean' },
+      weekday: { type: 'string' },
+      every: { type: 'string' },
+      from: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      cases: { type: 'string' },
+      minutes: { type: 'string' },
+      skip: { type: 'string', multiple: true },
+      'no-skip': { type: 'boolean' },
+      facilitator: { type: 'string', multiple: true },
+      tz: { type: 'string' },
+    },
+  });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const need = (count: number, usage: string) => {
     if (positionals.length !== count) throw new WijkwijsError('bad_request', `Gebruik: wijkwijs ${usage}`);
@@ -65,6 +88,50 @@ export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Con
       for (const team of teams) {
         say(`${team.id} — ${team.name} (${team.members.length} ${team.members.length === 1 ? 'lid' : 'leden'})`);
         for (const m of team.members) say(`  ${m.userId}${m.displayName ? ` (${m.displayName})` : ''}: ${ROLE_WORDS[m.role]}`);
+      }
+      return 0;
+    }
+    case 'ritme': {
+      need(1, 'team ritme <team> [--weekday di --every 2 --from 2026-01-06 --start 10:00 --end 12:00 --cases 3 --minutes 30 --skip 2026-12-29 --facilitator <gebruiker> --tz Europe/Amsterdam]');
+      const teamId = positionals[0]!;
+      const num = (v: string | undefined, flag: string) => {
+        if (v === undefined) return undefined;
+        if (!/^\d+$/.test(v)) throw new WijkwijsError('bad_request', `--${flag} verwacht een heel getal.`);
+        return Number(v);
+      };
+      let weekday: number | undefined;
+      if (values.weekday !== undefined) {
+        weekday = parseWeekday(values.weekday);
+        if (!weekday) throw new WijkwijsError('bad_request', `Onbekende dag "${values.weekday}"; gebruik ma, di, wo, do of vr.`);
+      }
+      const change: RhythmChange = {
+        weekday,
+        intervalWeeks: num(values.every, 'every'),
+        anchorDate: values.from,
+        startTime: values.start,
+        endTime: values.end,
+        casesPerMeeting: num(values.cases, 'cases'),
+        minutesPerCase: num(values.minutes, 'minutes'),
+        facilitatorIds: values.facilitator,
+        timeZone: values.tz,
+      };
+      const changes = Object.values(change).some((v) => v !== undefined) || values.skip || values['no-skip'];
+      const rhythm = await withContext(async (ctx) => {
+        if (!changes) return getTeamRhythm(ctx.db.prisma, teamId);
+        const current = await getTeamRhythm(ctx.db.prisma, teamId);
+        const skipped = values['no-skip'] ? [] : (current?.skippedDates ?? []);
+        if (values.skip || values['no-skip']) change.skippedDates = [...skipped, ...(values.skip ?? [])];
+        return (await setTeamRhythm(ctx, OPERATOR, teamId, change)).rhythm;
+      });
+      if (!rhythm) {
+        say(`Team ${teamId} heeft nog geen teamritme. Stel het in met bijvoorbeeld: wijkwijs team ritme ${teamId} --weekday di --every 2 --from 2026-01-06 --start 10:00 --end 12:00`);
+        return 0;
+      }
+      if (values.json) say(JSON.stringify(rhythm, null, 2));
+      else {
+        say(`${changes ? 'Opgeslagen. ' : ''}${describeRhythm(rhythm)}`);
+        if (rhythm.skippedDates.length) say(`Overgeslagen: ${rhythm.skippedDates.join(', ')}`);
+        if (rhythm.facilitatorIds.length) say(`Procesbegeleiding: ${rhythm.facilitatorIds.join(', ')}`);
       }
       return 0;
     }
