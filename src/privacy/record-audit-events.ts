@@ -15,9 +15,12 @@ export type AuditAction =
   | 'team.member_removed'
   | 'team.role_changed'
   | 'privacy.exported'
-  | 'privacy.deleted';
+  | 'privacy.deleted'
+  | 'vierogen.agreed'
+  | 'vierogen.not_agreed'
+  | 'vierogen.no_reviewer';
 
-export type AuditSubjectType = 'document' | 'case_draft' | 'team' | 'user';
+export type AuditSubjectType = 'document' | 'case_draft' | 'team' | 'user' | 'vierogen_request';
 
 export interface AuditEventInput {
   actorId: string;

@@ -1,0 +1,217 @@
+/**
+ * "/vierogen": a colleague checks an intended indication for specialist care before it is issued.
+ * Flow: form → anonymised text for the coach to check → a colleague by rotation (Akkoord / Niet
+ * akkoord / Ik pas, with a time-out) → the requester hears the outcome; the audit trail keeps it.
+ */
+import { z } from 'zod';
+import type { Feature } from '../../assistant/feature.ts';
+import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
+import type { Context } from '../../context.ts';
+import { WijkwijsError } from '../../lib/errors.ts';
+import { DEFAULT_TIME_ZONE, formatDutch } from '../../lib/time.ts';
+import { actingTeamOf } from '../../teams/membership.ts';
+import { timeoutMinutesOf } from './ask-next-reviewer.ts';
+import { confirmCheck, withdrawCheck } from './confirm-check.ts';
+import { decideCheck } from './decide-check.ts';
+import { passCheck, requireAskedReviewer } from './pass-check.ts';
+import { proposeCheck } from './propose-check.ts';
+import { EXPERTISE_TAGS, textReply } from './request.ts';
+import { timeOutCheck } from './time-out-check.ts';
+import { parseExpertise, updateAbsence, updateExpertise, updateTimeout } from './update-profile.ts';
+
+export const VIEROGEN_ACTIONS = {
+  submit: 'vierogen.submit',
+  confirm: 'vierogen.confirm',
+  cancel: 'vierogen.cancel',
+  agree: 'vierogen.agree',
+  disagree: 'vierogen.disagree',
+  disagreeConfirm: 'vierogen.disagree-confirm',
+  pass: 'vierogen.pass',
+} as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const submitFields = z.object({
+  indication: z.string().max(20_000),
+  expertise: z.union([z.enum(EXPERTISE_TAGS), z.literal(''), z.literal('geen')]).optional(),
+  deadline: z.union([isoDate, z.literal('')]).optional(),
+});
+const confirmFields = z.object({ text: z.string().max(20_000) });
+const noteFields = z.object({ note: z.string().max(2000).optional() });
+
+function reply(turn: Turn, text: string, extra: Partial<Reply> = {}): Reply {
+  return { ...textReply(text, extra), conversationId: turn.conversationId ?? '' };
+}
+
+async function teamOf(ctx: Context, turn: Turn): Promise<string> {
+  const team = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
+  if ('problem' in team) {
+    throw new WijkwijsError(
+      'forbidden',
+      team.problem === 'no_team' ? 'Je bent nog geen lid van een team. Vraag de beheerder je toe te voegen.' : 'Je bent lid van meerdere teams; gebruik dit in het kanaal van je team.',
+    );
+  }
+  return team.teamId;
+}
+
+export function newCheckForm(): ReplyForm {
+  return {
+    id: 'vierogen-new',
+    title: 'Vier-ogen check aanvragen',
+    fields: [
+      { name: 'indication', label: 'Voorgenomen indicatie', value: '', multiline: true, hint: 'Welke hulp, bij welke aanbieder, en waarom. Geen namen of andere herleidbare gegevens.' },
+      {
+        name: 'expertise',
+        label: 'Gewenste expertise',
+        value: '',
+        kind: 'select',
+        optional: true,
+        options: [{ value: '', label: 'Geen voorkeur' }, ...EXPERTISE_TAGS.map((t) => ({ value: t, label: t }))],
+      },
+      { name: 'deadline', label: 'Besluit nodig vóór', value: '', kind: 'date', optional: true },
+    ],
+    submit: { id: VIEROGEN_ACTIONS.submit, label: 'Verder' },
+  };
+}
+
+function confirmForm(requestId: string, text: string): ReplyForm {
+  return {
+    id: requestId,
+    title: 'Vier-ogen check controleren',
+    fields: [{ name: 'text', label: 'Indicatie zonder persoonsgegevens', value: text, multiline: true }],
+    submit: { id: VIEROGEN_ACTIONS.confirm, label: 'Vraag een collega' },
+    cancel: { id: VIEROGEN_ACTIONS.cancel, label: 'Annuleren' },
+  };
+}
+
+const STATUS_WORDS: Record<string, string> = { draft: 'nog niet verstuurd', asked: 'wacht op een collega' };
+
+async function vierogenCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
+  const [sub = '', ...rest] = args.split(/\s+/).filter(Boolean);
+  const restText = args.slice(args.indexOf(sub) + sub.length).trim();
+  switch (sub.toLowerCase()) {
+    case 'afwezig': {
+      const until = parseDate(rest[0]);
+      const teamId = await teamOf(ctx, turn);
+      await updateAbsence(ctx, { userId: turn.userId, teamId, until });
+      return reply(turn, `Genoteerd: tot en met ${formatDutch(new Date(`${until}T12:00:00Z`), DEFAULT_TIME_ZONE, false)} vraag ik jou niet voor vier-ogen checks.`);
+    }
+    case 'aanwezig': {
+      const teamId = await teamOf(ctx, turn);
+      await updateAbsence(ctx, { userId: turn.userId, teamId, until: null });
+      return reply(turn, 'Welkom terug! Je doet weer mee in de rotatie voor vier-ogen checks.');
+    }
+    case 'expertise': {
+      const teamId = await teamOf(ctx, turn);
+      const tags = restText ? parseExpertise(restText) : [];
+      await updateExpertise(ctx, { userId: turn.userId, teamId, expertise: tags });
+      return reply(turn, tags.length ? `Je expertise is nu: ${tags.join(', ')}. Bij een vraag op dat gebied krijg je voorrang.` : 'Je expertise is leeggemaakt.');
+    }
+    case 'instellingen': {
+      const teamId = await teamOf(ctx, turn);
+      if (!rest[0]) return reply(turn, `Collega’s krijgen nu ${await timeoutMinutesOf(ctx, teamId)} minuten om te reageren. Wijzigen: /vierogen instellingen <minuten>.`);
+      const minutes = Number(rest[0]);
+      await updateTimeout(ctx, { userId: turn.userId, teamId, minutes });
+      return reply(turn, `Ingesteld: een collega krijgt ${minutes} minuten om te reageren, daarna vraag ik de volgende.`);
+    }
+    case '':
+    case 'status': {
+      const open = await ctx.db.sql.query<{ id: string; status: string; created_at: Date }>(
+        `SELECT id, status, created_at FROM vier_ogen_request WHERE requester_id = $1 AND status IN ('draft', 'asked') ORDER BY created_at`,
+        [turn.userId],
+      );
+      const list = open.length
+        ? `Je open aanvragen:\n${open.map((r) => `- ${formatDutch(new Date(r.created_at))}: ${STATUS_WORDS[r.status] ?? r.status}`).join('\n')}\n\n`
+        : '';
+      if (sub === 'status') return reply(turn, list || 'Je hebt geen open vier-ogen aanvragen.');
+      return reply(turn, `${list}Beschrijf de voorgenomen indicatie; ik haal er eerst persoonsgegevens uit en laat je de tekst controleren voordat een collega hem ziet.`, {
+        form: newCheckForm(),
+      });
+    }
+    default:
+      return reply(turn, 'Gebruik /vierogen om een check aan te vragen, of /vierogen afwezig <datum>, /vierogen aanwezig, /vierogen expertise jeugd, schulden, /vierogen status.');
+  }
+}
+
+function parseDate(text: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '') ?? /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text ?? '');
+  if (!m) throw new WijkwijsError('bad_request', 'Geef de datum tot en met wanneer je afwezig bent, bijvoorbeeld /vierogen afwezig 2026-04-10.');
+  const date = m[1]!.length === 4 ? `${m[1]}-${m[2]}-${m[3]}` : `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  if (Number.isNaN(Date.parse(date))) throw new WijkwijsError('bad_request', `Ongeldige datum: ${text}.`);
+  return date;
+}
+
+function requestIdOf(action: TurnAction): string {
+  const id = z.string().min(1).max(100).safeParse(action.value);
+  if (!id.success) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt de aanvraag waar hij over gaat.');
+  return id.data;
+}
+
+function fieldsOf<T>(schema: z.ZodType<T>, action: TurnAction): T {
+  const parsed = schema.safeParse(action.fields ?? {});
+  if (!parsed.success) throw new WijkwijsError('bad_request', 'Het formulier is niet goed ingevuld.');
+  return parsed.data;
+}
+
+async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
+  switch (action.id) {
+    case VIEROGEN_ACTIONS.submit: {
+      const fields = fieldsOf(submitFields, action);
+      const expertise = fields.expertise && fields.expertise !== 'geen' ? fields.expertise : null;
+      const proposal = await proposeCheck(ctx, { userId: turn.userId, teamId: turn.teamId, indication: fields.indication, expertise, deadline: fields.deadline || null });
+      return reply(turn, 'Zo krijgt je collega de vraag te zien, zonder persoonsgegevens. Controleer en pas aan waar nodig; er is nog niemand gevraagd.', {
+        notices: [proposal.found ? `Vervangen door een code: ${proposal.found} persoonsgegeven(s).` : 'Ik vond geen persoonsgegevens. Kijk toch even of niets naar een inwoner leidt.'],
+        form: confirmForm(proposal.requestId, proposal.text),
+      });
+    }
+    case VIEROGEN_ACTIONS.confirm: {
+      const requestId = requestIdOf(action);
+      const result = await confirmCheck(ctx, { userId: turn.userId, requestId, text: fieldsOf(confirmFields, action).text });
+      if (result.status === 'needs_check') {
+        return reply(turn, 'In je aangepaste tekst stonden nog persoonsgegevens. Die heb ik vervangen; controleer de tekst opnieuw.', { form: confirmForm(requestId, result.text) });
+      }
+      return reply(
+        turn,
+        result.reviewerId
+          ? 'Verstuurd. Ik heb een collega gevraagd en laat je weten wat die ervan vindt. Reageert die niet op tijd, dan vraag ik de volgende.'
+          : 'Er is op dit moment geen collega beschikbaar. Vraag je teamleider om mee te kijken.',
+      );
+    }
+    case VIEROGEN_ACTIONS.cancel:
+      await withdrawCheck(ctx, { userId: turn.userId, requestId: requestIdOf(action) });
+      return reply(turn, 'De aanvraag is ingetrokken; er is niemand gevraagd.');
+    case VIEROGEN_ACTIONS.agree: {
+      const result = await decideCheck(ctx, { requestId: requestIdOf(action), reviewerId: turn.userId, agreed: true });
+      return reply(turn, result.text, { replacesSource: true });
+    }
+    case VIEROGEN_ACTIONS.disagree: {
+      const requestId = requestIdOf(action);
+      await requireAskedReviewer(ctx, requestId, turn.userId);
+      return reply(turn, 'Waarom niet akkoord? Een korte toelichting helpt je collega (geen namen).', {
+        form: {
+          id: requestId,
+          title: 'Niet akkoord',
+          fields: [{ name: 'note', label: 'Toelichting', value: '', multiline: true, optional: true }],
+          submit: { id: VIEROGEN_ACTIONS.disagreeConfirm, label: 'Niet akkoord geven' },
+        },
+      });
+    }
+    case VIEROGEN_ACTIONS.disagreeConfirm: {
+      const result = await decideCheck(ctx, { requestId: requestIdOf(action), reviewerId: turn.userId, agreed: false, note: fieldsOf(noteFields, action).note });
+      return reply(turn, result.text, { replacesSource: true });
+    }
+    case VIEROGEN_ACTIONS.pass: {
+      const requestId = requestIdOf(action);
+      await requireAskedReviewer(ctx, requestId, turn.userId);
+      await passCheck(ctx, { requestId, reviewerId: turn.userId, outcome: 'passed' });
+      return reply(turn, 'Helemaal goed, ik vraag een andere collega.', { replacesSource: true });
+    }
+  }
+  throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+}
+
+export const vierOgenFeature: Feature = {
+  commands: { vierogen: vierogenCommand },
+  actionPrefix: 'vierogen',
+  onAction,
+  jobs: [timeOutCheck],
+};

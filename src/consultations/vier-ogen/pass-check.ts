@@ -1,0 +1,46 @@
+import type { Context } from '../../context.ts';
+import { cancelJobs } from '../../jobs/schedule-job.ts';
+import { WijkwijsError } from '../../lib/errors.ts';
+import { askNextReviewer } from './ask-next-reviewer.ts';
+import { askKey, loadRequest, textReply, timeoutKey } from './request.ts';
+
+/**
+ * The asked colleague passes ('passed') or did not answer in time ('timed_out'): the request moves
+ * to the next colleague in the rotation. Returns false when the request no longer waits for them
+ * (a late time-out after a decision), so the job stays idempotent.
+ */
+export async function passCheck(ctx: Context, input: { requestId: string; reviewerId: string; outcome: 'passed' | 'timed_out' }): Promise<boolean> {
+  const now = ctx.clock.now();
+  const moved = await ctx.db.sql.transaction(async (tx) => {
+    const rows = await tx.query<{ id: string }>(
+      `UPDATE vier_ogen_request SET passed_by = array_append(passed_by, $2), reviewer_id = NULL
+       WHERE id = $1 AND status = 'asked' AND reviewer_id = $2 RETURNING id`,
+      [input.requestId, input.reviewerId],
+    );
+    if (rows.length === 0) return false;
+    await tx.query(`UPDATE vier_ogen_ask SET outcome = $3, answered_at = $4 WHERE request_id = $1 AND reviewer_id = $2`, [input.requestId, input.reviewerId, input.outcome, now]);
+    return true;
+  });
+  if (!moved) return false;
+  if (input.outcome === 'passed') await cancelJobs(ctx.db, timeoutKey(input.requestId));
+  const request = await loadRequest(ctx.db.sql, input.requestId);
+  await ctx.messenger.send({
+    to: { userId: input.reviewerId },
+    key: askKey(input.requestId, input.reviewerId),
+    reply: textReply(
+      input.outcome === 'passed'
+        ? `${request.indication}\n\nJe hebt gepast; ik vraag een andere collega.`
+        : `${request.indication}\n\nDe tijd voor deze vier-ogen check is verstreken; ik heb een andere collega gevraagd.`,
+    ),
+  });
+  ctx.logger.info({ requestId: input.requestId, outcome: input.outcome }, 'vier-ogen reviewer moved on');
+  await askNextReviewer(ctx, input.requestId);
+  return true;
+}
+
+export async function requireAskedReviewer(ctx: Context, requestId: string, userId: string): Promise<void> {
+  const request = await loadRequest(ctx.db.sql, requestId);
+  if (request.reviewer_id !== userId) {
+    throw new WijkwijsError('forbidden', 'Deze vier-ogen check is niet (meer) aan jou gevraagd.');
+  }
+}

@@ -1,0 +1,43 @@
+import type { Context } from '../../context.ts';
+import { WijkwijsError } from '../../lib/errors.ts';
+import { anonymise } from '../../privacy/index.ts';
+import { actingTeamOf } from '../../teams/membership.ts';
+
+export const MAX_INDICATION_CHARS = 3000;
+
+export interface ProposeCheckInput {
+  userId: string;
+  teamId?: string;
+  indication: string;
+  expertise: string | null;
+  deadline: string | null;
+}
+
+/**
+ * First step: the typed indication is anonymised at once and only that version is kept, as a draft
+ * the coach checks before any colleague sees it.
+ */
+export async function proposeCheck(ctx: Context, input: ProposeCheckInput): Promise<{ requestId: string; text: string; found: number }> {
+  const raw = input.indication.trim();
+  if (!raw) throw new WijkwijsError('bad_request', 'Beschrijf kort de voorgenomen indicatie: welke hulp, bij wie, en waarom.');
+  if (raw.length > MAX_INDICATION_CHARS) {
+    throw new WijkwijsError('bad_request', `De beschrijving is te lang (${raw.length} tekens, maximaal ${MAX_INDICATION_CHARS}). Houd het bij de kern.`);
+  }
+  const team = await actingTeamOf(ctx.db.prisma, input.userId, input.teamId);
+  if ('problem' in team) {
+    throw new WijkwijsError(
+      'forbidden',
+      team.problem === 'no_team'
+        ? 'Je bent nog geen lid van een team, dus ik weet niet welke collega’s ik kan vragen. Vraag de beheerder je toe te voegen.'
+        : 'Je bent lid van meerdere teams. Vraag de vier-ogen check aan vanuit het kanaal van het team waar de casus bij hoort.',
+    );
+  }
+  const anonymised = anonymise(raw);
+  const [row] = await ctx.db.sql.query<{ id: string }>(
+    `INSERT INTO vier_ogen_request (team_id, requester_id, indication, expertise, deadline, status, created_at)
+     VALUES ($1, $2, $3, $4, $5::date, 'draft', $6) RETURNING id`,
+    [team.teamId, input.userId, anonymised.text, input.expertise, input.deadline, ctx.clock.now()],
+  );
+  ctx.logger.info({ requestId: row!.id, teamId: team.teamId, redacted: anonymised.entities.length }, 'vier-ogen draft created');
+  return { requestId: row!.id, text: anonymised.text, found: anonymised.entities.length };
+}

@@ -1,0 +1,239 @@
+/**
+ * "/intervisie": plan sessions (one-off or recurring) with a werkvorm, sign up with a capacity and
+ * a waiting list, reminders, and a team's request for a new slot with a date poll.
+ */
+import { z } from 'zod';
+import type { Feature } from '../assistant/feature.ts';
+import type { Reply, ReplyForm, Turn, TurnAction } from '../assistant/reply.ts';
+import type { Context } from '../context.ts';
+import { WijkwijsError } from '../lib/errors.ts';
+import { formatDutch } from '../lib/time.ts';
+import { requireTeamRole } from '../teams/authorise.ts';
+import { actingTeamOf } from '../teams/membership.ts';
+import { announceSlotJob, createSlots, RECURRENCES, type Recurrence } from './create-slots.ts';
+import { loadWerkvormen } from './load-werkvormen.ts';
+import { closePoll, closePollJob, requestSlot, voteSlot } from './request-slot.ts';
+import { sendReminder } from './send-reminder.ts';
+import { cancelSignup, signUp } from './sign-up.ts';
+import { textReply } from './slot.ts';
+
+export const INTERVISIE_ACTIONS = {
+  create: 'intervisie.create',
+  signup: 'intervisie.signup',
+  cancel: 'intervisie.cancel',
+  request: 'intervisie.request',
+  vote: 'intervisie.vote',
+  closePoll: 'intervisie.close-poll',
+} as const;
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum');
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'tijd');
+const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const createFields = z.object({
+  title: text(120),
+  method: text(100),
+  facilitator: z.string().max(200).optional(),
+  date,
+  time,
+  duration: count(15, 480),
+  place: text(300),
+  capacity: count(2, 30),
+  recurrence: z.enum(Object.keys(RECURRENCES) as [Recurrence, ...Recurrence[]]),
+  occurrences: count(1, 26).optional(),
+});
+const requestFields = z.object({
+  title: text(120),
+  method: text(100),
+  duration: count(15, 480),
+  place: text(300),
+  capacity: count(2, 30),
+  time,
+  date1: date,
+  date2: date,
+  date3: z.union([date, z.literal('')]).optional(),
+  date4: z.union([date, z.literal('')]).optional(),
+});
+
+function reply(turn: Turn, body: string, extra: Partial<Reply> = {}): Reply {
+  return { ...textReply(body, extra), conversationId: turn.conversationId ?? '' };
+}
+
+async function teamOf(ctx: Context, turn: Turn): Promise<string> {
+  const team = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
+  if ('problem' in team) {
+    throw new WijkwijsError('forbidden', team.problem === 'no_team' ? 'Je bent nog geen lid van een team. Vraag de beheerder je toe te voegen.' : 'Je bent lid van meerdere teams; gebruik dit in het kanaal van je team.');
+  }
+  return team.teamId;
+}
+
+function fieldsOf<T>(schema: z.ZodType<T>, action: TurnAction): T {
+  const parsed = schema.safeParse(action.fields ?? {});
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(', ');
+    throw new WijkwijsError('bad_request', `Controleer deze velden in het formulier: ${fields}.`);
+  }
+  return parsed.data;
+}
+
+function valueOf(action: TurnAction): string {
+  const value = z.string().min(1).max(200).safeParse(action.value);
+  if (!value.success) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt waar hij over gaat.');
+  return value.data;
+}
+
+/** Leads plan slots, and so do procesbegeleiders: whoever facilitates one of the team's slots. */
+async function requirePlanner(ctx: Context, userId: string, teamId: string): Promise<void> {
+  const [facilitates] = await ctx.db.sql.query(`SELECT 1 FROM intervisie_slot WHERE team_id = $1 AND facilitator_id = $2 LIMIT 1`, [teamId, userId]);
+  if (facilitates) return;
+  await requireTeamRole(ctx.db.prisma, { userId }, teamId, ['lead', 'admin']).catch(() => {
+    throw new WijkwijsError('forbidden', 'Een intervisie plannen mag de teamleider of een procesbegeleider. Wil je er een? Gebruik /intervisie aanvragen.');
+  });
+}
+
+function methodOptions(ctx: Context) {
+  return loadWerkvormen(ctx.config.knowledgeDir).map((w) => ({ value: w.slug, label: w.title }));
+}
+
+async function createForm(ctx: Context, teamId: string): Promise<ReplyForm> {
+  const members = await ctx.db.prisma.teamMember.findMany({ where: { teamId }, include: { user: true }, orderBy: { userId: 'asc' } });
+  return {
+    id: 'intervisie-new',
+    title: 'Intervisie plannen',
+    fields: [
+      { name: 'title', label: 'Titel', value: 'Intervisie' },
+      { name: 'method', label: 'Werkvorm', value: methodOptions(ctx)[0]?.value ?? '', kind: 'select', options: methodOptions(ctx) },
+      { name: 'facilitator', label: 'Procesbegeleider', value: '', kind: 'select', optional: true, options: [{ value: '', label: 'Nog niet bekend' }, ...members.map((m) => ({ value: m.userId, label: m.user.displayName ?? m.userId }))] },
+      { name: 'date', label: 'Datum', value: '', kind: 'date' },
+      { name: 'time', label: 'Tijd', value: '14:00', kind: 'time' },
+      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
+      { name: 'place', label: 'Plaats of link', value: '' },
+      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
+      {
+        name: 'recurrence',
+        label: 'Herhaling',
+        value: 'eenmalig',
+        kind: 'select',
+        options: [
+          { value: 'eenmalig', label: 'Eenmalig' },
+          { value: 'elke-week', label: 'Elke week' },
+          { value: 'elke-2-weken', label: 'Elke 2 weken' },
+          { value: 'elke-4-weken', label: 'Elke 4 weken' },
+        ],
+      },
+      { name: 'occurrences', label: 'Aantal keer', value: '1', kind: 'number', optional: true, hint: 'Alleen bij herhaling.' },
+    ],
+    submit: { id: INTERVISIE_ACTIONS.create, label: 'Plannen en aankondigen' },
+  };
+}
+
+function requestForm(ctx: Context): ReplyForm {
+  return {
+    id: 'intervisie-request',
+    title: 'Intervisie aanvragen',
+    fields: [
+      { name: 'title', label: 'Titel', value: 'Intervisie' },
+      { name: 'method', label: 'Werkvorm', value: methodOptions(ctx)[0]?.value ?? '', kind: 'select', options: methodOptions(ctx) },
+      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
+      { name: 'place', label: 'Plaats of link', value: '' },
+      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
+      { name: 'time', label: 'Tijd', value: '14:00', kind: 'time' },
+      { name: 'date1', label: 'Datum 1', value: '', kind: 'date' },
+      { name: 'date2', label: 'Datum 2', value: '', kind: 'date' },
+      { name: 'date3', label: 'Datum 3', value: '', kind: 'date', optional: true },
+      { name: 'date4', label: 'Datum 4', value: '', kind: 'date', optional: true },
+    ],
+    submit: { id: INTERVISIE_ACTIONS.request, label: 'Peiling starten' },
+  };
+}
+
+async function intervisieCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
+  const teamId = await teamOf(ctx, turn);
+  switch (args.trim().toLowerCase()) {
+    case 'nieuw':
+      await requirePlanner(ctx, turn.userId, teamId);
+      return reply(turn, 'Plan een intervisie. Ik kondig hem aan in het teamkanaal en stuur herinneringen.', { form: await createForm(ctx, teamId) });
+    case 'aanvragen':
+      return reply(turn, 'Stel 2 tot 4 datums voor; het team stemt en de datum met de meeste stemmen wordt het.', { form: requestForm(ctx) });
+    case '': {
+      const slots = await ctx.db.sql.query<{ id: string; title: string; starts_at: Date; time_zone: string; capacity: number; confirmed: number; mine: string | null }>(
+        `SELECT s.id, s.title, s.starts_at, s.time_zone, s.capacity,
+                (SELECT count(*)::int FROM intervisie_signup g WHERE g.slot_id = s.id AND g.status = 'confirmed') AS confirmed,
+                (SELECT g.status FROM intervisie_signup g WHERE g.slot_id = s.id AND g.user_id = $2) AS mine
+         FROM intervisie_slot s WHERE s.team_id = $1 AND s.status = 'planned' AND s.starts_at > $3 ORDER BY s.starts_at LIMIT 5`,
+        [teamId, turn.userId, ctx.clock.now()],
+      );
+      if (slots.length === 0) return reply(turn, 'Er staat geen intervisie gepland. Wil je er een? Gebruik /intervisie aanvragen.');
+      const lines = slots.map((s) => {
+        const mine = s.mine === 'confirmed' ? ' – je bent aangemeld' : s.mine === 'waiting' ? ' – je staat op de wachtlijst' : '';
+        return `- ${s.title}, ${formatDutch(new Date(s.starts_at), s.time_zone)}: ${s.confirmed}/${s.capacity}${mine}`;
+      });
+      return reply(turn, `Komende intervisie:\n${lines.join('\n')}`, {
+        actions: slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(new Date(s.starts_at), s.time_zone, false)}`, value: s.id })),
+      });
+    }
+    default:
+      return reply(turn, 'Gebruik /intervisie (komende sessies), /intervisie nieuw (plannen) of /intervisie aanvragen (datumpeiling).');
+  }
+}
+
+async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
+  switch (action.id) {
+    case INTERVISIE_ACTIONS.create: {
+      const teamId = await teamOf(ctx, turn);
+      await requirePlanner(ctx, turn.userId, teamId);
+      const f = fieldsOf(createFields, action);
+      const slots = await createSlots(ctx, {
+        teamId,
+        createdBy: turn.userId,
+        title: f.title,
+        method: f.method,
+        facilitatorId: f.facilitator || null,
+        date: f.date,
+        time: f.time,
+        durationMinutes: f.duration,
+        place: f.place,
+        capacity: f.capacity,
+        recurrence: f.recurrence,
+        occurrences: f.occurrences ?? 1,
+      });
+      const dates = slots.map((s) => formatDutch(new Date(s.starts_at), s.time_zone)).join(', ');
+      return reply(turn, `Gepland: ${slots.length === 1 ? dates : `${slots.length} bijeenkomsten (${dates})`}. De aankondiging staat in het teamkanaal.`);
+    }
+    case INTERVISIE_ACTIONS.signup: {
+      const result = await signUp(ctx, { slotId: valueOf(action), userId: turn.userId });
+      if (result.status === 'waiting') return reply(turn, `De intervisie is vol. Je staat op de wachtlijst, plek ${result.position}. Komt er een plek vrij, dan meld ik je automatisch aan en hoor je het van mij.`);
+      return reply(turn, `Je bent aangemeld. ${result.preparation}`);
+    }
+    case INTERVISIE_ACTIONS.cancel: {
+      const result = await cancelSignup(ctx, { slotId: valueOf(action), userId: turn.userId });
+      return reply(turn, result.was ? 'Je bent afgemeld.' + (result.promoted ? ' Je plek gaat naar de eerste op de wachtlijst.' : '') : 'Je was niet aangemeld voor deze intervisie.');
+    }
+    case INTERVISIE_ACTIONS.request: {
+      const teamId = await teamOf(ctx, turn);
+      const f = fieldsOf(requestFields, action);
+      const options = [f.date1, f.date2, f.date3, f.date4].filter((d): d is string => Boolean(d)).map((d) => `${d}T${f.time}`);
+      await requestSlot(ctx, { teamId, userId: turn.userId, title: f.title, method: f.method, durationMinutes: f.duration, place: f.place, capacity: f.capacity, options });
+      return reply(turn, 'De datumpeiling staat in het teamkanaal. Sluit hem zelf, of hij sluit vanzelf na een paar dagen.');
+    }
+    case INTERVISIE_ACTIONS.vote: {
+      const m = /^(.+):(\d)$/.exec(valueOf(action));
+      if (!m) throw new WijkwijsError('bad_request', 'Deze stemknop klopt niet.');
+      await voteSlot(ctx, { requestId: m[1]!, option: Number(m[2]), userId: turn.userId });
+      return reply(turn, 'Je stem is geteld.');
+    }
+    case INTERVISIE_ACTIONS.closePoll: {
+      const slot = await closePoll(ctx, { requestId: valueOf(action), userId: turn.userId });
+      return reply(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(new Date(slot.starts_at), slot.time_zone)} en is aangekondigd.` : 'De peiling was al gesloten.');
+    }
+  }
+  throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+}
+
+export const intervisieFeature: Feature = {
+  commands: { intervisie: intervisieCommand },
+  actionPrefix: 'intervisie',
+  onAction,
+  jobs: [sendReminder, announceSlotJob, closePollJob],
+};
