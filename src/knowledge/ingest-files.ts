@@ -169,6 +169,8 @@ async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    // The onboarding programme (quizzes with wrong options on purpose) is taught, not cited: answers come from the sources it links to.
+    if (entry.isDirectory() && entry.name === 'onboarding') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(full)));
     else if (entry.isFile() && isSupported(full) && !SKIPPED_NAMES.has(entry.name.toLowerCase())) out.push(full);

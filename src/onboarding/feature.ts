@@ -1,0 +1,94 @@
+/**
+ * Onboarding of new staff through conversation: a paced programme (knowledge/onboarding/), a buddy
+ * by rotation, daily nudges on working days, quizzes, and a view for the team lead.
+ */
+import type { Feature } from '../assistant/feature.ts';
+import type { Reply, Turn, TurnAction } from '../assistant/reply.ts';
+import type { Context } from '../context.ts';
+import { WijkwijsError } from '../lib/errors.ts';
+import { actingTeamOf } from '../teams/membership.ts';
+import { acknowledgeReflection } from './acknowledge-reflection.ts';
+import { advanceOnboarding } from './advance-onboarding.ts';
+import { answerQuiz } from './answer-quiz.ts';
+import { chooseStart } from './choose-start.ts';
+import { ADMIT_ACTION, admitNewcomer, enrolNewcomer } from './enrol-newcomer.ts';
+import { displayName, findEnrollment, parsePosition, requireOwnEnrollment, type Enrollment } from './enrollment.ts';
+import { postponeOnboarding } from './postpone-onboarding.ts';
+import { reply } from './render-step.ts';
+import { nudgeJob } from './send-nudge.ts';
+import { setNudgeTime } from './set-nudge-time.ts';
+import { showOnboardingStatus } from './show-onboarding-status.ts';
+import { ONBOARDING_HELP, showOwnProgress } from './show-own-progress.ts';
+import { skipModule } from './skip-module.ts';
+import { startOnboarding } from './start-onboarding.ts';
+import { stopOnboarding } from './stop-onboarding.ts';
+
+async function teamOf(ctx: Context, turn: Turn): Promise<string> {
+  const acting = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
+  if ('teamId' in acting) return acting.teamId;
+  throw new WijkwijsError(
+    'forbidden',
+    acting.problem === 'no_team'
+      ? 'Je bent nog geen lid van een wijkteam in Wijkwijs. Vraag je teamleider je toe te voegen.'
+      : 'Je zit in meer teams. Gebruik deze opdracht in het kanaal van het team waar je begint.',
+  );
+}
+
+async function onboardingCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
+  const [first = '', ...rest] = args.trim().split(/\s+/);
+  const sub = first.toLowerCase();
+  const teamId = await teamOf(ctx, turn);
+  if (sub === 'status') return showOnboardingStatus(ctx, turn, teamId);
+  if (sub === 'help' || sub === 'hulp') return reply(ONBOARDING_HELP);
+  const own = await ctx.db.prisma.onboardingEnrollment.findUnique({ where: { teamId_userId: { teamId, userId: turn.userId } } });
+  if (sub === 'start') return startOnboarding(ctx, turn, teamId, own, rest[0]);
+  if (sub === '') return showOwnProgress(ctx, own);
+  if (!own) return reply(`Je volgt (nog) geen inwerkprogramma. Typ /onboarding start om te beginnen.\n\n${ONBOARDING_HELP}`);
+  const words = args.trim().toLowerCase();
+  if (sub === 'verder') return advanceOnboarding(ctx, own);
+  if (sub === 'later') return postponeOnboarding(ctx, own);
+  if (words === 'sla over' || sub === 'overslaan') return skipModule(ctx, own);
+  if (sub === 'tijd') return setNudgeTime(ctx, own, rest[0] ?? '');
+  if (sub === 'pauze') return stopOnboarding(ctx, own, 'pause');
+  if (sub === 'stop') return stopOnboarding(ctx, own, 'stop');
+  return reply(`Die opdracht ken ik niet.\n\n${ONBOARDING_HELP}`);
+}
+
+async function onboardingAction(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
+  const pos = parsePosition(action.value);
+  const own = (): Promise<Enrollment> => requireOwnEnrollment(ctx, turn, pos.id);
+  switch (action.id) {
+    case ADMIT_ACTION:
+      return admitNewcomer(ctx, turn.userId, action.value);
+    case 'onboarding.start':
+      return chooseStart(ctx, await own(), action.fields ?? {});
+    case 'onboarding.start-cancel':
+      await own();
+      return reply('Geen probleem. Typ /onboarding start wanneer je wilt beginnen.', { replacesSource: true });
+    case 'onboarding.next':
+      return advanceOnboarding(ctx, await own(), pos.moduleId ? pos : undefined);
+    case 'onboarding.later':
+      return postponeOnboarding(ctx, await own());
+    case 'onboarding.skip':
+      return skipModule(ctx, await own(), pos.moduleId);
+    case 'onboarding.answer':
+      return answerQuiz(ctx, await own(), pos);
+    case 'onboarding.reflect':
+      return acknowledgeReflection(ctx, await own(), pos, Boolean(action.fields?.antwoord?.trim()));
+    case 'onboarding.buddy-ack': {
+      const e = await findEnrollment(ctx, pos.id);
+      if (!e || e.buddyId !== turn.userId) throw new WijkwijsError('forbidden', 'Deze knop is voor de buddy van deze collega.');
+      ctx.logger.info({ enrollmentId: e.id }, 'onboarding stall picked up by buddy');
+      return reply(`Dank je! Fijn dat je even contact opneemt met ${await displayName(ctx, e.userId)}.`, { replacesSource: true });
+    }
+  }
+  throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer). Typ /onboarding om te zien waar je bent.');
+}
+
+export const onboardingFeature: Feature = {
+  commands: { onboarding: onboardingCommand },
+  actionPrefix: 'onboarding',
+  onAction: onboardingAction,
+  onMemberJoined: enrolNewcomer,
+  jobs: [nudgeJob],
+};
