@@ -21,6 +21,11 @@ export interface Feature {
   actionPrefix?: string;
   onAction?(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply>;
   onMemberJoined?(ctx: Context, event: MemberJoined): Promise<void>;
+  /**
+   * A short message that may be meant for this feature rather than a question, such as "verder" from
+   * a newcomer in the onboarding programme; a reply takes the turn, undefined leaves it a question.
+   */
+  onShortText?(ctx: Context, turn: Turn, text: string): Promise<Reply | undefined>;
   /** Buttons this feature offers under an answer, e.g. "Bespreek in het team". */
   answerActions?(turn: Turn, reply: Reply): ReplyAction[];
   jobs?: JobDefinition<any>[];

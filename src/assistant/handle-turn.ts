@@ -23,11 +23,22 @@ export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
     const names = ['casus', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))].map((n) => `/${n}`);
     return notice(turn, `De opdracht /${name} ken ik niet. Je kunt gewoon een vraag typen, of een van deze opdrachten gebruiken: ${names.join(', ')}.`);
   }
+  const short = shortText(turn.text);
+  for (const feature of short ? FEATURES : []) {
+    const reply = await feature.onShortText?.(ctx, turn, short!);
+    if (reply) return reply;
+  }
   const reply = await answerQuestion(ctx, { ...turn, text: turn.text ?? '' });
   // Quoting a case discussion shows it to the asker: that goes into the audit trail.
   const casePassages = reply.citations.filter((c) => c.type === 'casus').map((c) => c.passageId);
   await recordCaseViews(ctx.db, { actorId: turn.userId, passageIds: casePassages });
   return { ...reply, actions: [...reply.actions, ...FEATURES.flatMap((f) => f.answerActions?.(turn, reply) ?? [])] };
+}
+
+/** "verder", "sla over": two words at most, without a question mark; lower case. */
+function shortText(text: string | undefined): string | undefined {
+  const t = (text ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
+  return t && !t.includes('?') && t.split(/\s+/).length <= 2 ? t : undefined;
 }
 
 /** A member joined a linked team channel: every feature that cares hears of it. */

@@ -85,8 +85,20 @@ async function onboardingAction(ctx: Context, turn: Turn, action: TurnAction): P
   throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer). Typ /onboarding om te zien waar je bent.');
 }
 
+/** Words a newcomer may type instead of pressing the buttons. */
+const WORD_COMMANDS: Record<string, string> = { verder: 'verder', later: 'later', 'sla over': 'sla over', overslaan: 'sla over' };
+
+/** "verder" typed by someone with a running programme moves it on; from anyone else it stays a question. */
+async function onShortText(ctx: Context, turn: Turn, text: string): Promise<Reply | undefined> {
+  const command = WORD_COMMANDS[text];
+  if (!command) return undefined;
+  const running = await ctx.db.prisma.onboardingEnrollment.findFirst({ where: { userId: turn.userId, status: { in: ['active', 'paused'] } }, select: { id: true } });
+  return running ? onboardingCommand(ctx, turn, command) : undefined;
+}
+
 export const onboardingFeature: Feature = {
   commands: { onboarding: onboardingCommand },
+  onShortText,
   actionPrefix: 'onboarding',
   onAction: onboardingAction,
   onMemberJoined: enrolNewcomer,
