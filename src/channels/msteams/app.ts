@@ -20,10 +20,10 @@ import type { TeamsConfig } from '../../lib/config.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
 import type { ChannelDelivery } from '../../notifications/messenger.ts';
 import { AnswerGate, RATE_LIMITED_TEXT, RateLimiter } from '../slack/guard.ts';
-import { activitySchema, cardDataSchema, cardFields, conversationKind, storedConversation, stripMention, teamsChannelId, teamsUserId } from './activity.ts';
+import { activitySchema, cardDataSchema, cardFields, channelData, conversationKind, storedConversation, stripMention, teamsChannelId, teamsUserId } from './activity.ts';
 import { parseIntent, settingsCommand } from './commands.ts';
 import { requestHandoff, resolveHandoff } from './handoff.ts';
-import { postTo, teamsDelivery, type Poster } from './proactive.ts';
+import { openPersonalConversation, postTo, teamsDelivery, type Poster } from './proactive.ts';
 import { ACTION, FIELD_PREFIX, renderDoneCard, renderNotice, renderReply } from './render.ts';
 import { channelLink, forgetConversation, linkedTeamOfTeamsTeam, personalConversation, rememberThread, saveConversation, threadConversation } from './store.ts';
 
@@ -64,6 +64,9 @@ export const GREETING = [
 ].join('\n\n');
 
 const CARD_MESSAGE = 'application/vnd.microsoft.activity.message';
+/** Longer notices go to the personal chat instead of only the clicker's passing message. */
+const SHORT_NOTICE_MAX = 200;
+const NO_PERSONAL_CHAT = 'Ik kon je geen persoonlijk bericht sturen. Open een chat met Wijkwijs (Apps → Wijkwijs) en probeer het daarna opnieuw.';
 const CARD_ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
 export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: TeamsOptions = {}): TeamsChannel {
@@ -191,7 +194,15 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
       };
       const started = Date.now();
       const reply = await gate.run(() => handleTurn(ctx, turn));
-      await tc.sendActivity(renderReply(reply, { handoff: intent.kind === 'question' }));
+      if (intent.kind === 'command' && conversationKind(a) !== 'personal') {
+        // A command answers the one who typed it (a form, a draft to check, their own status), and Teams
+        // has no message only one person sees in a channel: the answer goes to their personal chat.
+        const personal = (await personalConversation(ctx.db, userId)) ?? (await openPersonalChat(a));
+        if (personal) await postTo(poster, personal, renderReply(reply));
+        await tc.sendActivity(renderNotice(personal ? 'Ik heb je geantwoord in je chat met Wijkwijs.' : NO_PERSONAL_CHAT));
+      } else {
+        await tc.sendActivity(renderReply(reply, { handoff: intent.kind === 'question' }));
+      }
       await rememberThread(ctx.db, threadKey, userId, reply.conversationId);
       ctx.logger.info({ channel: 'teams', kind: conversationKind(a), answerId: reply.answerId, mode: reply.mode, durationMs: Date.now() - started }, 'teams question answered');
     } catch (error) {
@@ -249,20 +260,44 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
   /**
    * Teams has no messages only one person sees. In a personal chat the reply is a message there; in a
    * channel or group chat a short notice shows only to the clicker (the invoke's answer) and a fuller
-   * reply goes to their personal chat with Wijkwijs, or into the thread when there is none.
+   * reply goes to their personal chat with Wijkwijs (opened for them if need be); when that fails they
+   * are asked to open the chat themselves.
    */
   async function privately(tc: TurnContext, activity: Partial<Activity>, isInvoke: boolean, reply?: Reply): Promise<InvokeResponse['body']> {
     const a = tc.activity;
-    const plain = !reply || (reply.mode === 'notice' && !reply.actions.length && !reply.form && !reply.citations.length);
+    // Teams shows an invoke's message only briefly, as plain text: fine for "Je stem is geteld.", not for
+    // something to read back later (preparation steps, several lines).
+    const text = activity.text ?? '';
+    const plain = !reply || (reply.mode === 'notice' && !reply.actions.length && !reply.form && !reply.citations.length && text.length <= SHORT_NOTICE_MAX && !text.includes('\n'));
     if (conversationKind(a) === 'personal') {
       await tc.sendActivity(activity);
       return isInvoke ? { statusCode: 200, type: CARD_MESSAGE, value: plain ? (activity.text ?? 'Gedaan.') : 'Gedaan.' } : undefined;
     }
     if (isInvoke && plain) return { statusCode: 200, type: CARD_MESSAGE, value: activity.text ?? 'Gedaan.' };
-    const personal = await personalConversation(ctx.db, teamsUserId(a.from));
-    if (personal) await postTo(poster, personal, activity);
-    else await tc.sendActivity(activity);
-    return isInvoke ? { statusCode: 200, type: CARD_MESSAGE, value: personal ? 'Ik heb je antwoord in je chat met Wijkwijs gezet.' : 'Gedaan.' } : undefined;
+    const personal = (await personalConversation(ctx.db, teamsUserId(a.from))) ?? (await openPersonalChat(a));
+    if (personal) {
+      await postTo(poster, personal, activity);
+      return isInvoke ? { statusCode: 200, type: CARD_MESSAGE, value: 'Ik heb je antwoord in je chat met Wijkwijs gezet.' } : undefined;
+    }
+    // What was meant for one person (a draft to check, someone's own status) never goes to the channel.
+    if (isInvoke) return { statusCode: 200, type: CARD_MESSAGE, value: NO_PERSONAL_CHAT };
+    await tc.sendActivity({ type: 'message', text: NO_PERSONAL_CHAT });
+    return undefined;
+  }
+
+  /** A member of a team the bot is in can be written to privately even before they ever opened the chat. */
+  async function openPersonalChat(a: Activity) {
+    return openPersonalConversation(ctx, poster, {
+      userId: teamsUserId(a.from),
+      member: { id: a.from.id, name: a.from.name, aadObjectId: a.from.aadObjectId },
+      bot: a.recipient,
+      serviceUrl: a.serviceUrl,
+      tenantId: channelData(a).tenant?.id ?? a.conversation.tenantId,
+      channelId: a.channelId,
+    }).catch((error: unknown) => {
+      ctx.logger.warn({ err: error }, 'teams personal chat not opened');
+      return undefined;
+    });
   }
 
   async function onInvoke(tc: TurnContext): Promise<void> {
@@ -301,7 +336,10 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
     const teamId = await linkedTeamOfTeamsTeam(ctx.db, teamsTeamId);
     if (!teamId) return;
     for (const person of people) {
-      await handleMemberJoined(ctx, { channel: 'teams', teamId, userId: teamsUserId(person), userName: person.name });
+      const userId = teamsUserId(person);
+      // Whatever the team does for a newcomer (a welcome, a start form) goes to their personal chat.
+      if (!(await personalConversation(ctx.db, userId))) await openPersonalChat({ ...a, from: person } as Activity);
+      await handleMemberJoined(ctx, { channel: 'teams', teamId, userId, userName: person.name });
     }
     ctx.logger.info({ teamId, joined: people.length }, 'teams members joined');
   }

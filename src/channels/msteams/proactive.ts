@@ -2,12 +2,15 @@
  * Posting without being asked, from a stored conversation reference: a new message (a new thread in
  * a channel) and later updates of it. Also the messenger's delivery for Teams.
  */
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type ChannelAccount, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Reply } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import type { ChannelDelivery, DeliveryRef, Recipient } from '../../notifications/messenger.ts';
 import { renderReply } from './render.ts';
-import { findConversation, linkedChannels, personalConversation, type StoredConversation } from './store.ts';
+import { findConversation, linkedChannels, personalConversation, saveConversation, type StoredConversation } from './store.ts';
+
+// The audience of tokens for calls to Teams (the Bot Framework's public cloud).
+const TEAMS_AUDIENCE = 'https://api.botframework.com';
 
 export interface Poster {
   adapter: CloudAdapter;
@@ -30,6 +33,40 @@ export async function updateAt(poster: Poster, stored: StoredConversation, activ
   await poster.adapter.continueConversationAsync(poster.appId, stored.reference as ConversationReference, async (tc) => {
     await tc.updateActivity({ ...activity, id: activityId });
   });
+}
+
+/**
+ * Opens the personal chat with someone the bot has never talked to, as Teams lets a bot installed in
+ * their team do (POST /v3/conversations), and keeps its reference: a newcomer added to a team gets
+ * their welcome without first having to find the app.
+ */
+export async function openPersonalConversation(
+  ctx: Context,
+  poster: Poster,
+  input: { userId: string; member: ChannelAccount; bot: ChannelAccount; serviceUrl: string; tenantId?: string; channelId?: string },
+): Promise<StoredConversation | undefined> {
+  let stored: StoredConversation | undefined;
+  const channelId = input.channelId ?? 'msteams';
+  await poster.adapter.createConversationAsync(
+    poster.appId,
+    channelId,
+    input.serviceUrl,
+    TEAMS_AUDIENCE,
+    { isGroup: false, bot: input.bot, members: [input.member], tenantId: input.tenantId, channelData: input.tenantId ? { tenant: { id: input.tenantId } } : undefined } as never,
+    async (tc) => {
+      const conversationId = tc.activity.conversation.id;
+      stored = {
+        conversationId,
+        kind: 'personal',
+        tenantId: input.tenantId,
+        serviceUrl: input.serviceUrl,
+        reference: { channelId, serviceUrl: input.serviceUrl, bot: input.bot, user: input.member, conversation: { id: conversationId, conversationType: 'personal', tenantId: input.tenantId, isGroup: false } as ConversationReference['conversation'] },
+        userId: input.userId,
+      };
+      await saveConversation(ctx.db, stored);
+    },
+  );
+  return stored;
 }
 
 interface TeamsRef {

@@ -22,6 +22,8 @@ export interface Recorded {
 
 export class StandInConnector {
   readonly calls: Recorded[] = [];
+  /** Answers POST /v3/conversations with 403, as Teams does when a tenant forbids the bot to start chats. */
+  refuseNewConversations = false;
   private server!: Server;
   private counter = 0;
   url = '';
@@ -59,6 +61,7 @@ export class StandInConnector {
         const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
         const id = `act-${++this.counter}`;
         this.calls.push({ method: req.method!, path, conversationId, activityId, authorization: req.headers.authorization, body, responseId: id });
+        if (!conversationId && this.refuseNewConversations) return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
         if (!conversationId) return send(201, { id: `19:new-${this.counter}@thread.tacv2`, activityId: id, serviceUrl: this.url });
         if (req.method === 'PUT') return send(200, { id: activityId });
         return send(201, { id });
