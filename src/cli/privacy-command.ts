@@ -5,11 +5,13 @@ import { deleteUserData } from '../privacy/delete-user-data.ts';
 import { exportUserData } from '../privacy/export-user-data.ts';
 import { listAuditEvents } from '../privacy/list-audit-events.ts';
 import { purgeExpiredConversations } from '../privacy/purge-expired-conversations.ts';
+import { purgeExpiredDrafts } from '../privacy/purge-expired-drafts.ts';
 import { OPERATOR } from '../teams/authorise.ts';
 
 export const PRIVACY_HELP = `  privacy export --user <id>     toon als JSON alles wat over deze gebruiker is opgeslagen
   privacy delete --user <id>     verwijder alles over deze gebruiker (het auditlog blijft, met pseudoniem)
-  privacy purge                  verwijder gesprekken ouder dan WIJKWIJS_RETENTION_DAYS en verlopen concepten
+  privacy purge                  verwijder gesprekken, berichten en afgeronde taken ouder dan
+                                 WIJKWIJS_RETENTION_DAYS, en nooit bevestigde concepten
   privacy audit --team <id> [--limit N] [--json]
                                  toon het auditlog van een team (nieuwste eerst)`;
 
@@ -37,12 +39,29 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
           `${r.caseDrafts} casusconcept(en), ${r.slackHandoffs} Slack-doorverwijzing(en), ${r.slackForms} Slack-formulier(en), ` +
           `${r.memberships} teamlidmaatschap(pen), gebruikersgegevens: ${r.user ? 'ja' : 'niet aanwezig'}.`,
       );
-      say(`In het auditlog staat deze gebruiker voortaan als ${r.pseudonym} (${r.auditEventsPseudonymised} regel(s) aangepast).`);
+      say(
+        `Ook verwijderd: ${r.notifications} bericht(en), ${r.consultationDrafts} nooit verstuurd(e) concept(en) (twintig/vier ogen), ` +
+          `${r.memberProfiles} profiel(en) (expertise, afwezigheid), ${r.intervisieSignups} intervisie-aanmelding(en), ${r.intervisieVotes} intervisie-stem(men), ` +
+          `${r.onboardingEnrollments} onboarding-traject(en) met ${r.onboardingModules} module(s) en ${r.onboardingQuizAnswers} quizantwoord(en), ` +
+          `${r.msteamsConversations + r.msteamsThreads + r.msteamsHandoffs} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
+      );
+      say(
+        `In het auditlog staat deze gebruiker voortaan als ${r.pseudonym} (${r.auditEventsPseudonymised} regel(s) aangepast); ` +
+          `in de teamgeschiedenis (besproken casussen, vier-ogen besluiten, intervisies, buddy's) ${r.teamRecordsPseudonymised} regel(s)` +
+          `${r.facilitatorRoles ? `, en van ${r.facilitatorRoles} procesbegeleiderslijst(en) gehaald` : ''}.`,
+      );
       return 0;
     }
     case 'purge': {
-      const r = await withContext((ctx) => purgeExpiredConversations(ctx.db, new Date(), { retentionDays: ctx.config.retentionDays }));
-      say(`Opgeruimd: ${r.conversations} gesprek(ken) met ${r.answers} vraag/antwoord(en) en ${r.feedback} feedback, en ${r.drafts} verlopen casusconcept(en).`);
+      const [r, d] = await withContext(async (ctx) => {
+        const now = new Date();
+        return [await purgeExpiredConversations(ctx.db, now, { retentionDays: ctx.config.retentionDays }), await purgeExpiredDrafts(ctx.db, now)] as const;
+      });
+      say(
+        `Opgeruimd: ${r.conversations} gesprek(ken) met ${r.answers} vraag/antwoord(en) en ${r.feedback} feedback, en ${r.drafts} verlopen casusconcept(en); ` +
+          `${r.notifications} oud(e) bericht(en) en ${r.jobs} afgeronde taak/taken.`,
+      );
+      say(`Nooit bevestigde concepten: ${d.twintigOgenDrafts} twintig-ogen aanvraag/aanvragen, ${d.outcomeDrafts} uitkomst(en), ${d.vierOgenDrafts} vier-ogen check(s).`);
       return 0;
     }
     case 'audit': {

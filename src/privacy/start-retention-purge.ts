@@ -2,11 +2,13 @@ import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';
 import type { Logger } from '../lib/logger.ts';
 import { purgeExpiredConversations } from './purge-expired-conversations.ts';
+import { purgeExpiredDrafts } from './purge-expired-drafts.ts';
 
 export const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /**
- * Retention while serving: purge once at start, then every six hours; returns the stop function.
+ * Retention while serving (history past WIJKWIJS_RETENTION_DAYS, unconfirmed drafts past their
+ * two days): purge once at start, then every six hours; returns the stop function.
  * Safe with several processes on one database (the purge takes a lock and is idempotent). A later
  * DB-backed job scheduler can take this over.
  */
@@ -17,8 +19,11 @@ export async function startRetentionPurge(
   const clock = options.clock ?? (() => new Date());
   const purge = async () => {
     try {
-      const result = await purgeExpiredConversations(deps.db, clock(), { retentionDays: deps.config.retentionDays });
-      deps.logger.info({ ...result, retentionDays: deps.config.retentionDays }, 'retention purge finished');
+      const now = clock();
+      const result = await purgeExpiredConversations(deps.db, now, { retentionDays: deps.config.retentionDays });
+      // Unconfirmed drafts have their own, short lifetime, checked on the same schedule.
+      const drafts = await purgeExpiredDrafts(deps.db, now);
+      deps.logger.info({ ...result, ...drafts, retentionDays: deps.config.retentionDays }, 'retention purge finished');
     } catch (error) {
       // A failed run is retried at the next interval; serving questions goes on meanwhile.
       deps.logger.error({ err: error }, 'retention purge failed');

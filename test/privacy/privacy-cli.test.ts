@@ -24,7 +24,8 @@ describe('wijkwijs privacy', () => {
     const deleted = await cli(['privacy', 'delete', '--user', user]);
     expect(deleted.code).toBe(0);
     expect(deleted.stdout).toMatch(/^Verwijderd voor slack:T01:UCLI: 0 gesprek\(ken\), 0 vraag\/antwoord\(en\), 0 feedback, 0 casusconcept\(en\), 0 Slack-doorverwijzing\(en\), 0 Slack-formulier\(en\), 1 teamlidmaatschap\(pen\), gebruikersgegevens: ja\./);
-    expect(deleted.stdout).toMatch(/voortaan als verwijderd:[0-9a-f]{16} \(2 regel\(s\) aangepast\)/);
+    expect(deleted.stdout).toMatch(/\nOok verwijderd: 0 bericht\(en\), 0 nooit verstuurd\(e\) concept\(en\) .* 0 geplande herinnering\(en\) geannuleerd\.\n/);
+    expect(deleted.stdout).toMatch(/voortaan als verwijderd:[0-9a-f]{16} \(2 regel\(s\) aangepast\); in de teamgeschiedenis .* 0 regel\(s\)\.\n/);
 
     const audit = await cli(['privacy', 'audit', '--team', 'oost', '--json']);
     expect(audit.code).toBe(0);
@@ -35,7 +36,7 @@ describe('wijkwijs privacy', () => {
 
   it('purges, and refuses a request without --user', async () => {
     const purged = await cli(['privacy', 'purge']);
-    expect(purged).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Opgeruimd: 0 gesprek\(ken\)/) });
+    expect(purged).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Opgeruimd: 0 gesprek\(ken\).*; 0 oud\(e\) bericht\(en\) en 0 afgeronde taak\/taken\.\nNooit bevestigde concepten: 0 twintig-ogen/) });
     const missing = await cli(['privacy', 'delete']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--user/);

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../../src/lib/config.ts';
 import { openDatabase, type Db } from '../../src/lib/db.ts';
 import { migrate } from '../../src/lib/migrate.ts';
 import { purgeExpiredConversations } from '../../src/privacy/purge-expired-conversations.ts';
+import { DRAFT_HOURS, purgeExpiredDrafts } from '../../src/privacy/purge-expired-drafts.ts';
 import { PURGE_EVERY_MS, startRetentionPurge } from '../../src/privacy/start-retention-purge.ts';
 import { createTestContext } from '../support/context.ts';
 
@@ -52,7 +53,7 @@ describe('purgeExpiredConversations', () => {
     await ctx.db.prisma.auditEvent.create({ data: { actorId: 'web:r-oud', action: 'case.viewed', subjectType: 'document', subjectId: 'd1', at: daysAgo(400) } });
 
     const result = await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 });
-    expect(result).toEqual({ conversations: 2, answers: 4, feedback: 8, drafts: 0 });
+    expect(result).toEqual({ conversations: 2, answers: 4, feedback: 8, drafts: 0, notifications: 0, jobs: 0 });
     const left = (await ctx.db.prisma.conversation.findMany({ select: { id: true } })).map((c) => c.id);
     expect(left).not.toContain(old);
     expect(left).not.toContain(justOver);
@@ -67,7 +68,7 @@ describe('purgeExpiredConversations', () => {
   it('is idempotent: a second run finds nothing', async () => {
     await conversation(ctx.db, 'web:r-tweede', daysAgo(300));
     expect((await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).conversations).toBe(1);
-    expect(await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).toEqual({ conversations: 0, answers: 0, feedback: 0, drafts: 0 });
+    expect(await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).toEqual({ conversations: 0, answers: 0, feedback: 0, drafts: 0, notifications: 0, jobs: 0 });
   });
 
   it('follows the configured number of days', async () => {
@@ -83,6 +84,76 @@ describe('purgeExpiredConversations', () => {
     const waiting = await ctx.db.prisma.caseDraft.create({ data: { userId: 'web:r-d', teamId: 't', text: 'y', createdAt: now, expiresAt: new Date(now.getTime() + DAY) } });
     expect((await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).drafts).toBe(1);
     expect((await ctx.db.prisma.caseDraft.findMany({ where: { userId: 'web:r-d' } })).map((d) => d.id)).toEqual([waiting.id]);
+  });
+});
+
+describe('notifications and jobs', () => {
+  const job = (key: string, status: string, finishedAt: Date | null, runAt = daysAgo(400)) =>
+    ctx.db.prisma.job.create({ data: { kind: 'test.ping', key, status, finishedAt, runAt, payload: { userId: 'web:r-job' } } });
+
+  it('deletes notifications not updated within the retention, and finished jobs older than it, nothing else', async () => {
+    const n = (key: string, updatedAt: Date) => ctx.db.prisma.notification.create({ data: { key, userId: 'web:r-n', reply: { text: 'x' }, createdAt: daysAgo(400), updatedAt } });
+    await n('r.n-old', daysAgo(181));
+    await n('r.n-updated', daysAgo(2)); // created long ago, but still updated in place (an RSVP count)
+    await ctx.db.prisma.notification.create({ data: { key: 'r.n-team-old', teamId: 'r-team', reply: { text: 'x' }, updatedAt: daysAgo(200) } });
+    await job('r.j-done-old', 'done', daysAgo(181));
+    await job('r.j-cancelled-old', 'cancelled', daysAgo(300));
+    await job('r.j-failed-old', 'failed', daysAgo(200));
+    await job('r.j-done-recent', 'done', daysAgo(10));
+    // A pending job is work still to do, however long ago it was scheduled or far ahead it lies.
+    await job('r.j-pending-old', 'pending', null);
+    await job('r.j-running', 'running', null);
+
+    const result = await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 });
+    expect(result).toMatchObject({ notifications: 2, jobs: 3 });
+    expect((await ctx.db.prisma.notification.findMany({ where: { key: { startsWith: 'r.n-' } } })).map((x) => x.key)).toEqual(['r.n-updated']);
+    expect((await ctx.db.prisma.job.findMany({ where: { key: { startsWith: 'r.j-' } }, orderBy: { key: 'asc' } })).map((x) => x.key)).toEqual(['r.j-done-recent', 'r.j-pending-old', 'r.j-running']);
+  });
+});
+
+describe('purgeExpiredDrafts', () => {
+  const HOUR = 3_600_000;
+  const old = new Date(now.getTime() - DRAFT_HOURS * HOUR - 60_000);
+  const fresh = new Date(now.getTime() - (DRAFT_HOURS - 1) * HOUR);
+  const twintig = (status: string, updatedAt: Date, outcomeDraft?: object) =>
+    ctx.db.prisma.consultationRequest.create({
+      data: { teamId: 'r-drafts', requesterId: 'web:r-coach', status, summary: 's', dilemma: 'd', question: 'q', createdAt: updatedAt, updatedAt, outcomeDraft },
+    });
+  const vier = (status: string, createdAt: Date, askedAt: Date | null = null) =>
+    ctx.db.prisma.vierOgenRequest.create({ data: { teamId: 'r-drafts', requesterId: 'web:r-coach', indication: 'i', status, createdAt, askedAt } });
+
+  it(`removes what was never confirmed after ${DRAFT_HOURS} hours, and keeps fresh drafts and everything confirmed`, async () => {
+    expect(DRAFT_HOURS).toBeGreaterThanOrEqual(24);
+    expect(DRAFT_HOURS).toBeLessThanOrEqual(48);
+    await ctx.db.prisma.team.create({ data: { id: 'r-drafts', name: 'Drafts' } });
+    const oldDraft = await twintig('draft', old);
+    const freshDraft = await twintig('draft', fresh);
+    const requested = await twintig('requested', daysAgo(30));
+    const typedOutcome = await twintig('scheduled', old, { advice: 'concept', agreements: 'concept' });
+    const freshOutcome = await twintig('approved', fresh, { advice: 'concept', agreements: 'concept' });
+    const discussed = await twintig('discussed', daysAgo(30), { advice: 'vastgelegd', agreements: 'vastgelegd' });
+    const oldVier = await vier('draft', old);
+    const withdrawnUnsent = await vier('withdrawn', old);
+    const freshVier = await vier('draft', fresh);
+    const sent = await vier('agreed', daysAgo(30), daysAgo(30));
+
+    expect(await purgeExpiredDrafts(ctx.db, now)).toEqual({ twintigOgenDrafts: 1, outcomeDrafts: 1, vierOgenDrafts: 2 });
+    const requests = await ctx.db.prisma.consultationRequest.findMany({ where: { teamId: 'r-drafts' } });
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    expect(byId.has(oldDraft.id)).toBe(false);
+    expect([freshDraft, requested, typedOutcome, freshOutcome, discussed].every((r) => byId.has(r.id))).toBe(true);
+    // The case stays on the agenda; only its unsaved outcome text goes.
+    expect(byId.get(typedOutcome.id)).toMatchObject({ status: 'scheduled', outcomeDraft: null });
+    expect(byId.get(freshOutcome.id)!.outcomeDraft).not.toBeNull();
+    expect(byId.get(discussed.id)!.outcomeDraft).toEqual({ advice: 'vastgelegd', agreements: 'vastgelegd' });
+    const checks = (await ctx.db.prisma.vierOgenRequest.findMany({ where: { teamId: 'r-drafts' } })).map((r) => r.id);
+    expect(checks.sort()).toEqual([freshVier.id, sent.id].sort());
+    expect(checks).not.toContain(oldVier.id);
+    expect(checks).not.toContain(withdrawnUnsent.id);
+
+    expect(await purgeExpiredDrafts(ctx.db, now)).toEqual({ twintigOgenDrafts: 0, outcomeDrafts: 0, vierOgenDrafts: 0 });
+    // Two days on, the fresh ones are gone too.
+    expect(await purgeExpiredDrafts(ctx.db, new Date(now.getTime() + 2 * DAY))).toEqual({ twintigOgenDrafts: 1, outcomeDrafts: 1, vierOgenDrafts: 1 });
   });
 });
 
@@ -108,7 +179,7 @@ describe('the purge while serving', () => {
     expect(await ctx.db.prisma.conversation.count({ where: { id: afterStop } })).toBe(1);
     const runs = ctx.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'retention purge finished');
     expect(runs.length).toBeGreaterThanOrEqual(2);
-    expect(runs[0]).toMatchObject({ retentionDays: 180, conversations: expect.any(Number) });
+    expect(runs[0]).toMatchObject({ retentionDays: 180, conversations: expect.any(Number), notifications: expect.any(Number), jobs: expect.any(Number), twintigOgenDrafts: expect.any(Number), vierOgenDrafts: expect.any(Number) });
   });
 });
 
