@@ -5,7 +5,8 @@
  *   2. the bundled knowledge base: the right file in the top 3, and answers that cite file + location;
  *   3. the Dutch personal-data detector: precision/recall per type and anonymisation speed;
  *   4. Slack: 20 concurrent users sending signed mentions, p95 until the answer is posted;
- *   5. search latency and memory at 100,000 chunks (skip with --quick; the bulk load takes minutes).
+ *   5. jobs: due reminders run per second, and exactly once with two workers on one database;
+ *   6. search latency and memory at 100,000 chunks (skip with --quick; the bulk load takes minutes).
  * Each part uses a fresh data directory; nothing touches ./data.
  */
 import { rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { Bm25 } from './bm25.ts';
 import { formatResult, runPrivacyBench } from './privacy/run.ts';
 import { runScaleBench } from './scale.ts';
 import { runSlackBench } from './slack.ts';
+import { formatJobsResult, runJobsBench } from './jobs.ts';
 import { answersSeedQuestion, loadJsonl, rankMetrics, type SeedQuestion } from './seeds-quality.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -154,4 +156,5 @@ await seedsBench();
 await knowledgeBench();
 await privacyBench();
 await slackBench();
+console.log(`\n${formatJobsResult(await runJobsBench({ jobs: 2000 }))}`);
 if (!quick) await scaleBench();

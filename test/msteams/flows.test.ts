@@ -225,7 +225,7 @@ describe('twintig ogen through Teams', () => {
     // A command answers its sender in their personal chat; the thread only gets a short pointer.
     const [answer] = posted.filter((m) => m.conversationId === personalChat(lead));
     expect(answer!.body.text).toMatch(/Om de 2 weken op dinsdag, 10:00–12:00/);
-    const inThread = posted.filter((m) => m.conversationId.startsWith(`${where.channel};messageid=`));
+    const inThread = posted.filter((m) => m.conversationId?.startsWith(`${where.channel};messageid=`));
     expect(inThread.map((m) => m.body.text)).toEqual([expect.stringMatching(/in je chat met Wijkwijs/)]);
   });
 
