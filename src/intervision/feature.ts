@@ -68,10 +68,28 @@ async function teamOf(ctx: Context, turn: Turn): Promise<string> {
   return team.teamId;
 }
 
+/** The forms' labels, so a refusal names the fields as the user saw them. */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Titel',
+  method: 'Werkvorm',
+  facilitator: 'Procesbegeleider',
+  date: 'Datum',
+  time: 'Tijd',
+  duration: 'Duur (minuten)',
+  place: 'Plaats of link',
+  capacity: 'Aantal plekken (2 tot 30)',
+  recurrence: 'Herhaling',
+  occurrences: 'Aantal keer',
+  date1: 'Datum 1',
+  date2: 'Datum 2',
+  date3: 'Datum 3',
+  date4: 'Datum 4',
+};
+
 function fieldsOf<T>(schema: z.ZodType<T>, action: TurnAction): T {
   const parsed = schema.safeParse(action.fields ?? {});
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(', ');
+    const fields = [...new Set(parsed.error.issues.map((i) => FIELD_LABELS[String(i.path[0])] ?? String(i.path[0])))].join(', ');
     throw new WijkwijsError('bad_request', `Controleer deze velden in het formulier: ${fields}.`);
   }
   return parsed.data;

@@ -341,12 +341,14 @@ describe('team channel, hand-off and forms', () => {
     const modal = await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.form');
     const input = modal.args.view.blocks.find((b: any) => b.type === 'input');
     expect(input.element.initial_value).not.toContain('Piet Jansen');
-    const message = await slackApi.next('chat.postEphemeral', (a) => a.channel === 'DCOACH2');
-    expect(button(message, 'wijkwijs.form.open')).toBeTruthy();
+    // In a DM the reply is a normal message, so it stays in the conversation (an ephemeral one vanishes).
+    const message = await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH2' && button({ method: '', args: a, at: 0 }, 'wijkwijs.form.open'));
+    expect(slackApi.callsTo('chat.postEphemeral').filter((c) => c.args.channel === 'DCOACH2')).toHaveLength(0);
+    expect(message.args.text).not.toContain('Piet Jansen');
 
     await postInteraction(server.url, viewSubmission('UCOACH', modal.args.view, {}));
-    const done = await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH2');
-    expect(done.args.text).toMatch(/opgeslagen/i);
+    const done = await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH2' && /opgeslagen/i.test(a.text));
+    expect(done.args.thread_ts).toBeUndefined();
   });
 
   it('shows recent questions and open hand-offs on App Home', async () => {

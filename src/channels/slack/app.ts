@@ -247,9 +247,9 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     }
     await ack();
     const userId = slackUserId(c.team_id, c.user_id);
-    const target: Target = { channel: c.channel_id, ephemeralUser: c.user_id };
+    const target = formTarget({ channel: c.channel_id }, c.user_id);
     try {
-      const isDm = c.channel_id.startsWith('D');
+      const isDm = isDirect(c.channel_id);
       if (!isDm && (await shared.isExternal(client, c.channel_id))) return void (await respond({ response_type: 'ephemeral', text: EXTERNAL_CHANNEL_TEXT }));
       if (!limiter.take(userId)) return void (await respond({ response_type: 'ephemeral', text: RATE_LIMITED_TEXT }));
       const link = isDm ? undefined : await channelLink(ctx.db, channelKey(c.team_id, c.channel_id));
@@ -287,8 +287,9 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     const workspaceId = b.team?.id ?? b.user.team_id ?? '';
     const userId = slackUserId(workspaceId, b.user.id);
     const channel = b.channel?.id ?? b.container?.channel_id ?? b.user.id;
-    const threadTs = b.message?.thread_ts ?? b.container?.thread_ts ?? (b.container?.is_ephemeral ? undefined : b.message?.ts);
-    const privateTo: Target = { channel, threadTs, ephemeralUser: b.user.id };
+    // In a channel the answer goes to the clicked message's thread; a DM's main line is the conversation.
+    const threadTs = b.message?.thread_ts ?? b.container?.thread_ts ?? (b.container?.is_ephemeral || isDirect(channel) ? undefined : b.message?.ts);
+    const privateTo = formTarget({ channel, threadTs }, b.user.id);
     // The message that carried the button, for a reply that replaces it (not for a private message).
     const sourceTs = b.container?.is_ephemeral ? undefined : (b.container?.message_ts ?? b.message?.ts);
     const action = b.actions[0]!;
@@ -510,9 +511,18 @@ function yieldToIo(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** A form's answer goes to the DM as a normal message; in a channel only the user sees it. */
+/**
+ * Where a private answer (to a command, a click or a form) goes: in a DM a normal message, so it stays
+ * in the conversation (an ephemeral one there vanishes on reload, e.g. an onboarding step or a quiz);
+ * in a channel only the user sees it. A DM the bot is not part of fails to post and falls back to the
+ * command's response_url.
+ */
 function formTarget(meta: { channel: string; threadTs?: string }, slackUser: string): Target {
-  return meta.channel.startsWith('D') ? { channel: meta.channel, threadTs: meta.threadTs } : { channel: meta.channel, threadTs: meta.threadTs, ephemeralUser: slackUser };
+  return isDirect(meta.channel) ? { channel: meta.channel, threadTs: meta.threadTs } : { channel: meta.channel, threadTs: meta.threadTs, ephemeralUser: slackUser };
+}
+
+function isDirect(channel: string): boolean {
+  return channel.startsWith('D');
 }
 
 /** Only people: no bots (ours or others'), no edits, joins or other message subtypes. */

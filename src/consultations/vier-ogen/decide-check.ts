@@ -56,8 +56,9 @@ export async function decideCheck(ctx: Context, input: DecideCheckInput): Promis
         (input.agreed ? '\nLeg de uitkomst vast in het dossier.' : '\nBespreek samen wat er anders moet, of breng de casus in bij de twintig-ogen bespreking.'),
     ),
   });
-  const text = `Je gaf ${verdict} op deze vier-ogen check. Dank je! De aanvrager is op de hoogte.`;
-  await ctx.messenger.send({ to: { userId: input.reviewerId }, key: askKey(input.requestId, input.reviewerId), reply: textReply(`${request.indication}\n\n${text}`) });
+  // The colleague keeps what they decided on: the reply that replaces their question shows it too.
+  const text = `${request.indication}\n\nJe gaf ${verdict} op deze vier-ogen check. Dank je! De aanvrager is op de hoogte.`;
+  await ctx.messenger.send({ to: { userId: input.reviewerId }, key: askKey(input.requestId, input.reviewerId), reply: textReply(text) });
   ctx.logger.info({ requestId: input.requestId, teamId: request.team_id, status }, 'vier-ogen decided');
   return { text };
 }
