@@ -46,3 +46,27 @@ export function formatDutch(instant: Date, zone = DEFAULT_TIME_ZONE, withTime = 
 export function isValidZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;
 }
+
+/**
+ * The moment `minutes` of working time after `from`: only working days between `hours.start` and
+ * `hours.end` count, so four hours asked at 16:00 on a Friday run out on Monday at 12:00.
+ */
+export function addWorkingMinutes(from: Date, minutes: number, zone = DEFAULT_TIME_ZONE, hours = { start: '09:00', end: '17:00' }): Date {
+  let date = localDate(from, zone);
+  let cursor = DateTime.fromJSDate(from, { zone });
+  let left = minutes;
+  // A year of days is far more than any time-out needs; the bound only guards against a bad input.
+  for (let day = 0; day < 366; day++) {
+    const start = DateTime.fromISO(`${date}T${hours.start}`, { zone });
+    const end = DateTime.fromISO(`${date}T${hours.end}`, { zone });
+    if (isWorkingDay(date) && cursor < end) {
+      const begin = cursor < start ? start : cursor;
+      const available = end.diff(begin, 'minutes').minutes;
+      if (left <= available) return begin.plus({ minutes: left }).toJSDate();
+      left -= available;
+    }
+    date = addDays(date, 1);
+    cursor = DateTime.fromISO(`${date}T00:00`, { zone });
+  }
+  throw new WijkwijsError('bad_request', `Een termijn van ${minutes} werkminuten is te lang.`);
+}

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
-import { DEFAULT_TIME_ZONE, formatDutch, localDate } from '../../lib/time.ts';
+import { addWorkingMinutes, DEFAULT_TIME_ZONE, formatDutch, localDate } from '../../lib/time.ts';
 import { recordAuditEvents } from '../../privacy/record-audit-events.ts';
 import { pickReviewer } from './pick-reviewer.ts';
 import { askKey, DEFAULT_TIMEOUT_MINUTES, loadRequest, resultKey, settingKey, textReply, timeoutKey, type VierOgenRequest } from './request.ts';
@@ -37,7 +37,8 @@ export async function askNextReviewer(ctx: Context, requestId: string): Promise<
     return {};
   }
   const minutes = await timeoutMinutesOf(ctx, request.team_id);
-  const answerBefore = new Date(now.getTime() + minutes * 60_000);
+  // Working time: a check asked at 16:00 on a Friday is not "unanswered" by Saturday morning.
+  const answerBefore = addWorkingMinutes(now, minutes, DEFAULT_TIME_ZONE);
   await ctx.db.sql.transaction(async (tx) => {
     await tx.query(`UPDATE vier_ogen_request SET status = 'asked', reviewer_id = $2, asked_at = $3 WHERE id = $1`, [request.id, reviewerId, now]);
     await tx.query(

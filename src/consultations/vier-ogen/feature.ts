@@ -15,7 +15,7 @@ import { confirmCheck, withdrawCheck } from './confirm-check.ts';
 import { decideCheck } from './decide-check.ts';
 import { passCheck, requireAskedReviewer } from './pass-check.ts';
 import { proposeCheck } from './propose-check.ts';
-import { EXPERTISE_TAGS, textReply } from './request.ts';
+import { EXPERTISE_TAGS, loadRequest, textReply } from './request.ts';
 import { timeOutCheck } from './time-out-check.ts';
 import { parseExpertise, updateAbsence, updateExpertise, updateTimeout } from './update-profile.ts';
 
@@ -108,10 +108,10 @@ async function vierogenCommand(ctx: Context, turn: Turn, args: string): Promise<
     }
     case 'instellingen': {
       const teamId = await teamOf(ctx, turn);
-      if (!rest[0]) return reply(turn, `Collega’s krijgen nu ${await timeoutMinutesOf(ctx, teamId)} minuten om te reageren. Wijzigen: /vierogen instellingen <minuten>.`);
+      if (!rest[0]) return reply(turn, `Collega’s krijgen nu ${await timeoutMinutesOf(ctx, teamId)} minuten werktijd (werkdagen 9–17 uur) om te reageren. Wijzigen: /vierogen instellingen <minuten>.`);
       const minutes = Number(rest[0]);
       await updateTimeout(ctx, { userId: turn.userId, teamId, minutes });
-      return reply(turn, `Ingesteld: een collega krijgt ${minutes} minuten om te reageren, daarna vraag ik de volgende.`);
+      return reply(turn, `Ingesteld: een collega krijgt ${minutes} minuten werktijd (werkdagen 9–17 uur) om te reageren, daarna vraag ik de volgende.`);
     }
     case '':
     case 'status': {
@@ -203,7 +203,9 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
       const requestId = requestIdOf(action);
       await requireAskedReviewer(ctx, requestId, turn.userId);
       await passCheck(ctx, { requestId, reviewerId: turn.userId, outcome: 'passed' });
-      return reply(turn, 'Helemaal goed, ik vraag een andere collega.', { replacesSource: true });
+      // Replaces the question in the colleague's chat, so it keeps the indication (as the updated notification does).
+      const { indication } = await loadRequest(ctx.db.sql, requestId);
+      return reply(turn, `${indication}\n\nHelemaal goed, ik vraag een andere collega.`, { replacesSource: true });
     }
   }
   throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
