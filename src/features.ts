@@ -6,3 +6,6 @@ import { vierOgenFeature } from './consultations/vier-ogen/feature.ts';
 import { intervisieFeature } from './intervision/feature.ts';
 
 export const FEATURES: Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature];
+
+/** The jobs every feature runs (reminders, agendas, time-outs, nudges). */
+export const FEATURE_JOBS = FEATURES.flatMap((f) => f.jobs ?? []);

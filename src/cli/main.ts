@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from '../lib/config.ts';
 import { openDatabase } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { migrate } from '../lib/migrate.ts';
-import { FEATURES } from '../features.ts';
+import { FEATURE_JOBS } from '../features.ts';
 import { startJobWorker } from '../jobs/start-job-worker.ts';
 import { startRetentionPurge } from '../privacy/start-retention-purge.ts';
 import { anonymiseCommand } from './anonymise-command.ts';
@@ -99,7 +99,7 @@ async function serve(args: string[]): Promise<number> {
   try {
     await prepareLocalUse(ctx, (line) => process.stdout.write(`${line}\n`));
     const stopPurging = await startRetentionPurge(ctx);
-    const stopJobs = startJobWorker(ctx, FEATURES.flatMap((f) => f.jobs ?? []));
+    const stopJobs = startJobWorker(ctx, FEATURE_JOBS);
     const web = createWebApp(ctx);
     // Teams, when configured, answers at /api/messages on this same app and port.
     const teams = await startTeams(ctx, web).catch(async (error: unknown) => {

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { FEATURES } from '../../src/features.ts';
+import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
+import { postReply } from '../support/post-reply.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z');
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
-const jobs = FEATURES.flatMap((f) => f.jobs ?? []);
 
 beforeAll(async () => {
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_DEFAULT_TEAM: 'vo-web' }, undefined, clock);
@@ -105,10 +105,10 @@ describe('vier-ogen rotation', () => {
     const { id, reviewer: first } = await requestCheck(x!, 'vo-time', 'Begeleid wonen bij aanbieder Y, want zelfstandig wonen lukt niet meer.');
     expect([lead, y]).toContain(first);
     clock.advance(59 * 60_000);
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     expect(await reviewerOf(id)).toBe(first);
     clock.advance(60_000);
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     const second = await reviewerOf(id);
     expect(second).not.toBe(first);
     expect([lead, y]).toContain(second);
@@ -125,7 +125,7 @@ describe('vier-ogen rotation', () => {
     expect(textOf(await notification(`vierogen.result:${id}`))).toMatch(/teamleider \(Collega 1\)/);
     // The pass cancelled the pending time-out: nothing more happens later.
     clock.advance(2 * 3_600_000);
-    expect((await runDueJobs(ctx, jobs)).ran).toBe(0);
+    expect((await runDueJobs(ctx, FEATURE_JOBS)).ran).toBe(0);
   });
 
   it('records the decision in the audit trail; only the asked colleague may decide', async () => {
@@ -195,11 +195,7 @@ describe('vier-ogen through the web chat HTTP API', () => {
   afterAll(async () => {
     await server?.close();
   });
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(response.status).toBe(200);
-    return (await response.json()) as Reply;
-  };
+  const post = (path: string, body: unknown) => postReply(server.url, path, body);
 
   it('requests a check, a colleague agrees, and the outcome shows in the notifications', async () => {
     clock.set('2026-03-10T08:00:00Z');

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { FEATURES } from '../../src/features.ts';
+import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
+import { postReply } from '../support/post-reply.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z');
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
-const jobs = FEATURES.flatMap((f) => f.jobs ?? []);
 
 beforeAll(async () => {
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_DEFAULT_TEAM: 'iv-web' }, undefined, clock);
@@ -110,14 +110,14 @@ describe('intervisie slots', () => {
     const dayBefore = `intervisie.reminder:${monday}:day-before:${a}`;
     const hourBefore = `intervisie.reminder:${monday}:hour-before:${a}`;
     clock.set('2026-03-29T06:59:00Z'); // 08:59 CEST
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     expect(await note(dayBefore)).toBeNull();
     clock.set('2026-03-29T07:00:00Z'); // 09:00 CEST
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     expect(textOf(await note(dayBefore))).toMatch(/Morgen is er intervisie/);
     expect(await note(hourBefore)).toBeNull();
     clock.set('2026-03-30T07:00:00Z'); // 09:00 CEST, an hour before 10:00
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     expect(textOf(await note(hourBefore))).toMatch(/Over een uur/);
     const [spring] = await ctx.db.sql.query<{ run_at: Date }>(`SELECT run_at FROM job WHERE key = $1`, [`intervisie.reminder:${monday}:day-before`]);
     expect(new Date(spring!.run_at).toISOString()).toBe('2026-03-29T07:00:00.000Z');
@@ -162,7 +162,7 @@ describe('intervisie slots', () => {
     expect(textOf(await note(`intervisie.slot:${slot!.id}`))).toMatch(/Balint/);
     // The expiry job finds it closed and creates nothing more.
     clock.set('2026-05-10T08:00:00Z');
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     expect(await slotsOf('iv-poll')).toHaveLength(1);
   });
 
@@ -180,10 +180,10 @@ describe('intervisie slots', () => {
       date2: '2026-06-18',
     });
     clock.set('2026-06-06T07:59:00Z');
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     expect(await slotsOf('iv-poll-job')).toHaveLength(0);
     clock.set('2026-06-06T08:00:00Z');
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     const slots = await slotsOf('iv-poll-job');
     expect(slots.map((s) => s.local_date)).toEqual(['2026-06-16']); // no votes: the earliest
   });
@@ -197,11 +197,7 @@ describe('intervisie through the web chat HTTP API', () => {
   afterAll(async () => {
     await server?.close();
   });
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(response.status).toBe(200);
-    return (await response.json()) as Reply;
-  };
+  const post = (path: string, body: unknown) => postReply(server.url, path, body);
 
   it('plans, lists and signs up via /api/chat and /api/action, with the announcement in /api/notifications', async () => {
     clock.set('2026-09-01T08:00:00Z');

@@ -7,18 +7,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { FEATURES } from '../../src/features.ts';
-import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { readProgramme } from '../../src/onboarding/programme.ts';
 import { ensureMember, isMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture, repoRoot } from '../support/context.ts';
 import { activity, BOT, StandInConnector, type Recorded } from './support/connector.ts';
+import { advanceClock } from '../support/advance-clock.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z'); // Monday, 09:00 in Amsterdam
 const connector = new StandInConnector();
-const jobs = FEATURES.flatMap((f) => f.jobs ?? []);
 const programme = readProgramme(path.join(repoRoot, 'knowledge', 'onboarding'));
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let server: RunningServer;
@@ -186,18 +184,8 @@ const inPersonal = (c: Click, p: Person) => c.posted.filter((m) => m.conversatio
 const inChannel = (calls: Recorded[], where: Place) => calls.filter((m) => m.conversationId === where.channel && m.method === 'POST' && !m.activityId);
 const updatesOf = (activityId: string | undefined, since = 0) => connector.calls.slice(since).filter((c) => c.method === 'PUT' && c.activityId === activityId);
 
-/** Moves the clock to `iso`, running each job at its own moment on the way. */
 async function advanceTo(iso: string): Promise<void> {
-  const target = new Date(iso);
-  for (;;) {
-    const [next] = await ctx.db.sql.query<{ run_at: Date }>(`SELECT run_at FROM job WHERE status = 'pending' AND run_at <= $1 ORDER BY run_at LIMIT 1`, [target]);
-    if (!next) break;
-    const at = new Date(next.run_at);
-    if (at > clock.now()) clock.set(at);
-    await runDueJobs(ctx, jobs);
-  }
-  clock.set(target);
-  await runDueJobs(ctx, jobs);
+  await advanceClock(ctx, clock, iso);
 }
 
 // ---- 1. Twintig ogen ----

@@ -7,13 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleMemberJoined, handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
-import { FEATURES } from '../../src/features.ts';
-import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { readProgramme } from '../../src/onboarding/programme.ts';
 import { ensureMember, isMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture, repoRoot, tempDir } from '../support/context.ts';
+import { advanceClock } from '../support/advance-clock.ts';
 
 const TEAM = 'team-walk';
 const NEWCOMER = 'slack:T1:UNEW';
@@ -21,7 +20,6 @@ const LEAD = 'slack:T1:ULEAD';
 const BUDDY_BUSY = 'slack:T1:UANNA';
 const BUDDY_FREE = 'slack:T1:UBOB';
 const programme = readProgramme(path.join(repoRoot, 'knowledge', 'onboarding'));
-const jobs = FEATURES.flatMap((f) => f.jobs ?? []);
 
 const dataDir = tempDir('wijkwijs-onboarding-walk-');
 const clock = new ManualClock('2026-03-20T07:00:00Z'); // Friday 20 March 2026, 08:00 in Amsterdam
@@ -61,18 +59,8 @@ const notifications = async (userId: string) =>
   (await ctx.db.prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } })).map((n) => ({ key: n.key ?? '', reply: n.reply as unknown as Reply }));
 const enrollment = () => ctx.db.prisma.onboardingEnrollment.findUniqueOrThrow({ where: { teamId_userId: { teamId: TEAM, userId: NEWCOMER } } });
 
-/** Moves the clock to `iso`, running every job that falls due on the way at its own moment. */
 async function advanceTo(iso: string): Promise<void> {
-  const target = new Date(iso);
-  for (;;) {
-    const next = await ctx.db.sql.query<{ run_at: Date }>(`SELECT run_at FROM job WHERE status = 'pending' AND run_at <= $1 ORDER BY run_at LIMIT 1`, [target]);
-    if (!next[0]) break;
-    const at = new Date(next[0].run_at);
-    if (at > clock.now()) clock.set(at);
-    await runDueJobs(ctx, jobs);
-  }
-  clock.set(target);
-  await runDueJobs(ctx, jobs);
+  await advanceClock(ctx, clock, iso);
 }
 
 const nudgeDates = async () =>

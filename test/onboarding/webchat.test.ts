@@ -2,11 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/assistant/reply.ts';
 import { startWebServer, WEB_USER_ID, type RunningServer } from '../../src/channels/web/server.ts';
-import { FEATURES } from '../../src/features.ts';
+import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
+import { postReply } from '../support/post-reply.ts';
 
 const clock = new ManualClock('2026-03-02T07:00:00Z'); // Monday 08:00 in Amsterdam
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -23,12 +24,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const post = async (route: string, body: unknown): Promise<Reply> => {
-  const response = await fetch(`${server.url}/api/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await response.json();
-  if (response.status !== 200) throw new Error(`${response.status}: ${JSON.stringify(json)}`);
-  return json as Reply;
-};
+const post = (route: string, body: unknown): Promise<Reply> => postReply(server.url, `/api/${route}`, body);
 const notifications = async (): Promise<{ id: string; reply: Reply }[]> => (await (await fetch(`${server.url}/api/notifications`)).json()).notifications;
 
 describe('onboarding in the web chat', () => {
@@ -43,7 +39,7 @@ describe('onboarding in the web chat', () => {
     expect((await notifications()).some((n) => /Je buddy is \*\*Carla Collega\*\*/.test(n.reply.text))).toBe(true);
 
     clock.set('2026-03-02T08:30:00Z');
-    await runDueJobs(ctx, FEATURES.flatMap((f) => f.jobs ?? []));
+    await runDueJobs(ctx, FEATURE_JOBS);
     const nudge = (await notifications()).at(-1)!.reply;
     expect(nudge.text).toMatch(/Module 1 van \d+/);
     const next = nudge.actions.find((a) => a.id === 'onboarding.next')!;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
-import { FEATURES } from '../../src/features.ts';
+import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { scheduleJob } from '../../src/jobs/schedule-job.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
@@ -24,7 +24,6 @@ const COLLEAGUE = 'slack:T01:UCOL';
 const LOOKALIKE = 'slack:T01:USUB2';
 const P = pseudonymFor(SUBJECT);
 const clock = new ManualClock('2026-03-02T08:00:00Z');
-const jobs = FEATURES.flatMap((f) => f.jobs ?? []);
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 
 const ids = {} as Record<
@@ -286,7 +285,7 @@ describe('erasure of the feature data', () => {
     expect(timeout.runAt.getTime()).toBeLessThanOrEqual(clock.now().getTime());
 
     // The worker's next round asks the one colleague left, instead of waiting for someone erased.
-    await runDueJobs(ctx, jobs.filter((j) => j.kind === 'vierogen.time-out'));
+    await runDueJobs(ctx, FEATURE_JOBS.filter((j) => j.kind === 'vierogen.time-out'));
     expect(await ctx.db.prisma.vierOgenRequest.findUniqueOrThrow({ where: { id: ids.vierAsked } })).toMatchObject({ status: 'asked', reviewerId: LOOKALIKE, passedBy: [P] });
   });
 

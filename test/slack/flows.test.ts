@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../src/channels/slack/index.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { FEATURES } from '../../src/features.ts';
+import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
@@ -15,7 +15,6 @@ import { BOT_TOKEN, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, t
 import { coreValue, createDriver, featureButton, field, formButton, modalOf } from './support/flow-helpers.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z'); // Monday 09:00 in Amsterdam
-const jobs = FEATURES.flatMap((f) => f.jobs ?? []);
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let slackApi: FakeSlack;
 let server: RunningServer;
@@ -125,10 +124,10 @@ describe('twintig ogen through Slack', () => {
   it('posts the agenda in the team channel at 16:00 the day before', async () => {
     clock.set('2026-03-09T14:59:00Z');
     slack.step();
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     await slack.none('chat.postMessage', (a) => a.channel === CHANNEL);
     clock.set('2026-03-09T15:00:00Z'); // 16:00 in Amsterdam
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     const agenda = await slack.next('chat.postMessage', (a) => a.channel === CHANNEL && /^Agenda twintig ogen/.test(a.text));
     expect(agenda.args.text).toMatch(/dinsdag 10 maart 2026 10:00/);
     expect(agenda.args.text).toMatch(/1\. 3\. Eigen kracht of kracht van buiten\? \(inbrenger: Cas Coach, 1 denken mee\)/);
@@ -138,7 +137,7 @@ describe('twintig ogen through Slack', () => {
   it('asks the requester for the outcome by DM after the meeting and stores it for the team', async () => {
     clock.set('2026-03-10T11:00:00Z'); // 12:00, the meeting's end
     slack.step();
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     const ask = await slack.next('chat.postMessage', (a) => a.channel === dm(COACH) && /Hoe ging de casusbespreking/.test(a.text));
     expect(coreValue(featureButton(ask, 'twintig.outcome-open'))).toBe(requestId);
     // The facilitators (lead and admin) are asked too.
@@ -230,10 +229,10 @@ describe('vier ogen through Slack', () => {
     const { reviewer: first, ask } = await requestCheck('Begeleid wonen bij aanbieder Y, want zelfstandig wonen lukt niet meer.');
     clock.advance(4 * 60 * 60_000 - 60_000);
     slack.step();
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     await slack.none('chat.postMessage', (a) => /vraagt je om een vier-ogen check/.test(a.text));
     clock.advance(60_000);
-    await runDueJobs(ctx, jobs);
+    await runDueJobs(ctx, FEATURE_JOBS);
     const expired = await slack.next('chat.update', (a) => a.channel === ask.args.channel && a.ts === ask.result!.ts);
     expect(expired.args.text).toMatch(/verstreken/);
     const second = await slack.next('chat.postMessage', (a) => a.channel.startsWith('D') && /vraagt je om een vier-ogen check/.test(a.text));

@@ -7,8 +7,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../src/channels/slack/index.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { FEATURES } from '../../src/features.ts';
-import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { readProgramme } from '../../src/onboarding/programme.ts';
@@ -16,9 +14,9 @@ import { ensureMember, isMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture, repoRoot } from '../support/context.ts';
 import { BOT_TOKEN, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { buttonsOf, coreValue, createDriver, featureButton, field, formButton, modalOf } from './support/flow-helpers.ts';
+import { advanceClock } from '../support/advance-clock.ts';
 
 const clock = new ManualClock('2026-03-13T08:00:00Z'); // Friday 09:00 in Amsterdam
-const jobs = FEATURES.flatMap((f) => f.jobs ?? []);
 const programme = readProgramme(path.join(repoRoot, 'knowledge', 'onboarding'));
 const logs = new LogCapture();
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -53,19 +51,9 @@ afterAll(async () => {
 
 const enrollment = () => ctx.db.prisma.onboardingEnrollment.findUniqueOrThrow({ where: { teamId_userId: { teamId: TEAM, userId: sid(NEW) } } });
 
-/** Moves the clock to `iso`, running every job that falls due on the way at its own moment. */
 async function advanceTo(iso: string): Promise<void> {
   slack.step();
-  const target = new Date(iso);
-  for (;;) {
-    const next = await ctx.db.sql.query<{ run_at: Date }>(`SELECT run_at FROM job WHERE status = 'pending' AND run_at <= $1 ORDER BY run_at LIMIT 1`, [target]);
-    if (!next[0]) break;
-    const at = new Date(next[0].run_at);
-    if (at > clock.now()) clock.set(at);
-    await runDueJobs(ctx, jobs);
-  }
-  clock.set(target);
-  await runDueJobs(ctx, jobs);
+  await advanceClock(ctx, clock, iso);
 }
 
 /** What the bot said next to the newcomer in their DM: a normal message, so it stays in the conversation. */
