@@ -12,6 +12,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   WIJKWIJS_WEB_TOKEN: optionalString,
+  WIJKWIJS_PUBLIC_URL: optionalUrl,
   WIJKWIJS_KNOWLEDGE_DIR: z.string().default('./knowledge'),
   WIJKWIJS_AUTO_INGEST: z.enum(['true', 'false']).default('true'),
   WIJKWIJS_DEFAULT_TEAM: z.string().default('wijkteam'),
@@ -47,6 +48,8 @@ export interface Config {
   host: string;
   port: number;
   webToken?: string;
+  /** Where people reach this server, for links in messages (calendar files); the local address by default. */
+  publicUrl: string;
   knowledgeDir: string;
   autoIngest: boolean;
   defaultTeam: string;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     host: e.HOST,
     port: e.PORT,
     webToken: e.WIJKWIJS_WEB_TOKEN,
+    publicUrl: (e.WIJKWIJS_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     knowledgeDir: path.resolve(e.WIJKWIJS_KNOWLEDGE_DIR),
     autoIngest: e.WIJKWIJS_AUTO_INGEST === 'true',
     defaultTeam: e.WIJKWIJS_DEFAULT_TEAM,

@@ -277,4 +277,19 @@ describe('web API and calendar files', () => {
     expect(feed).toContain('DTSTART;TZID=Europe/Amsterdam:20260310T100000');
     expect((await fetch(`${server.url}/api/teams/${OTHER}/agenda.ics`)).status).toBe(403);
   });
+
+  it('opens a team calendar by its secret link for people outside the web chat, and no other team with it', async () => {
+    const shown = await say(ANNA, '/teamritme');
+    const link = /(http:\/\/\S+\/api\/teams\/\S+\/agenda\.ics\?key=[\w-]+)/.exec(shown.text)?.[1];
+    expect(link).toBeDefined();
+    const url = new URL(link!);
+    const feed = await fetch(`${server.url}${url.pathname}${url.search}`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
+    // The key belongs to this team: it does not open another team's feed, and a guessed key fails.
+    expect((await fetch(`${server.url}/api/teams/${OTHER}/agenda.ics${url.search}`)).status).toBe(401);
+    expect((await fetch(`${server.url}${url.pathname}?key=${'x'.repeat(32)}`)).status).toBe(401);
+    const meetingId = (await item(ids.third)).meetingId!;
+    expect((await fetch(`${server.url}/api/meetings/${meetingId}.ics${url.search}`)).status).toBe(200);
+  });
 });

@@ -1,29 +1,39 @@
 /**
  * Calendar files: `GET /api/teams/:teamId/agenda.ics` (the team's feed of meetings with cases)
  * and `GET /api/meetings/:id.ics` (one meeting). Mounted before the API's own token check, because
- * calendar apps cannot send a header: the token may also come as `?token=`.
+ * calendar apps cannot send a header: they open the team's secret link (`?key=`, see
+ * calendar-links.ts); the web chat's user may also use the web token, as `?token=` or a header.
  */
 import { timingSafeEqual } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Context } from '../../context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { requireTeamMember } from '../../teams/authorise.ts';
 import { buildCalendar } from './build-calendar.ts';
+import { isCalendarKey } from './calendar-links.ts';
 
 export function calendarRoutes(ctx: Context, webUserId: string): express.Router {
   const router = express.Router();
-  const guard = calendarToken(ctx.config.webToken);
-  router.get('/teams/:teamId/agenda.ics', guard, async (req, res) => {
-    const teamId = String(req.params.teamId);
+  const webToken = webTokenCheck(ctx.config.webToken);
+  const authorise = async (req: Request, teamId: string) => {
+    if (req.query.key !== undefined) {
+      if (!(await isCalendarKey(ctx, teamId, req.query.key))) throw new WijkwijsError('unauthorized', 'Deze agendalink klopt niet (meer). Vraag de link opnieuw op met /teamritme.');
+      return;
+    }
+    webToken(req);
     await requireTeamMember(ctx.db.prisma, { userId: webUserId }, teamId);
+  };
+  router.get('/teams/:teamId/agenda.ics', async (req, res) => {
+    const teamId = String(req.params.teamId);
+    await authorise(req, teamId);
     send(res, await buildCalendar(ctx, { teamId }));
   });
-  router.get('/meetings/:file', guard, async (req, res, next) => {
+  router.get('/meetings/:file', async (req, res, next) => {
     const m = /^(.+)\.ics$/.exec(String(req.params.file));
     if (!m) return next();
     const meeting = await ctx.db.prisma.consultationMeeting.findUnique({ where: { id: m[1]! }, select: { id: true, teamId: true } });
     if (!meeting) throw new WijkwijsError('not_found', 'Dit overleg bestaat niet (meer).');
-    await requireTeamMember(ctx.db.prisma, { userId: webUserId }, meeting.teamId);
+    await authorise(req, meeting.teamId);
     send(res, await buildCalendar(ctx, { teamId: meeting.teamId, meetingId: meeting.id }));
   });
   return router;
@@ -33,13 +43,13 @@ function send(res: Response, ics: string): void {
   res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'no-store' }).send(ics);
 }
 
-function calendarToken(token: string | undefined) {
+function webTokenCheck(token: string | undefined) {
   const expected = token ? Buffer.from(token) : undefined;
-  return (req: Request, _res: Response, next: NextFunction) => {
-    if (!expected) return next();
+  return (req: Request): void => {
+    if (!expected) return;
     const query = typeof req.query.token === 'string' ? req.query.token : '';
     const given = Buffer.from(query || (req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
-    next(new WijkwijsError('unauthorized', 'Je bent niet aangemeld: de toegangscode ontbreekt of klopt niet.'));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return;
+    throw new WijkwijsError('unauthorized', 'Je bent niet aangemeld: de toegangscode ontbreekt of klopt niet.');
   };
 }

@@ -7,6 +7,7 @@ import { requireTeamRole } from '../../teams/authorise.ts';
 import { reply } from '../twintig-ogen/request-turns.ts';
 import { actingTeam, displayNames, requireMember } from '../twintig-ogen/team-access.ts';
 import { upcomingMeetings } from '../twintig-ogen/upcoming-meetings.ts';
+import { teamCalendarUrl } from '../calendar/calendar-links.ts';
 import { getTeamRhythm } from './get-team-rhythm.ts';
 import { defaultRhythm, describeRhythm, parseWeekday, WEEKDAYS, type Rhythm, type RhythmChange } from './rhythm.ts';
 import { setTeamRhythm } from './set-team-rhythm.ts';
@@ -52,6 +53,7 @@ async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Rep
     if (rhythm.skippedDates.length) lines.push(`Overgeslagen: ${rhythm.skippedDates.join(', ')}.`);
     const next = await upcomingMeetings(ctx, rhythm, 3);
     if (next.length) lines.push(`Volgende overleggen: ${next.map((m) => `${formatDutch(m.startsAt, rhythm.timeZone)} (${m.capacity - m.used} ${m.capacity - m.used === 1 ? 'plek' : 'plekken'} vrij)`).join('; ')}.`);
+    lines.push(`In je eigen agenda (abonneren, alleen voor het team): ${await teamCalendarUrl(ctx, teamId)}`);
   } else {
     lines.push(`Team ${teamId} heeft nog geen teamritme.${canEdit ? ' Vul het formulier in.' : ' Vraag je teamleider het in te stellen.'}`);
   }

@@ -5,12 +5,12 @@
 import type { Reply, ReplyAction } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { formatDutch } from '../../lib/time.ts';
+import { meetingCalendarUrl } from '../calendar/calendar-links.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { displayNames } from './team-access.ts';
 import { ON_AGENDA } from './upcoming-meetings.ts';
 
 export const itemKey = (requestId: string) => `twintig.item:${requestId}`;
-export const meetingIcsPath = (meetingId: string) => `/api/meetings/${meetingId}.ics`;
 
 export function message(text: string, actions: ReplyAction[] = []): Reply {
   return { conversationId: '', text, citations: [], actions, mode: 'notice', notices: [] };
@@ -45,7 +45,7 @@ export async function renderItem(ctx: Context, requestId: string): Promise<Reply
   if (open) {
     if (item.status === 'approved') lines.push('De procesbegeleider heeft het agendapunt goedgekeurd.');
     lines.push(item.rsvps.length ? `Denken mee: ${item.rsvps.length} (${item.rsvps.map((u) => names.get(u)).join(', ')}).` : 'Nog niemand heeft zich gemeld om mee te denken.');
-    if (item.meeting) lines.push(`In je agenda zetten: ${meetingIcsPath(item.meeting.id)}`);
+    if (item.meeting) lines.push(`In je agenda zetten: ${await meetingCalendarUrl(ctx, item.teamId, item.meeting.id)}`);
   }
   const actions: ReplyAction[] = open
     ? [

@@ -6,7 +6,8 @@
 import type { Context } from '../../context.ts';
 import { formatDutch } from '../../lib/time.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
-import { meetingIcsPath, message, shorten } from './announce-item.ts';
+import { meetingCalendarUrl } from '../calendar/calendar-links.ts';
+import { message, shorten } from './announce-item.ts';
 import { effectKey } from './follow-ups.ts';
 import { displayNames } from './team-access.ts';
 import { ON_AGENDA } from './upcoming-meetings.ts';
@@ -43,7 +44,7 @@ export async function postAgenda(ctx: Context, meetingId: string): Promise<void>
     lines.push('', 'Terugblik: wat hebben de afspraken van vorige keer opgeleverd?');
     for (const f of followUps) lines.push(`- ${shorten(f.text, 200)} (${names.get(f.ownerId)}, klaar op ${f.dueDate})`);
   }
-  lines.push('', `In je agenda zetten: ${meetingIcsPath(meeting.id)}`);
+  lines.push('', `In je agenda zetten: ${await meetingCalendarUrl(ctx, meeting.teamId, meeting.id)}`);
   await ctx.messenger.send({ to: { teamId: meeting.teamId }, key: `twintig.agenda:${meeting.id}`, reply: message(lines.join('\n')) });
   for (const f of followUps) {
     await ctx.messenger.send({
