@@ -20,8 +20,9 @@ export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
     const name = command[1]!.toLowerCase();
     const handler = FEATURES.find((f) => f.commands?.[name])?.commands?.[name];
     if (handler) return handler(ctx, turn, (command[2] ?? '').trim());
-    const names = ['casus', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))].map((n) => `/${n}`);
-    return notice(turn, `De opdracht /${name} ken ik niet. Je kunt gewoon een vraag typen, of een van deze opdrachten gebruiken: ${names.join(', ')}.`);
+    const names = ['casus', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))].map((n) => `/${n}`).join(', ');
+    const lead = name === 'hulp' || name === 'help' ? 'Stel gewoon je vraag; ik antwoord met bronnen.' : `De opdracht /${name} ken ik niet. Je kunt gewoon een vraag typen.`;
+    return notice(turn, `${lead} Opdrachten: ${names}. Typ een opdracht zonder meer voor uitleg of een formulier.`);
   }
   const short = shortText(turn.text);
   for (const feature of short ? FEATURES : []) {

@@ -97,3 +97,23 @@ describe('feedback', () => {
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 });
+
+describe('commands in the conversation core', () => {
+  const say = (text: string, teamId?: string) => handleTurn(ctx, { channel: 'web', userId: user, teamId, text });
+
+  it('lists the commands on /hulp and on an unknown command, without answering it as a question', async () => {
+    for (const text of ['/hulp', '/bestaatniet iets']) {
+      const reply = await say(text);
+      expect(reply.mode).toBe('notice');
+      expect(reply.text).toMatch(/\/twintigogen.*\/vierogen.*\/intervisie/s);
+    }
+    expect((await say('/bestaatniet')).text).toMatch(/\/bestaatniet ken ik niet/);
+  });
+
+  it('offers "Bespreek in het team" under an answer in a team conversation only', async () => {
+    const inTeam = await say('Hoe lang heb ik om de hulpvraag te verkennen?', 'team-noord');
+    expect(inTeam.actions.map((a) => a.id)).toContain('twintig.start');
+    const alone = await say('Hoe lang heb ik om de hulpvraag te verkennen?');
+    expect(alone.actions.map((a) => a.id)).not.toContain('twintig.start');
+  });
+});
