@@ -34,8 +34,47 @@ export function weekday(date: string): number {
   return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
 }
 
+/** Monday to Friday, except the Dutch public holidays (see `dutchPublicHolidays`). */
 export function isWorkingDay(date: string): boolean {
-  return weekday(date) <= 5;
+  return weekday(date) <= 5 && !dutchPublicHolidays(Number(date.slice(0, 4))).has(date);
+}
+
+const holidayCache = new Map<number, Set<string>>();
+
+/**
+ * The generally recognised holidays of the Algemene termijnenwet (art. 3): Nieuwjaarsdag, Tweede
+ * Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, Tweede Pinksterdag and both Kerstdagen. Many
+ * organisations also give Goede Vrijdag off; a team can skip that date for its meetings.
+ */
+export function dutchPublicHolidays(year: number): Set<string> {
+  let days = holidayCache.get(year);
+  if (!days) {
+    const easter = easterSunday(year);
+    // Koningsdag moves to the 26th when the 27th is a Sunday.
+    const kingsDay = weekday(`${year}-04-27`) === 7 ? `${year}-04-26` : `${year}-04-27`;
+    days = new Set([`${year}-01-01`, addDays(easter, 1), kingsDay, `${year}-05-05`, addDays(easter, 39), addDays(easter, 50), `${year}-12-25`, `${year}-12-26`]);
+    holidayCache.set(year, days);
+  }
+  return days;
+}
+
+/** Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm, "Meeus/Jones/Butcher"). */
+function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** "dinsdag 31 maart 2026 10:00" for people. */

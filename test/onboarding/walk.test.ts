@@ -232,15 +232,18 @@ describe('onboarding walk through the core', () => {
     const after = await enrollment();
     expect(after).toMatchObject({ currentModule: before.currentModule, currentStep: before.currentStep, buddyId: BUDDY_FREE, status: 'active' });
     expect(await ctx.db.prisma.onboardingModuleProgress.count({ where: { enrollmentId } })).toBe(3);
+    // Monday 6 April is Tweede Paasdag: module 4 is due on the Tuesday, and nobody is nudged on the holiday.
     await advanceTo('2026-04-06T07:31:00Z');
-    expect(await nudgeDates()).toEqual(['2026-03-23', '2026-03-26', '2026-03-27', '2026-04-06']);
+    expect(await nudgeDates()).toEqual(['2026-03-23', '2026-03-26', '2026-03-27']);
+    await advanceTo('2026-04-07T07:31:00Z');
+    expect(await nudgeDates()).toEqual(['2026-03-23', '2026-03-26', '2026-03-27', '2026-04-07']);
     expect((await notifications(NEWCOMER)).at(-1)!.reply.text).toContain(programme.modules[3]!.parts[0]!.text);
   }, 30_000);
 
   it('tells the buddy once when the newcomer stalls, and shows it in the lead view', async () => {
     await advanceTo('2026-04-08T12:00:00Z');
     expect((await notifications(BUDDY_FREE)).filter((n) => n.key.startsWith('onboarding.stalled:'))).toHaveLength(0);
-    await advanceTo('2026-04-09T07:31:00Z'); // three working days after module 4 became due
+    await advanceTo('2026-04-10T07:31:00Z'); // three working days after module 4 became due
     await advanceTo('2026-04-14T07:31:00Z');
     const stalled = (await notifications(BUDDY_FREE)).filter((n) => n.key.startsWith('onboarding.stalled:'));
     expect(stalled).toHaveLength(1);
