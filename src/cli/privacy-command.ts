@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Context } from '../context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
+import { releasePlaces } from '../intervision/release-places.ts';
 import { deleteUserData } from '../privacy/delete-user-data.ts';
 import { exportUserData } from '../privacy/export-user-data.ts';
 import { listAuditEvents } from '../privacy/list-audit-events.ts';
@@ -33,7 +34,12 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
     }
     case 'delete': {
       const userId = user();
-      const r = await withContext((ctx) => deleteUserData(ctx.db.prisma, OPERATOR, { userId }));
+      const { r, released } = await withContext(async (ctx) => {
+        // First as a cancellation, so the next on a waiting list gets the place and is told.
+        const released = await releasePlaces(ctx, userId);
+        return { r: await deleteUserData(ctx.db.prisma, OPERATOR, { userId }), released };
+      });
+      if (released) say(`${released} intervisieplek(ken) vrijgegeven; wie op de wachtlijst stond, schuift door.`);
       say(
         `Verwijderd voor ${userId}: ${r.conversations} gesprek(ken), ${r.answers} vraag/antwoord(en), ${r.feedback} feedback, ` +
           `${r.caseDrafts} casusconcept(en), ${r.slackHandoffs} Slack-doorverwijzing(en), ${r.slackForms} Slack-formulier(en), ` +

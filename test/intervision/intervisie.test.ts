@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
 import { postReply } from '../support/post-reply.ts';
+import { releasePlaces } from '../../src/intervision/release-places.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z');
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -90,6 +91,11 @@ describe('intervisie slots', () => {
     expect(textOf(promoted)).toMatch(/plek vrijgekomen[\s\S]*Voorbereiding/);
     expect(await note(`intervisie.promoted:${slot!.id}:${d}`)).toBeNull();
     expect(textOf(await note(`intervisie.slot:${slot!.id}`))).toMatch(/2 van 2 plekken bezet, 1 op de wachtlijst/);
+
+    // Before a data-subject erasure b's place is given up as a cancellation: d moves up and is told.
+    expect(await releasePlaces(ctx, b!)).toBe(1);
+    expect((await signups(slot!.id)).find((s) => s.user_id === d)).toEqual({ user_id: d, status: 'confirmed', position: null });
+    expect((await note(`intervisie.promoted:${slot!.id}:${d}`))?.userId).toBe(d);
 
     const outsider = (await team('iv-other', 1))[0]!;
     await expect(act(outsider, 'iv-other', 'intervisie.signup', slot!.id)).rejects.toMatchObject({ code: 'forbidden' });
