@@ -171,6 +171,8 @@ describe('an urgent case without room: extra session poll', () => {
   });
 });
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('the agenda, the outcome and the follow-up', () => {
   it('posts the agenda with the preparation steps at 16:00 the day before', async () => {
     const meetingId = (await item(ids.first)).meetingId!;
@@ -185,6 +187,19 @@ describe('the agenda, the outcome and the follow-up', () => {
     expect(agenda!.reply.text).toMatch(/1\. 3\. Eigen kracht of kracht van buiten\?/);
     expect(agenda!.reply.text).toMatch(/Verhelderende vragen/);
     expect(agenda!.reply.text).toContain(`/api/meetings/${meetingId}.ics`);
+
+    // A posted agenda follows later changes in place: a late case, a reorder, a withdrawal.
+    const late = (await request(ANNA, { summary: 'Oudere buurman die steeds vaker verward is.', dilemma: '7' })).id;
+    expect((await item(late)).meetingId).toBe(meetingId);
+    const first = (await item(ids.first)).dilemma;
+    const lateDilemma = (await item(late)).dilemma;
+    const agendaText = async () => (await notification(`twintig.agenda:${meetingId}`))!.reply.text;
+    expect(await agendaText()).toMatch(new RegExp(`1\\. ${escape(first)}[\\s\\S]*2\\. ${escape(lateDilemma)}`));
+    await act(LEAD, 'twintig.up', late);
+    expect(await agendaText()).toMatch(new RegExp(`1\\. ${escape(lateDilemma)}[\\s\\S]*2\\. ${escape(first)}`));
+    await act(ANNA, 'twintig.withdraw', late);
+    expect(await agendaText()).not.toContain(lateDilemma);
+    expect(await agendaText()).toContain(`1. ${first}`);
   });
 
   it('asks for the outcome at the end and stores it as a team-only casusbespreking', async () => {

@@ -9,6 +9,7 @@ import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { announceItem } from './announce-item.ts';
+import { refreshPostedAgenda } from './post-agenda.ts';
 import { closePoll } from './close-poll.ts';
 import { placeRequest } from './place-request.ts';
 import { placementReply, reply } from './request-turns.ts';
@@ -43,7 +44,10 @@ export async function withdrawItem(ctx: Context, turn: Turn, requestId: string |
   if (item.requesterId !== turn.userId) throw new WijkwijsError('forbidden', 'Alleen wie de casus inbracht kan hem intrekken.');
   requireOpen(item.status);
   await ctx.db.prisma.consultationRequest.update({ where: { id: item.id }, data: { status: 'withdrawn' } });
-  if (item.meetingId) for (const id of await renumberAgenda(ctx, item.meetingId)) await announceItem(ctx, id);
+  if (item.meetingId) {
+    for (const id of await renumberAgenda(ctx, item.meetingId)) await announceItem(ctx, id);
+    await refreshPostedAgenda(ctx, item.meetingId);
+  }
   await announceItem(ctx, item.id);
   // An open poll for an extra session has nothing left to plan.
   const polls = await ctx.db.prisma.consultationPoll.findMany({ where: { requestId: item.id, status: 'open' }, select: { id: true } });
@@ -59,6 +63,7 @@ export async function moveItem(ctx: Context, turn: Turn, requestId: string | und
   const from = item.meeting;
   const placement = await placeRequest(ctx, item.id, { after: from.startsAt });
   for (const id of await renumberAgenda(ctx, from.id)) await announceItem(ctx, id);
+  await refreshPostedAgenda(ctx, from.id);
   ctx.logger.info({ requestId: item.id, placement: placement.kind }, 'twintig-ogen case moved');
   return placementReply(turn, item.id, placement, item.latestDate);
 }
@@ -88,6 +93,7 @@ export async function reorderItem(ctx: Context, turn: Turn, requestId: string | 
   ]);
   await announceItem(ctx, mine.id);
   await announceItem(ctx, other.id);
+  await refreshPostedAgenda(ctx, item.meetingId);
   return reply(turn, `De casus is nu punt ${other.position} van de agenda.`);
 }
 

@@ -4,6 +4,7 @@ import { requireTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { allocateMeeting, extraSessionOptions, type Urgency } from './allocate-meeting.ts';
 import { announceItem } from './announce-item.ts';
 import { openPoll } from './open-poll.ts';
+import { refreshPostedAgenda } from './post-agenda.ts';
 import { nextPosition, scheduleMeetingJobs, upcomingMeetings } from './upcoming-meetings.ts';
 
 export type Placement =
@@ -28,6 +29,7 @@ export async function placeRequest(ctx: Context, requestId: string, options: { a
     await prisma.consultationRequest.update({ where: { id: item.id }, data: { meetingId: slot.id, position, status: 'scheduled' } });
     await scheduleMeetingJobs(ctx, slot, rhythm.timeZone);
     await announceItem(ctx, item.id);
+    await refreshPostedAgenda(ctx, slot.id);
     ctx.logger.info({ requestId: item.id, meetingId: slot.id, position }, 'twintig-ogen case scheduled');
     return { kind: 'placed', meetingId: slot.id, startsAt: slot.startsAt, position, timeZone: rhythm.timeZone };
   }
