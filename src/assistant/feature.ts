@@ -26,6 +26,8 @@ export interface Feature {
    * a newcomer in the onboarding programme; a reply takes the turn, undefined leaves it a question.
    */
   onShortText?(ctx: Context, turn: Turn, text: string): Promise<Reply | undefined>;
+  /** One line per thing that waits for this user (a check to give, a session, a module); for /overzicht and the Slack Home. */
+  overview?(ctx: Context, userId: string): Promise<string[]>;
   /** Buttons this feature offers under an answer, e.g. "Bespreek in het team". */
   answerActions?(turn: Turn, reply: Reply): ReplyAction[];
   jobs?: JobDefinition<any>[];

@@ -20,7 +20,11 @@ export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
     const name = command[1]!.toLowerCase();
     const handler = FEATURES.find((f) => f.commands?.[name])?.commands?.[name];
     if (handler) return handler(ctx, turn, (command[2] ?? '').trim());
-    const names = ['casus', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))].map((n) => `/${n}`).join(', ');
+    if (name === 'overzicht') {
+      const lines = await userOverview(ctx, turn.userId);
+      return notice(turn, lines.length ? `Dit staat voor je klaar:\n${lines.map((l) => `• ${l}`).join('\n')}` : 'Er staat niets voor je open: geen vier-ogen vragen, casussen, intervisies of inwerkmodules.');
+    }
+    const names = ['casus', 'overzicht', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))].map((n) => `/${n}`).join(', ');
     const lead = name === 'hulp' || name === 'help' ? 'Stel gewoon je vraag; ik antwoord met bronnen.' : `De opdracht /${name} ken ik niet. Je kunt gewoon een vraag typen.`;
     return notice(turn, `${lead} Opdrachten: ${names}. Typ een opdracht zonder meer voor uitleg of een formulier.`);
   }
@@ -40,6 +44,12 @@ export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
 function shortText(text: string | undefined): string | undefined {
   const t = (text ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
   return t && !t.includes('?') && t.split(/\s+/).length <= 2 ? t : undefined;
+}
+
+/** What waits for a user across the features, one line each. */
+export async function userOverview(ctx: Context, userId: string): Promise<string[]> {
+  const parts = await Promise.all(FEATURES.map((f) => f.overview?.(ctx, userId) ?? []));
+  return parts.flat();
 }
 
 /** A member joined a linked team channel: every feature that cares hears of it. */

@@ -16,6 +16,7 @@ import { closePoll, closePollJob, requestSlot, voteSlot } from './request-slot.t
 import { sendReminder } from './send-reminder.ts';
 import { cancelSignup, signUp } from './sign-up.ts';
 import { textReply } from './slot.ts';
+import { intervisieOverview } from './overview.ts';
 
 export const INTERVISIE_ACTIONS = {
   create: 'intervisie.create',
@@ -250,6 +251,7 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
 }
 
 export const intervisieFeature: Feature = {
+  overview: intervisieOverview,
   commands: { intervisie: intervisieCommand },
   actionPrefix: 'intervisie',
   onAction,

@@ -22,6 +22,7 @@ import { ONBOARDING_HELP, showOwnProgress } from './show-own-progress.ts';
 import { skipModule } from './skip-module.ts';
 import { startOnboarding } from './start-onboarding.ts';
 import { stopOnboarding } from './stop-onboarding.ts';
+import { onboardingOverview } from './overview.ts';
 
 async function teamOf(ctx: Context, turn: Turn): Promise<string> {
   const acting = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
@@ -97,6 +98,7 @@ async function onShortText(ctx: Context, turn: Turn, text: string): Promise<Repl
 }
 
 export const onboardingFeature: Feature = {
+  overview: onboardingOverview,
   commands: { onboarding: onboardingCommand },
   onShortText,
   actionPrefix: 'onboarding',

@@ -215,8 +215,13 @@ describe('vier-ogen through the web chat HTTP API', () => {
     const id = confirm.form!.id;
     const ask = await notification(`vierogen.ask:${id}:slack:T1:collega`);
     expect((ask?.reply as unknown as Reply).actions.map((a) => a.id)).toEqual(['vierogen.agree', 'vierogen.disagree', 'vierogen.pass']);
+    // /overzicht shows each side what waits: the colleague's judgement, the requester's open check.
+    expect((await post('/api/chat', { text: '/overzicht' })).text).toMatch(/je vraag ligt bij een collega/);
+    const theirs = await handleTurn(ctx, turn('slack:T1:collega', 'vo-web', { text: '/overzicht' }));
+    expect(theirs.text).toMatch(/een collega wacht op jouw oordeel/);
     clock.set('2026-03-10T09:15:00Z');
     await act('slack:T1:collega', 'vo-web', 'vierogen.agree', id);
+    expect((await handleTurn(ctx, turn('slack:T1:collega', 'vo-web', { text: '/overzicht' }))).text).toMatch(/niets voor je open/);
 
     const response = await fetch(`${server.url}/api/notifications`);
     const { notifications } = (await response.json()) as { notifications: { reply: Reply }[] };

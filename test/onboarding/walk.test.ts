@@ -109,6 +109,8 @@ describe('onboarding walk through the core', () => {
     expect((await notifications(NEWCOMER)).some((n) => n.key === `onboarding.buddy:${enrollmentId}:newcomer` && /Bob Ervaren/.test(n.reply.text))).toBe(true);
     expect((await notifications(BUDDY_FREE)).some((n) => n.key === `onboarding.buddy:${enrollmentId}:buddy` && /Noor Nieuw/.test(n.reply.text))).toBe(true);
     expect(await notifications(BUDDY_BUSY)).toHaveLength(0);
+    expect((await say(NEWCOMER, '/overzicht')).text).toMatch(new RegExp(`module 1 van ${programme.modules.length}`));
+    expect((await say(BUDDY_FREE, '/overzicht')).text).toMatch(/buddy van 1 nieuwe collega/);
   });
 
   it('nudges on the start day at 09:30 local time, not before and not at the weekend', async () => {

@@ -11,7 +11,7 @@ import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture } from '../support/context.ts';
-import { BOT_TOKEN, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
+import { BOT_TOKEN, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { coreValue, createDriver, featureButton, field, formButton, modalOf } from './support/flow-helpers.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z'); // Monday 09:00 in Amsterdam
@@ -210,6 +210,11 @@ describe('vier ogen through Slack', () => {
     clock.set('2026-03-11T09:00:00Z');
     await linkTeamChannel(ADMIN, CHANNEL, TEAM);
     const { reviewer, ask } = await requestCheck('Ambulante jeugdhulp voor het gezin van dhr. Jansen bij aanbieder X vanwege gedragsproblemen.');
+    // The colleague's App Home says a judgement waits for them.
+    slack.step();
+    await postEvent(server.url, eventCallback({ type: 'app_home_opened', user: reviewer, channel: dm(reviewer), tab: 'home', ts: messageTs() }));
+    const home = await slack.next('views.publish', (a) => a.user_id === reviewer);
+    expect(JSON.stringify(home.args.view)).toMatch(/Voor jou.*een collega wacht op jouw oordeel/);
     await slack.click(reviewer, ask, featureButton(ask, 'vierogen.agree'));
     const result = await slack.next('chat.postMessage', (a) => a.channel === dm(REQUESTER));
     await slack.next('chat.update', (a) => a.channel === ask.args.channel && a.ts === ask.result!.ts);

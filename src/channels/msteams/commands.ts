@@ -25,7 +25,7 @@ export const TEAMS_HELP = [
 
 /** The names the core answers to as "/name": 'casus' and every feature's commands. */
 export function commandNames(): string[] {
-  return ['casus', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))];
+  return ['casus', 'overzicht', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))];
 }
 
 export function parseIntent(text: string): Intent {

@@ -1,4 +1,5 @@
-/** App Home: how to ask, the user's teams, their open requests to colleagues and recent questions. */
+/** App Home: how to ask, what waits for the user (checks, cases, sessions, onboarding), their teams, their open requests to colleagues and recent questions. */
+import { userOverview } from '../../assistant/handle-turn.ts';
 import type { Context } from '../../context.ts';
 import { escape } from './render.ts';
 
@@ -6,10 +7,11 @@ const RECENT = 5;
 
 export async function homeView(ctx: Context, userId: string): Promise<Record<string, unknown>> {
   const { prisma } = ctx.db;
-  const [memberships, handoffs, answers] = await Promise.all([
+  const [memberships, handoffs, answers, waiting] = await Promise.all([
     prisma.teamMember.findMany({ where: { userId }, include: { team: { select: { name: true } } } }),
     prisma.slackHandoff.findMany({ where: { askerId: userId, status: 'open' }, orderBy: { createdAt: 'desc' }, take: RECENT }),
     prisma.answer.findMany({ where: { conversation: { userId } }, orderBy: { createdAt: 'desc' }, take: RECENT, select: { question: true, createdAt: true } }),
+    userOverview(ctx, userId),
   ]);
   const day = (d: Date) => d.toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long' });
   const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -31,6 +33,8 @@ export async function homeView(ctx: Context, userId: string): Promise<Record<str
           '• Stuur me een direct bericht\n• Noem @Wijkwijs in een kanaal: ik antwoord in de thread\n• `/vraag <je vraag>` geeft een antwoord dat alleen jij ziet',
       ),
       { type: 'divider' },
+      header('Voor jou'),
+      list(waiting.map((line) => `• ${escape(line)}`), 'Er staat niets voor je open.'),
       header('Je teams'),
       list(
         memberships.map((m) => `• ${escape(m.team.name)}${m.role === 'member' ? '' : ` (${m.role === 'lead' ? 'teamleider' : 'beheerder'})`}`),

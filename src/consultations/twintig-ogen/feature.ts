@@ -15,6 +15,7 @@ import { cancelOutcomeTurn, confirmOutcomeTurn, OUTCOME_CANCEL, OUTCOME_CONFIRM,
 import { REQUEST_CANCEL, REQUEST_CONFIRM, REQUEST_SUBMIT } from './request-forms.ts';
 import { cancelRequestTurn, confirmRequestTurn, startRequestTurn, submitRequestTurn } from './request-turns.ts';
 import { closePollNow, votePoll } from './vote-poll.ts';
+import { twintigOgenOverview } from './overview.ts';
 
 /** Opens the request form; offered as a button under answers in a team's conversation. */
 export const START_ACTION = 'twintig.start';
@@ -42,6 +43,7 @@ const ACTIONS: Record<string, (ctx: Context, turn: Turn, action: TurnAction) => 
 };
 
 export const twintigOgenFeature: Feature = {
+  overview: twintigOgenOverview,
   commands: {
     teamritme: rhythmCommand,
     twintigogen: (ctx, turn, args) => startRequestTurn(ctx, turn, args),

@@ -18,6 +18,7 @@ import { proposeCheck } from './propose-check.ts';
 import { EXPERTISE_TAGS, loadRequest, textReply } from './request.ts';
 import { timeOutCheck } from './time-out-check.ts';
 import { parseExpertise, updateAbsence, updateExpertise, updateTimeout } from './update-profile.ts';
+import { vierOgenOverview } from './overview.ts';
 
 export const VIEROGEN_ACTIONS = {
   submit: 'vierogen.submit',
@@ -212,6 +213,7 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
 }
 
 export const vierOgenFeature: Feature = {
+  overview: vierOgenOverview,
   commands: { vierogen: vierogenCommand },
   actionPrefix: 'vierogen',
   onAction,
