@@ -13,7 +13,7 @@ import { createWebApp, startWebServer, type RunningServer } from '../../src/chan
 import { FEATURES } from '../../src/features.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
-import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postCommand, postEvent, postInteraction, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
+import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postCommand, postEvent, postInteraction, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall, viewSubmissionPayload } from './support/fake-slack.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let slackApi: FakeSlack;
@@ -104,21 +104,6 @@ function blockAction(user: string, channel: string, action: { action_id: string;
   };
 }
 
-/** A view_submission with each input's state as Slack sends it for that element type. */
-function viewSubmission(user: string, view: any, state: Record<string, Record<string, unknown>>) {
-  return {
-    type: 'view_submission',
-    team: { id: WORKSPACE, domain: 'wijkteam' },
-    user: { id: user, username: 'coach', name: 'coach', team_id: WORKSPACE },
-    api_app_id: 'A0WIJKWIJS',
-    token: 'legacy-verification-token',
-    trigger_id: `${Date.now()}.trigger`,
-    view: { id: 'V9', team_id: WORKSPACE, type: 'modal', ...view, state: { values: state }, hash: '1.abc', root_view_id: 'V9', app_id: 'A0WIJKWIJS', bot_id: 'BWIJK' },
-    response_urls: [],
-    is_enterprise_install: false,
-    enterprise: null,
-  };
-}
 
 describe('commands of features', () => {
   it('passes a command without text on to the feature, with the team of the linked channel', async () => {
@@ -161,7 +146,7 @@ describe('forms with every field kind', () => {
       [block('tijd').block_id]: { value: { type: 'timepicker', selected_time: '14:15' } },
       [block('aantal').block_id]: { value: { type: 'number_input', value: '5' } },
     };
-    const submitted = await postInteraction(server.url, viewSubmission('UCOACH', view, state));
+    const submitted = await postInteraction(server.url, viewSubmissionPayload('UCOACH', view, state));
     expect(submitted.status).toBe(200);
     const done = await slackApi.next('chat.postEphemeral', (a) => a.user === 'UCOACH' && /Ontvangen/.test(a.text));
     expect(done.args.channel).toBe('CFIRST');
@@ -179,7 +164,7 @@ describe('forms with every field kind', () => {
       view.blocks.map((b: any) => [b.block_id, { value: b.element.type === 'static_select' ? { type: 'static_select', selected_option: null } : { type: b.element.type, value: null } }]),
     );
     const before = turns.length;
-    await postInteraction(server.url, viewSubmission('UCOACH', view, state));
+    await postInteraction(server.url, viewSubmissionPayload('UCOACH', view, state));
     await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH' && /Ontvangen/.test(a.text));
     const submit = turns.slice(before).find((t) => t.action?.id === 'slacktest.submit')!;
     expect(submit.action!.fields).toMatchObject({ toelichting: '', soort: '' });

@@ -24,6 +24,7 @@ import {
   WORKSPACE,
   type FakeSlack,
   type SlackCall,
+  viewSubmissionPayload,
 } from './support/fake-slack.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -84,18 +85,7 @@ function viewSubmission(user: string, view: any, values: Record<string, string>)
     const name = block.block_id as string;
     state[name] = { [block.element.action_id]: { type: 'plain_text_input', value: values[name] ?? block.element.initial_value ?? '' } };
   }
-  return {
-    type: 'view_submission',
-    team: { id: WORKSPACE, domain: 'wijkteam' },
-    user: { id: user, username: 'coach', name: 'coach', team_id: WORKSPACE },
-    api_app_id: 'A0WIJKWIJS',
-    token: 'legacy-verification-token',
-    trigger_id: `${Date.now()}.trigger`,
-    view: { id: 'V123', team_id: WORKSPACE, type: 'modal', ...view, state: { values: state }, hash: '1.abc', root_view_id: 'V123', app_id: 'A0WIJKWIJS', bot_id: 'BWIJK' },
-    response_urls: [],
-    is_enterprise_install: false,
-    enterprise: null,
-  };
+  return viewSubmissionPayload(user, view, state);
 }
 
 describe('request signatures', () => {

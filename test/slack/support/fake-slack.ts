@@ -307,3 +307,19 @@ export async function postInteraction(url: string, payload: unknown): Promise<Re
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return fetch(`${url}/slack/events`, { method: 'POST', headers: signedHeaders(body, { contentType: 'application/x-www-form-urlencoded' }), body });
 }
+
+/** The body of a view_submission for a modal the app opened, with the inputs' state as Slack sends it. */
+export function viewSubmissionPayload(user: string, view: Record<string, unknown>, state: Record<string, Record<string, unknown>>) {
+  return {
+    type: 'view_submission',
+    team: { id: WORKSPACE, domain: 'wijkteam' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: WORKSPACE },
+    api_app_id: 'A0WIJKWIJS',
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.trigger`,
+    view: { id: 'V1', team_id: WORKSPACE, type: 'modal', ...view, state: { values: state }, hash: '1.abc', root_view_id: 'V1', app_id: 'A0WIJKWIJS', bot_id: 'BWIJK' },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}

@@ -4,7 +4,7 @@
  * state format), and wait for what the bot posts next.
  */
 import { expect } from 'vitest';
-import { messageTs, postCommand, postInteraction, WORKSPACE, type FakeSlack, type SlackCall } from './fake-slack.ts';
+import { messageTs, postCommand, postInteraction, viewSubmissionPayload, WORKSPACE, type FakeSlack, type SlackCall } from './fake-slack.ts';
 
 export type Button = { action_id: string; value: string; text: { text: string } };
 
@@ -122,18 +122,7 @@ export function createDriver(slackApi: FakeSlack, url: () => string) {
       }
       state[block.block_id] = { [el.action_id]: input };
     }
-    const response = await postInteraction(url(), {
-      type: 'view_submission',
-      team: { id: WORKSPACE, domain: 'wijkteam' },
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: WORKSPACE },
-      api_app_id: 'A0WIJKWIJS',
-      token: 'legacy-verification-token',
-      trigger_id: `${Date.now()}.trigger`,
-      view: { id: 'V1', team_id: WORKSPACE, type: 'modal', ...view, state: { values: state }, hash: '1.abc', root_view_id: 'V1', app_id: 'A0WIJKWIJS', bot_id: 'BWIJK' },
-      response_urls: [],
-      is_enterprise_install: false,
-      enterprise: null,
-    });
+    const response = await postInteraction(url(), viewSubmissionPayload(user, view, state));
     expect(response.status).toBe(200);
   }
 
