@@ -6,7 +6,7 @@ import { recordCaseViews } from '../privacy/record-case-views.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { MemberJoined } from './feature.ts';
 import { recordFeedback } from './record-feedback.ts';
-import type { Reply, Turn } from './reply.ts';
+import { noticeReply, type Reply, type Turn } from './reply.ts';
 
 const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
 
@@ -24,7 +24,7 @@ export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
       const lines = await userOverview(ctx, turn.userId);
       return notice(turn, lines.length ? `Dit staat voor je klaar:\n${lines.map((l) => `• ${l}`).join('\n')}` : 'Er staat niets voor je open: geen vier-ogen vragen, casussen, intervisies of inwerkmodules.');
     }
-    const names = ['casus', 'overzicht', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))].map((n) => `/${n}`).join(', ');
+    const names = commandNames().map((n) => `/${n}`).join(', ');
     const lead = name === 'hulp' || name === 'help' ? 'Stel gewoon je vraag; ik antwoord met bronnen.' : `De opdracht /${name} ken ik niet. Je kunt gewoon een vraag typen.`;
     return notice(turn, `${lead} Opdrachten: ${names}. Typ een opdracht zonder meer voor uitleg of een formulier.`);
   }
@@ -44,6 +44,11 @@ export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
 function shortText(text: string | undefined): string | undefined {
   const t = (text ?? '').trim().toLowerCase().replace(/[.!]+$/, '');
   return t && !t.includes('?') && t.split(/\s+/).length <= 2 ? t : undefined;
+}
+
+/** Every command the core answers, without the slash: its own and those of the features. */
+export function commandNames(): string[] {
+  return ['casus', 'overzicht', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))];
 }
 
 /** What waits for a user across the features, one line each. */
@@ -78,5 +83,5 @@ async function handleAction(ctx: Context, turn: Turn, action: NonNullable<Turn['
 }
 
 export function notice(turn: Turn, text: string): Reply {
-  return { conversationId: turn.conversationId ?? '', text, citations: [], actions: [], mode: 'notice', notices: [] };
+  return noticeReply(text, { conversationId: turn.conversationId ?? '' });
 }

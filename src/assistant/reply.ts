@@ -93,6 +93,11 @@ export interface ReplyFormField {
   hint?: string;
 }
 
+/** A plain message without sources, e.g. a confirmation, a question to a colleague or a reminder. */
+export function noticeReply(text: string, extra: Partial<Reply> = {}): Reply {
+  return { conversationId: '', text, citations: [], actions: [], mode: 'notice', notices: [], ...extra };
+}
+
 export function feedbackActions(answerId: string): ReplyAction[] {
   return [
     { id: 'feedback.up', label: '👍 Nuttig', value: answerId },

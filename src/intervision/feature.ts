@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Feature } from '../assistant/feature.ts';
-import type { Reply, ReplyForm, Turn, TurnAction } from '../assistant/reply.ts';
+import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../assistant/reply.ts';
 import type { Context } from '../context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
@@ -15,7 +15,6 @@ import { loadWerkvormen } from './load-werkvormen.ts';
 import { closePoll, closePollJob, requestSlot, voteSlot } from './request-slot.ts';
 import { sendReminder } from './send-reminder.ts';
 import { cancelSignup, signUp } from './sign-up.ts';
-import { textReply } from './slot.ts';
 import { intervisieOverview } from './overview.ts';
 
 export const INTERVISIE_ACTIONS = {
@@ -58,7 +57,7 @@ const requestFields = z.object({
 });
 
 function reply(turn: Turn, body: string, extra: Partial<Reply> = {}): Reply {
-  return { ...textReply(body, extra), conversationId: turn.conversationId ?? '' };
+  return { ...noticeReply(body, extra), conversationId: turn.conversationId ?? '' };
 }
 
 async function teamOf(ctx: Context, turn: Turn): Promise<string> {

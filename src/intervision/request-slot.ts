@@ -1,4 +1,5 @@
 /** A team asks for a new intervisie slot: candidate dates as a poll, closed by a lead or after some days. */
+import { noticeReply } from '../assistant/reply.ts';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { defineJob } from '../jobs/job.ts';
@@ -9,7 +10,7 @@ import { requireTeamRole } from '../teams/authorise.ts';
 import { isMember } from '../teams/membership.ts';
 import { createSlots } from './create-slots.ts';
 import { findWerkvorm } from './load-werkvormen.ts';
-import { textReply, type Slot } from './slot.ts';
+import type { Slot } from './slot.ts';
 
 export const POLL_DAYS = 5;
 const CLOSE_JOB = 'intervisie.close-poll';
@@ -81,13 +82,13 @@ async function sendPoll(ctx: Context, request: SlotRequest, slot?: Slot): Promis
   const head = `Intervisie aangevraagd: **${request.title}** (${method?.title ?? request.method}). Wanneer kun jij?`;
   if (request.status !== 'open') {
     const chosen = slot ? `Gekozen: ${formatDutch(new Date(slot.starts_at), slot.time_zone)}. Aanmelden kan bij de aankondiging.` : 'De peiling is gesloten.';
-    await ctx.messenger.send({ to: { teamId: request.team_id }, key: pollKey(request.id), reply: textReply(`${head}\n${lines.join('\n')}\n\n${chosen}`) });
+    await ctx.messenger.send({ to: { teamId: request.team_id }, key: pollKey(request.id), reply: noticeReply(`${head}\n${lines.join('\n')}\n\n${chosen}`) });
     return;
   }
   await ctx.messenger.send({
     to: { teamId: request.team_id },
     key: pollKey(request.id),
-    reply: textReply(`${head}\n${lines.join('\n')}\n\nKies alle momenten die jou passen.`, {
+    reply: noticeReply(`${head}\n${lines.join('\n')}\n\nKies alle momenten die jou passen.`, {
       actions: [
         ...request.options.map((o, i) => ({ id: 'intervisie.vote', label: optionLabel(o, request.time_zone), value: `${request.id}:${i}` })),
         { id: 'intervisie.close-poll', label: 'Peiling sluiten', value: request.id, style: 'primary' as const },

@@ -1,9 +1,10 @@
+import { noticeReply } from '../assistant/reply.ts';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { defineJob } from '../jobs/job.ts';
 import { scheduleJob } from '../jobs/schedule-job.ts';
 import { addDays, atLocalTime } from '../lib/time.ts';
-import { describeSlot, loadSlot, textReply, type Slot } from './slot.ts';
+import { describeSlot, loadSlot, type Slot } from './slot.ts';
 
 const REMINDER_JOB = 'intervisie.send-reminder';
 const KINDS = ['day-before', 'hour-before'] as const;
@@ -40,7 +41,7 @@ export const sendReminder = defineJob({
       await ctx.messenger.send({
         to: { userId: p.user_id },
         key: `intervisie.reminder:${slot.id}:${payload.kind}:${p.user_id}`,
-        reply: textReply(text, { actions: [{ id: 'intervisie.cancel', label: 'Toch afmelden', value: slot.id }] }),
+        reply: noticeReply(text, { actions: [{ id: 'intervisie.cancel', label: 'Toch afmelden', value: slot.id }] }),
       });
     }
     ctx.logger.info({ slotId: slot.id, kind: payload.kind, participants: participants.length }, 'intervisie reminders sent');

@@ -1,8 +1,9 @@
+import { noticeReply } from '../assistant/reply.ts';
 import type { Context } from '../context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { isMember } from '../teams/membership.ts';
 import { findWerkvorm, preparationText } from './load-werkvormen.ts';
-import { describeSlot, loadSlot, refreshAnnouncement, textReply, type Slot } from './slot.ts';
+import { describeSlot, loadSlot, refreshAnnouncement, type Slot } from './slot.ts';
 
 export type SignUpResult = { status: 'confirmed'; preparation: string } | { status: 'waiting'; position: number };
 
@@ -72,7 +73,7 @@ export async function cancelSignup(ctx: Context, input: { slotId: string; userId
     await ctx.messenger.send({
       to: { userId: outcome.promoted },
       key: `intervisie.promoted:${slot.id}:${outcome.promoted}`,
-      reply: textReply(`Goed nieuws: er is een plek vrijgekomen en je bent nu aangemeld voor\n${await describeSlot(ctx, slot)}\n\n${preparation}`, {
+      reply: noticeReply(`Goed nieuws: er is een plek vrijgekomen en je bent nu aangemeld voor\n${await describeSlot(ctx, slot)}\n\n${preparation}`, {
         actions: [{ id: 'intervisie.cancel', label: 'Kan toch niet', value: slot.id }],
       }),
     });

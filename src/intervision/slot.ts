@@ -1,5 +1,5 @@
 /** The stored intervisie slot and the message that announces it in the team channel. */
-import type { Reply } from '../assistant/reply.ts';
+import { noticeReply, type Reply } from '../assistant/reply.ts';
 import type { Context } from '../context.ts';
 import type { Sql } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
@@ -32,9 +32,6 @@ export async function loadSlot(sql: Sql, id: string): Promise<Slot> {
 
 export const slotKey = (slotId: string) => `intervisie.slot:${slotId}`;
 
-export function textReply(text: string, extra: Partial<Reply> = {}): Reply {
-  return { conversationId: '', text, citations: [], actions: [], mode: 'notice', notices: [], ...extra };
-}
 
 export async function describeSlot(ctx: Context, slot: Slot): Promise<string> {
   const method = findWerkvorm(ctx.config.knowledgeDir, slot.method);
@@ -58,9 +55,9 @@ export async function countsOf(sql: Sql, slotId: string): Promise<{ confirmed: n
 
 export async function slotMessage(ctx: Context, slot: Slot): Promise<Reply> {
   const { confirmed, waiting } = await countsOf(ctx.db.sql, slot.id);
-  if (slot.status !== 'planned') return textReply(`${await describeSlot(ctx, slot)}\n\nDeze intervisie gaat niet door.`);
+  if (slot.status !== 'planned') return noticeReply(`${await describeSlot(ctx, slot)}\n\nDeze intervisie gaat niet door.`);
   const full = confirmed >= slot.capacity;
-  return textReply(
+  return noticeReply(
     `${await describeSlot(ctx, slot)}\n\n${confirmed} van ${slot.capacity} plekken bezet${waiting ? `, ${waiting} op de wachtlijst` : ''}.` +
       (full ? ' Vol: wie zich nu aanmeldt, komt op de wachtlijst.' : ''),
     {

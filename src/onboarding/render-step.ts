@@ -1,5 +1,5 @@
 /** Turns the newcomer's current position into a chat message (part, reflection or quiz question). */
-import type { Citation, Reply, ReplyAction } from '../assistant/reply.ts';
+import { noticeReply, type Citation, type Reply, type ReplyAction } from '../assistant/reply.ts';
 import type { Context } from '../context.ts';
 import { formatDutch, atLocalTime } from '../lib/time.ts';
 import { moduleById, positionValue, type Enrollment } from './enrollment.ts';
@@ -8,9 +8,7 @@ import { dueDate } from './schedule.ts';
 
 export const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 
-export function reply(text: string, extra: Partial<Reply> = {}): Reply {
-  return { conversationId: '', text, citations: [], actions: [], mode: 'notice', notices: [], ...extra };
-}
+export const reply = noticeReply;
 
 /** A "Lees meer" reference (file path › heading) as a citation of the indexed passage, when indexed. */
 export async function resolveReadMore(ctx: Context, teamId: string, refs: { path: string; heading: string }[]): Promise<Omit<Citation, 'n'>[]> {

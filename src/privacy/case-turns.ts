@@ -3,7 +3,7 @@
  * "/casus <tekst>" → the anonymised text as a form → Opslaan (stored, or shown again when the
  * edit brought personal data back) or Annuleren.
  */
-import type { Reply, ReplyForm, Turn, TurnAction } from '../assistant/reply.ts';
+import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../assistant/reply.ts';
 import type { Embedder } from '../knowledge/embedder.ts';
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
@@ -89,7 +89,7 @@ function formReply(turn: Turn, text: string, draftId: string, caseText: string, 
 }
 
 function notice(turn: Turn, text: string): Reply {
-  return { conversationId: turn.conversationId ?? '', text, citations: [], actions: [], mode: 'notice', notices: [] };
+  return noticeReply(text, { conversationId: turn.conversationId ?? '' });
 }
 
 const TYPE_WORDS: Record<EntityType, [string, string]> = {

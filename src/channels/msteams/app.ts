@@ -197,9 +197,8 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
       if (intent.kind === 'command' && conversationKind(a) !== 'personal') {
         // A command answers the one who typed it (a form, a draft to check, their own status), and Teams
         // has no message only one person sees in a channel: the answer goes to their personal chat.
-        const personal = (await personalConversation(ctx.db, userId)) ?? (await openPersonalChat(a));
-        if (personal) await postTo(poster, personal, renderReply(reply));
-        await tc.sendActivity(renderNotice(personal ? 'Ik heb je geantwoord in je chat met Wijkwijs.' : NO_PERSONAL_CHAT));
+        const sent = await sendPersonally(a, renderReply(reply));
+        await tc.sendActivity(renderNotice(sent ? 'Ik heb je geantwoord in je chat met Wijkwijs.' : NO_PERSONAL_CHAT));
       } else {
         await tc.sendActivity(renderReply(reply, { handoff: intent.kind === 'question' }));
       }
@@ -274,15 +273,20 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
       return isInvoke ? { statusCode: 200, type: CARD_MESSAGE, value: plain ? (activity.text ?? 'Gedaan.') : 'Gedaan.' } : undefined;
     }
     if (isInvoke && plain) return { statusCode: 200, type: CARD_MESSAGE, value: activity.text ?? 'Gedaan.' };
-    const personal = (await personalConversation(ctx.db, teamsUserId(a.from))) ?? (await openPersonalChat(a));
-    if (personal) {
-      await postTo(poster, personal, activity);
+    if (await sendPersonally(a, activity)) {
       return isInvoke ? { statusCode: 200, type: CARD_MESSAGE, value: 'Ik heb je antwoord in je chat met Wijkwijs gezet.' } : undefined;
     }
     // What was meant for one person (a draft to check, someone's own status) never goes to the channel.
     if (isInvoke) return { statusCode: 200, type: CARD_MESSAGE, value: NO_PERSONAL_CHAT };
     await tc.sendActivity({ type: 'message', text: NO_PERSONAL_CHAT });
     return undefined;
+  }
+
+  /** Posts to the person's personal chat with Wijkwijs, opening it when need be; false when Teams refuses. */
+  async function sendPersonally(a: Activity, activity: Partial<Activity>): Promise<boolean> {
+    const personal = (await personalConversation(ctx.db, teamsUserId(a.from))) ?? (await openPersonalChat(a));
+    if (personal) await postTo(poster, personal, activity);
+    return Boolean(personal);
   }
 
   /** A member of a team the bot is in can be written to privately even before they ever opened the chat. */

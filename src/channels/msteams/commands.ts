@@ -3,7 +3,7 @@
  * ("vierogen …" or "/vierogen …", for any command a feature adds) or a question.
  */
 import type { Context } from '../../context.ts';
-import { FEATURES } from '../../features.ts';
+import { commandNames } from '../../assistant/handle-turn.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
 import { parseTeamId } from '../../teams/team-input.ts';
@@ -22,11 +22,6 @@ export const TEAMS_HELP = [
   '- `ontkoppel` haalt die koppeling weg, `status` laat hem zien.',
   '- `ik` toont je Wijkwijs-id.',
 ].join('\n');
-
-/** The names the core answers to as "/name": 'casus' and every feature's commands. */
-export function commandNames(): string[] {
-  return ['casus', 'overzicht', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))];
-}
 
 export function parseIntent(text: string): Intent {
   const trimmed = text.trim();

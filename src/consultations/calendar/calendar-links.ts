@@ -6,11 +6,24 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from '../../context.ts';
+import type { Db } from '../../lib/db.ts';
 
 const SECRET_SETTING = 'calendar.secret';
 
-async function calendarSecret(ctx: Context): Promise<string> {
-  const { prisma } = ctx.db;
+/** Read once per database: every announcement and agenda builds links with it. */
+const secrets = new WeakMap<Db, Promise<string>>();
+
+function calendarSecret(ctx: Context): Promise<string> {
+  let secret = secrets.get(ctx.db);
+  if (!secret) {
+    secret = loadSecret(ctx.db);
+    secrets.set(ctx.db, secret);
+    secret.catch(() => secrets.delete(ctx.db));
+  }
+  return secret;
+}
+
+async function loadSecret({ prisma }: Db): Promise<string> {
   // Two processes may create it at once: the first insert wins and both read that one.
   await prisma.setting.createMany({ data: [{ key: SECRET_SETTING, value: randomBytes(32).toString('base64url') }], skipDuplicates: true });
   const row = await prisma.setting.findUniqueOrThrow({ where: { key: SECRET_SETTING } });

@@ -2,7 +2,7 @@
  * The agenda item in the team channel (`twintig.item:<id>`): what the case is about, where it is
  * on the agenda, who thinks along. Sent again with the same key whenever that changes.
  */
-import type { Reply, ReplyAction } from '../../assistant/reply.ts';
+import { noticeReply, type Reply, type ReplyAction } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { formatDutch } from '../../lib/time.ts';
 import { meetingCalendarUrl } from '../calendar/calendar-links.ts';
@@ -13,7 +13,7 @@ import { ON_AGENDA } from './upcoming-meetings.ts';
 export const itemKey = (requestId: string) => `twintig.item:${requestId}`;
 
 export function message(text: string, actions: ReplyAction[] = []): Reply {
-  return { conversationId: '', text, citations: [], actions, mode: 'notice', notices: [] };
+  return noticeReply(text, { actions });
 }
 
 export function shorten(text: string, max = 400): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReplyForm } from '../../assistant/reply.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
-import { DILEMMA_OPTIONS, OTHER_DILEMMA } from './dilemmas.ts';
+import { OTHER_DILEMMA } from './dilemmas.ts';
 
 export const REQUEST_SUBMIT = 'twintig.request-submit';
 export const REQUEST_CONFIRM = 'twintig.request-confirm';
@@ -41,13 +41,13 @@ export function parseFields<T>(schema: z.ZodType<T>, fields: Record<string, stri
   return result.data;
 }
 
-export function requestForm(teamId: string, summary = ''): ReplyForm {
+export function requestForm(teamId: string, dilemmas: { value: string; label: string }[], summary = ''): ReplyForm {
   return {
     id: teamId,
     title: 'Casus voor het teamoverleg (twintig ogen)',
     fields: [
       { name: 'summary', label: 'Korte schets van de casus', value: summary, multiline: true, hint: 'Zonder namen of andere gegevens van de inwoner; ik haal ze er voor de zekerheid ook zelf uit.' },
-      { name: 'dilemma', label: 'Welk dilemma speelt?', value: '', kind: 'select', options: DILEMMA_OPTIONS },
+      { name: 'dilemma', label: 'Welk dilemma speelt?', value: '', kind: 'select', options: dilemmas },
       { name: 'dilemma_other', label: 'Ander dilemma', value: '', optional: true, hint: "Alleen als je 'Anders' koos." },
       { name: 'question', label: 'Je vraag aan het team', value: '' },
       { name: 'tried', label: 'Wat heb je al geprobeerd?', value: '', multiline: true, optional: true },

@@ -3,13 +3,13 @@
  * on the agenda (or a poll for an extra session). Texts as typed are never stored: the draft row
  * holds the anonymised version only.
  */
-import type { Reply, ReplyAction, Turn, TurnAction } from '../../assistant/reply.ts';
+import { noticeReply, type Reply, type ReplyAction, type Turn, type TurnAction } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { addDays, formatDutch, localDate } from '../../lib/time.ts';
 import { requireTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { anonymiseFields, foundNotice } from './anonymise-fields.ts';
-import { dilemmaLabel } from './dilemmas.ts';
+import { dilemmaLabel, dilemmaOptions } from './dilemmas.ts';
 import { placeRequest, type Placement } from './place-request.ts';
 import { confirmForm, confirmFieldsSchema, parseFields, requestFieldsSchema, requestForm } from './request-forms.ts';
 import { actingTeam, requireMember } from './team-access.ts';
@@ -17,14 +17,14 @@ import { actingTeam, requireMember } from './team-access.ts';
 const DRAFT_GONE = 'Dit concept bestaat niet meer: het is al op de agenda gezet of geannuleerd. Begin opnieuw met /twintigogen.';
 
 export function reply(turn: Turn, text: string, extra: Partial<Reply> = {}): Reply {
-  return { conversationId: turn.conversationId ?? '', text, citations: [], actions: [], mode: 'notice', notices: [], ...extra };
+  return noticeReply(text, { conversationId: turn.conversationId ?? '', ...extra });
 }
 
 export async function startRequestTurn(ctx: Context, turn: Turn, summary = ''): Promise<Reply> {
   const teamId = await actingTeam(ctx.db.prisma, turn);
   await requireTeamRhythm(ctx.db.prisma, teamId);
   return reply(turn, 'Vul kort in waar je het team bij nodig hebt. Je ziet alles eerst zonder persoonsgegevens terug voordat er iets wordt opgeslagen of gedeeld.', {
-    form: requestForm(teamId, summary),
+    form: requestForm(teamId, dilemmaOptions(ctx.config.knowledgeDir), summary),
   });
 }
 
@@ -47,7 +47,7 @@ export async function submitRequestTurn(ctx: Context, turn: Turn, action: TurnAc
       summary: anonymised.fields.summary,
       question: anonymised.fields.question,
       tried: anonymised.fields.tried,
-      dilemma: dilemmaLabel(fields.dilemma, anonymised.fields.dilemma),
+      dilemma: dilemmaLabel(ctx.config.knowledgeDir, fields.dilemma, anonymised.fields.dilemma),
       urgency: fields.urgency,
       latestDate: fields.urgency === 'urgent' ? fields.latest_date : null,
     },

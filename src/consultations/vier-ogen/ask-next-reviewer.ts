@@ -1,9 +1,10 @@
+import { noticeReply } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { addWorkingMinutes, DEFAULT_TIME_ZONE, formatDutch, localDate } from '../../lib/time.ts';
 import { recordAuditEvents } from '../../privacy/record-audit-events.ts';
 import { pickReviewer } from './pick-reviewer.ts';
-import { askKey, DEFAULT_TIMEOUT_MINUTES, loadRequest, resultKey, settingKey, textReply, timeoutKey, type VierOgenRequest } from './request.ts';
+import { askKey, DEFAULT_TIMEOUT_MINUTES, loadRequest, resultKey, settingKey, timeoutKey, type VierOgenRequest } from './request.ts';
 
 export const TIME_OUT_JOB = 'vierogen.time-out';
 
@@ -66,7 +67,7 @@ export async function askNextReviewer(ctx: Context, requestId: string): Promise<
   await ctx.messenger.send({
     to: { userId: reviewerId },
     key: askKey(request.id, reviewerId),
-    reply: textReply(lines.join('\n'), {
+    reply: noticeReply(lines.join('\n'), {
       actions: [
         { id: 'vierogen.agree', label: 'Akkoord', value: request.id, style: 'primary' },
         { id: 'vierogen.disagree', label: 'Niet akkoord', value: request.id, style: 'danger' },
@@ -86,7 +87,7 @@ async function noReviewerLeft(ctx: Context, request: VierOgenRequest, now: Date)
   await ctx.messenger.send({
     to: { userId: request.requester_id },
     key: resultKey(request.id),
-    reply: textReply(
+    reply: noticeReply(
       `Voor je vier-ogen check heb ik geen collega gevonden: iedereen is afwezig, heeft gepast of reageerde niet op tijd. ` +
         `Neem het besluit niet zonder tweede blik: vraag het je teamleider${leadNames.length ? ` (${leadNames.join(', ')})` : ''}.`,
     ),

@@ -1,3 +1,4 @@
+import { noticeReply } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
@@ -5,7 +6,7 @@ import { formatDutch } from '../../lib/time.ts';
 import { anonymise } from '../../privacy/index.ts';
 import { recordAuditEvents } from '../../privacy/record-audit-events.ts';
 import { displayName } from './ask-next-reviewer.ts';
-import { askKey, loadRequest, resultKey, textReply, timeoutKey } from './request.ts';
+import { askKey, loadRequest, resultKey, timeoutKey } from './request.ts';
 
 export interface DecideCheckInput {
   requestId: string;
@@ -50,7 +51,7 @@ export async function decideCheck(ctx: Context, input: DecideCheckInput): Promis
   await ctx.messenger.send({
     to: { userId: request.requester_id },
     key: resultKey(input.requestId),
-    reply: textReply(
+    reply: noticeReply(
       `${reviewer} heeft je vier-ogen check bekeken: ${verdict} (${formatDutch(now)}).` +
         (note ? `\nToelichting: ${note}` : '') +
         (input.agreed ? '\nLeg de uitkomst vast in het dossier.' : '\nBespreek samen wat er anders moet, of breng de casus in bij de twintig-ogen bespreking.'),
@@ -58,7 +59,7 @@ export async function decideCheck(ctx: Context, input: DecideCheckInput): Promis
   });
   // The colleague keeps what they decided on: the reply that replaces their question shows it too.
   const text = `${request.indication}\n\nJe gaf ${verdict} op deze vier-ogen check. Dank je! De aanvrager is op de hoogte.`;
-  await ctx.messenger.send({ to: { userId: input.reviewerId }, key: askKey(input.requestId, input.reviewerId), reply: textReply(text) });
+  await ctx.messenger.send({ to: { userId: input.reviewerId }, key: askKey(input.requestId, input.reviewerId), reply: noticeReply(text) });
   ctx.logger.info({ requestId: input.requestId, teamId: request.team_id, status }, 'vier-ogen decided');
   return { text };
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Feature } from '../../assistant/feature.ts';
-import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
+import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { DEFAULT_TIME_ZONE, formatDutch } from '../../lib/time.ts';
@@ -15,7 +15,7 @@ import { confirmCheck, withdrawCheck } from './confirm-check.ts';
 import { decideCheck } from './decide-check.ts';
 import { passCheck, requireAskedReviewer } from './pass-check.ts';
 import { proposeCheck } from './propose-check.ts';
-import { EXPERTISE_TAGS, loadRequest, textReply } from './request.ts';
+import { EXPERTISE_TAGS, loadRequest } from './request.ts';
 import { timeOutCheck } from './time-out-check.ts';
 import { parseExpertise, updateAbsence, updateExpertise, updateTimeout } from './update-profile.ts';
 import { vierOgenOverview } from './overview.ts';
@@ -40,7 +40,7 @@ const confirmFields = z.object({ text: z.string().max(20_000) });
 const noteFields = z.object({ note: z.string().max(2000).optional() });
 
 function reply(turn: Turn, text: string, extra: Partial<Reply> = {}): Reply {
-  return { ...textReply(text, extra), conversationId: turn.conversationId ?? '' };
+  return { ...noticeReply(text, extra), conversationId: turn.conversationId ?? '' };
 }
 
 async function teamOf(ctx: Context, turn: Turn): Promise<string> {

@@ -1,8 +1,9 @@
+import { noticeReply } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { askNextReviewer } from './ask-next-reviewer.ts';
-import { askKey, loadRequest, textReply, timeoutKey } from './request.ts';
+import { askKey, loadRequest, timeoutKey } from './request.ts';
 
 /**
  * The asked colleague passes ('passed') or did not answer in time ('timed_out'): the request moves
@@ -27,7 +28,7 @@ export async function passCheck(ctx: Context, input: { requestId: string; review
   await ctx.messenger.send({
     to: { userId: input.reviewerId },
     key: askKey(input.requestId, input.reviewerId),
-    reply: textReply(
+    reply: noticeReply(
       input.outcome === 'passed'
         ? `${request.indication}\n\nJe hebt gepast; ik vraag een andere collega.`
         : `${request.indication}\n\nDe tijd voor deze vier-ogen check is verstreken; ik heb een andere collega gevraagd.`,

@@ -1,5 +1,4 @@
 /** The stored vier-ogen request and small helpers every use case of this folder shares. */
-import type { Reply } from '../../assistant/reply.ts';
 import type { Sql } from '../../lib/db.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 
@@ -52,9 +51,6 @@ export function timeoutKey(requestId: string): string {
   return `vierogen.timeout:${requestId}`;
 }
 
-export function textReply(text: string, extra: Partial<Reply> = {}): Reply {
-  return { conversationId: '', text, citations: [], actions: [], mode: 'notice', notices: [], ...extra };
-}
 
 export function settingKey(teamId: string): string {
   return `vierogen.timeout-minutes:${teamId}`;
