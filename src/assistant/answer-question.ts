@@ -7,10 +7,10 @@ import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { anonymise, repersonalise } from '../privacy/index.ts';
-import { teamIdsOf } from '../teams/membership.ts';
 import type { ChatModel } from './chat-model.ts';
 import { openConversation, recentExchanges, saveAnswer } from './conversations.ts';
 import { pickSentences } from './extractive-answer.ts';
+import { citableTeamIds } from './knowledge-scope.ts';
 import { MIN_SUPPORT, support } from './grounding.ts';
 import { generateModelAnswer } from './model-answer.ts';
 import { feedbackActions, type Citation, type Reply, type ReplyMode, type Turn } from './reply.ts';
@@ -32,8 +32,9 @@ export const NOT_FOUND_TEXT =
   'de twintig-ogen-bespreking in de tweewekelijkse teamvergadering.';
 
 /**
- * Answers a coach's question from the knowledge in their scope, with numbered citations. The question
- * is anonymised first: only the anonymised text is searched, sent to a model and stored.
+ * Answers a coach's question with numbered citations, from the knowledge everyone reading the reply
+ * may see (see `citableTeamIds`). The question is anonymised first: only the anonymised text is
+ * searched, sent to a model and stored.
  */
 export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: string }): Promise<Reply> {
   const started = Date.now();
@@ -55,7 +56,7 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
 
   const conversationId = await openConversation(prisma, { conversationId: turn.conversationId, channel: turn.channel, userId: turn.userId, teamId: turn.teamId });
   const history = await recentExchanges(prisma, conversationId);
-  const teamIds = await teamIdsOf(prisma, turn.userId);
+  const teamIds = await citableTeamIds(prisma, turn);
 
   const { searchText, passages } = await groundingPassages(
     deps,

@@ -2,13 +2,26 @@
 
 export type ChannelName = 'web' | 'cli' | 'slack' | 'teams';
 
+/**
+ * Who reads a reply: 'private' when only the person who asked sees it (a DM, /vraag, a click answered
+ * only to them, a Teams personal chat, the web chat, the command line); 'shared' when everyone in the
+ * place sees it (a channel, a thread in it, a group chat).
+ */
+export type Audience = 'private' | 'shared';
+
 export interface Turn {
   channel: ChannelName;
   /** Channel-qualified user id, e.g. "web:local" or "slack:T01:U02". */
   userId: string;
   userName?: string;
-  /** The team the conversation belongs to, when the channel is linked to one. */
+  /** The team the place is linked to (a linked Slack or Teams channel); a claim only, never a grant. */
   teamId?: string;
+  /**
+   * Where the reply will be read. It limits what the reply may cite (see `citableTeamIds`): a shared
+   * place gets only what everyone reading may see. Every channel sets it; when left out, the web chat
+   * and the command line count as private and Slack and Teams as shared.
+   */
+  audience?: Audience;
   conversationId?: string;
   text?: string;
   action?: TurnAction;

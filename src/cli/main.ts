@@ -141,7 +141,7 @@ async function ask(args: string[]): Promise<number> {
   const question = positionals.join(' ');
   return withContext('warn', async (ctx) => {
     await prepareLocalUse(ctx, (line) => process.stderr.write(`${line}\n`));
-    const reply = await handleTurn(ctx, { channel: 'cli', userId: 'cli:local', teamId: ctx.config.defaultTeam, text: question });
+    const reply = await handleTurn(ctx, { channel: 'cli', userId: 'cli:local', teamId: ctx.config.defaultTeam, audience: 'private', text: question });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(reply, null, 2)}\n`);
     } else {

@@ -14,13 +14,16 @@ export type AuditAction =
   | 'team.member_added'
   | 'team.member_removed'
   | 'team.role_changed'
+  | 'channel.linked'
+  | 'channel.relinked'
+  | 'channel.unlinked'
   | 'privacy.exported'
   | 'privacy.deleted'
   | 'vierogen.agreed'
   | 'vierogen.not_agreed'
   | 'vierogen.no_reviewer';
 
-export type AuditSubjectType = 'document' | 'case_draft' | 'team' | 'user' | 'vierogen_request';
+export type AuditSubjectType = 'document' | 'case_draft' | 'team' | 'user' | 'vierogen_request' | 'channel';
 
 export interface AuditEventInput {
   actorId: string;

@@ -184,11 +184,14 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
       // Seen at once: the typing indicator shows while the sources are searched.
       await tc.sendActivity({ type: 'typing' });
       const threadKey = a.conversation.id;
+      // A command's answer goes to the personal chat (see below); a question's to where it was asked.
+      const answeredPrivately = conversationKind(a) === 'personal' || intent.kind === 'command';
       const turn: Turn = {
         channel: 'teams',
         userId,
         userName: a.from.name,
         teamId: await linkedTeam(a),
+        audience: answeredPrivately ? 'private' : 'shared',
         conversationId: await threadConversation(ctx.db, threadKey, userId),
         text: intent.text,
       };
@@ -241,6 +244,8 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
       userId,
       userName: a.from.name,
       teamId: await linkedTeam(a),
+      // Answered in the personal chat or to the clicker alone; a card updated in place is a feature's notice.
+      audience: 'private',
       conversationId: await threadConversation(ctx.db, a.conversation.id, userId),
       action: { id: data.actionId, value: data.value, fields: cardFields(raw, FIELD_PREFIX) },
     });

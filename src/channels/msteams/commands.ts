@@ -5,9 +5,8 @@
 import type { Context } from '../../context.ts';
 import { commandNames } from '../../assistant/handle-turn.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
-import { requireTeamRole } from '../../teams/authorise.ts';
-import { parseTeamId } from '../../teams/team-input.ts';
-import { channelLink, linkChannel, unlinkChannel } from './store.ts';
+import { linkChannel, unlinkChannel, type ChannelLinkStore } from '../../teams/link-channel.ts';
+import { channelLink, deleteChannelLink, saveChannelLink } from './store.ts';
 
 export const SETTINGS_WORDS = ['koppel', 'ontkoppel', 'status', 'ik', 'help', 'hulp'] as const;
 export type SettingsWord = (typeof SETTINGS_WORDS)[number];
@@ -54,21 +53,15 @@ export async function settingsCommand(ctx: Context, word: SettingsWord, args: st
     case 'koppel': {
       const channelId = needChannel();
       if (!args[0]) throw new WijkwijsError('bad_request', 'Noem het team, bijvoorbeeld: @Wijkwijs koppel team-noord');
-      const teamId = parseTeamId(args[0]);
-      if (!(await prisma.team.findUnique({ where: { id: teamId }, select: { id: true } }))) {
-        throw new WijkwijsError('not_found', `Team ${teamId} bestaat niet. Een beheerder maakt het aan met: wijkwijs team create ${teamId} --name "…"`);
-      }
-      await requireTeamRole(prisma, actor, teamId, ['admin']);
-      await linkChannel(ctx.db, channelId, teamId);
-      ctx.logger.info({ teamId, channel: 'teams' }, 'teams channel linked');
-      return `Dit kanaal is gekoppeld aan team ${teamId}. Ik antwoord hier als iemand @Wijkwijs noemt, en hulpvragen van collega’s komen hier.`;
+      const { result, previousTeamId } = await linkChannel(prisma, actor, { channel: { platform: 'teams', id: channelId }, teamId: args[0], store: linkStore(ctx, channelId) });
+      const teamId = (await channelLink(ctx.db, channelId))!;
+      ctx.logger.info({ teamId, channel: 'teams', result }, 'teams channel linked');
+      const before = result === 'relinked' ? ` (was team ${previousTeamId})` : '';
+      return `Dit kanaal is gekoppeld aan team ${teamId}${before}. Ik antwoord hier als iemand @Wijkwijs noemt, en hulpvragen van collega’s komen hier.`;
     }
     case 'ontkoppel': {
       const channelId = needChannel();
-      const teamId = await channelLink(ctx.db, channelId);
-      if (!teamId) throw new WijkwijsError('bad_request', 'Dit kanaal is nog niet gekoppeld. Koppel het met: @Wijkwijs koppel <team>');
-      await requireTeamRole(prisma, actor, teamId, ['admin']);
-      await unlinkChannel(ctx.db, channelId);
+      const teamId = await unlinkChannel(prisma, actor, { channel: { platform: 'teams', id: channelId }, store: linkStore(ctx, channelId) });
       ctx.logger.info({ teamId, channel: 'teams' }, 'teams channel unlinked');
       return `Dit kanaal is niet meer gekoppeld aan team ${teamId}.`;
     }
@@ -82,4 +75,13 @@ export async function settingsCommand(ctx: Context, word: SettingsWord, args: st
     default:
       return TEAMS_HELP;
   }
+}
+
+/** The Teams rows of a channel's link, for the core's linking rule. */
+function linkStore(ctx: Context, channelId: string): ChannelLinkStore {
+  return {
+    holder: () => channelLink(ctx.db, channelId),
+    link: (teamId) => saveChannelLink(ctx.db, channelId, teamId),
+    unlink: async () => void (await deleteChannelLink(ctx.db, channelId)),
+  };
 }

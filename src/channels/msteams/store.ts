@@ -103,7 +103,7 @@ export async function channelLink(db: Db, channelId: string): Promise<string | u
   return rows[0]?.team_id;
 }
 
-export async function linkChannel(db: Db, channelId: string, teamId: string): Promise<void> {
+export async function saveChannelLink(db: Db, channelId: string, teamId: string): Promise<void> {
   await db.prisma.channel.upsert({
     where: { platform_externalId: { platform: 'teams', externalId: channelId } },
     create: { platform: 'teams', externalId: channelId, teamId, settings: {} },
@@ -111,7 +111,7 @@ export async function linkChannel(db: Db, channelId: string, teamId: string): Pr
   });
 }
 
-export async function unlinkChannel(db: Db, channelId: string): Promise<boolean> {
+export async function deleteChannelLink(db: Db, channelId: string): Promise<boolean> {
   const { count } = await db.prisma.channel.deleteMany({ where: { platform: 'teams', externalId: channelId } });
   return count > 0;
 }

@@ -8,13 +8,15 @@ import type { WebClient } from '@slack/web-api';
 import express from 'express';
 import { handleMemberJoined, handleTurn } from '../../assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
+import { shareAnswer } from '../../assistant/share-answer.ts';
+import { showPassage } from '../../assistant/show-passage.ts';
 import type { Context } from '../../context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
-import { isMember, teamIdsOf } from '../../teams/membership.ts';
+import { isMember } from '../../teams/membership.ts';
 import { wijkwijsCommand } from './commands.ts';
 import { createSlackDelivery } from './create-slack-delivery.ts';
-import { AnswerGate, boltLogger, EXTERNAL_CHANNEL_TEXT, RATE_LIMITED_TEXT, RateLimiter, SharedChannels } from './guard.ts';
+import { ANSWER_FAILED_TEXT, AnswerGate, boltLogger, EXTERNAL_CHANNEL_TEXT, RATE_LIMITED_TEXT, RateLimiter, SharedChannels } from './guard.ts';
 import { requestHandoff, resolveHandoff } from './handoff.ts';
 import { homeView } from './home.ts';
 import {
@@ -32,7 +34,7 @@ import {
   type MessageEvent,
 } from './payloads.ts';
 import { ACTION, feedbackModal, formFields, formModal, passageModal, renderNotice, renderReply, renderWorking, VIEW, type SlackMessage } from './render.ts';
-import { channelKey, channelLink, claimEvent, dropForms, isAnsweredThread, loadForm, rememberThread, saveForm, teamOwner, threadConversation } from './store.ts';
+import { channelKey, channelLink, claimEvent, dropForms, isAnsweredThread, loadForm, releaseEvent, rememberThread, saveForm, teamOwner, threadConversation } from './store.ts';
 
 export interface SlackOptions {
   /** A status message is posted (and later replaced) only when the answer takes longer than this. */
@@ -159,27 +161,32 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
 
       // Seen at once: the reaction goes out while the answer is being made.
       const seen = client.reactions.add({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
-      const link = e.channel_type === 'im' ? undefined : await channelLink(ctx.db, key);
+      const isDm = e.channel_type === 'im';
+      const link = isDm ? undefined : await channelLink(ctx.db, key);
       const threadRef = { channelKey: key, threadTs: threadKey, userId };
       // A thread that starts at this very message has no conversation yet: no need to look.
       const conversationId = threadKey === e.ts ? undefined : await threadConversation(ctx.db, threadRef);
-      const turn: Turn = { channel: 'slack', userId, teamId: link?.teamId, conversationId, text };
+      // Everyone in a channel (or group DM) reads the answer in its thread; a DM only the asker.
+      const turn: Turn = { channel: 'slack', userId, teamId: link?.teamId, audience: isDm ? 'private' : 'shared', conversationId, text };
       await yieldToIo();
       const reply = await withStatus(client, target, answerTurn(turn), statusAfterMs, userId);
-      await rememberThread(ctx.db, threadRef, reply.conversationId);
       await seen;
       void client.reactions.remove({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
+      if (!reply) return void (await releaseEvent(ctx.db, envelope.event_id));
+      await rememberThread(ctx.db, threadRef, reply.conversationId);
       ctx.logger.info({ channel: 'slack', answerId: reply.answerId, mode: reply.mode, durationMs: Date.now() - started }, 'slack question answered');
     } catch (error) {
       await deliverError(client, privateTo, error);
+      if (toWijkwijsError(error).code === 'internal') await releaseEvent(ctx.db, envelope.event_id);
     }
   }
 
   /**
    * Posts the answer; when it is not ready within `afterMs`, a short status goes first and is
-   * replaced in place by the answer (chat.update), so nobody stares at silence.
+   * replaced in place by the answer (chat.update), so nobody stares at silence. When answering fails
+   * after the status went out, the status becomes the apology and undefined is returned.
    */
-  async function withStatus(client: WebClient, target: Target, pending: Promise<Reply>, afterMs: number, userId: string): Promise<Reply> {
+  async function withStatus(client: WebClient, target: Target, pending: Promise<Reply>, afterMs: number, userId: string): Promise<Reply | undefined> {
     pending.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), afterMs)));
@@ -195,8 +202,11 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     try {
       reply = await pending;
     } catch (error) {
-      if (statusTs) await client.chat.delete({ channel: target.channel, ts: statusTs }).catch(() => undefined);
-      throw error;
+      if (!statusTs) throw error;
+      const e = toWijkwijsError(error);
+      if (e.code === 'internal') ctx.logger.error({ err: error }, 'slack answer failed');
+      await client.chat.update({ channel: target.channel, ts: statusTs, ...renderNotice(e.code === 'internal' ? ANSWER_FAILED_TEXT : e.userMessage) });
+      return undefined;
     }
     const message = await renderWithForm(reply, userId, { handoff: true });
     if (statusTs) await client.chat.update({ channel: target.channel, ts: statusTs, ...message });
@@ -254,7 +264,8 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
       if (!limiter.take(userId)) return void (await respond({ response_type: 'ephemeral', text: RATE_LIMITED_TEXT }));
       const link = isDm ? undefined : await channelLink(ctx.db, channelKey(c.team_id, c.channel_id));
       const text = isQuestion ? c.text.trim() : `${c.command} ${c.text.trim()}`.trim();
-      const reply = await answerTurn({ channel: 'slack', userId, teamId: link?.teamId, text });
+      // The answer goes to the user alone (ephemeral in a channel), so it may follow their teams.
+      const reply = await answerTurn({ channel: 'slack', userId, teamId: link?.teamId, audience: 'private', text });
       // A command brings a trigger_id, so a form opens at once as a modal.
       if (reply.form && c.trigger_id) await openForm(client, c.trigger_id, reply, { channel: c.channel_id, teamId: link?.teamId });
       const message = await renderWithForm(reply, userId, { handoff: isQuestion, share: isQuestion && !isDm });
@@ -298,9 +309,9 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
       const [name] = action.action_id.split(':');
       switch (name) {
         case ACTION.passage:
-          return await showPassage(client, b, userId, value);
+          return await openPassage(client, b, userId, value);
         case ACTION.feedbackUp: {
-          const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: 'feedback.up', value } });
+          const reply = await handleTurn(ctx, { channel: 'slack', userId, audience: 'private', action: { id: 'feedback.up', value } });
           return await deliver(client, privateTo, renderNotice(reply.text));
         }
         case ACTION.feedbackDown:
@@ -312,7 +323,7 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
         case ACTION.handoffResolve:
           return await resolveHandoff(ctx, client, { workspaceId, slackUser: b.user.id, handoffId: value });
         case ACTION.share:
-          return await shareAnswer(client, b, userId, value, channel);
+          return await shareInChannel(client, b, userId, value, channel);
         case ACTION.openForm: {
           const form = await loadForm(prisma, value, userId);
           if (!form || !b.trigger_id) throw new WijkwijsError('not_found', 'Dit formulier is verlopen of al verstuurd. Begin gerust opnieuw.');
@@ -332,7 +343,8 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
           // A feature's own button: its id and value go back to the core unchanged.
           const a = replyActionValueSchema.parse(JSON.parse(value));
           const teamId = await linkedTeam(workspaceId, channel);
-          const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, action: { id: a.id, value: a.value } });
+          // Answered to the clicker alone; a reply that replaces a channel message is a feature's own notice.
+          const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, audience: 'private', action: { id: a.id, value: a.value } });
           if (reply.form && b.trigger_id) await openForm(client, b.trigger_id, reply, { channel, threadTs, sourceTs, teamId });
           if (reply.replacesSource) return await replaceSource(client, reply, { channel, sourceTs, userId, teamId, respond: b.response_url ? respond : undefined }, privateTo);
           return await deliver(client, privateTo, await renderWithForm(reply, userId, {}));
@@ -385,30 +397,18 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     }
   }
 
-  /** The passage behind a citation, in a modal; only when the user may read that knowledge. */
-  async function showPassage(client: WebClient, b: BlockAction, userId: string, passageId: string): Promise<void> {
-    const chunk = await prisma.chunk.findUnique({ where: { id: passageId }, select: { text: true, location: true, teamId: true, document: { select: { title: true } } } });
-    const allowed = chunk && (chunk.teamId === null || (await teamIdsOf(prisma, userId)).includes(chunk.teamId));
-    if (!allowed) throw new WijkwijsError('not_found', 'Deze passage staat niet (meer) in de kennisbank, of is niet voor jou bedoeld.');
+  /** The passage behind a citation, in a modal only the clicker sees. */
+  async function openPassage(client: WebClient, b: BlockAction, userId: string, passageId: string): Promise<void> {
+    const passage = await showPassage(ctx.db, { channel: 'slack', userId, audience: 'private' }, passageId);
     if (!b.trigger_id) throw new WijkwijsError('bad_request', 'Dit venster kon niet worden geopend. Probeer het nog eens.');
-    await client.views.open({ trigger_id: b.trigger_id, view: passageModal({ title: chunk.document.title, location: chunk.location, text: chunk.text }) as never });
+    await client.views.open({ trigger_id: b.trigger_id, view: passageModal(passage) as never });
   }
 
-  /**
-   * "Deel in kanaal": posts the stored answer for everyone. That copy was saved anonymised, so names
-   * from the asker's question stay with the asker.
-   */
-  async function shareAnswer(client: WebClient, b: BlockAction, userId: string, answerId: string, channel: string): Promise<void> {
-    const answer = await prisma.answer.findUnique({ where: { id: answerId }, include: { conversation: { select: { userId: true } } } });
-    if (!answer || answer.conversation.userId !== userId) throw new WijkwijsError('not_found', 'Dit antwoord kan ik niet (meer) delen.');
-    if (!channel.startsWith('D') && (await shared.isExternal(client, channel))) throw new WijkwijsError('forbidden', EXTERNAL_CHANNEL_TEXT);
-    const citations = (answer.citations as { n: number; passageId: string; title: string; location: string; source: string }[]).map((c) => ({
-      ...c,
-      reference: null,
-      type: '',
-      passage: '',
-    }));
-    const reply: Reply = { conversationId: answer.conversationId, answerId, text: answer.text, citations, actions: [], mode: answer.mode as Reply['mode'], notices: [] };
+  /** "Deel in kanaal": the core checks the channel against every passage the answer cites. */
+  async function shareInChannel(client: WebClient, b: BlockAction, userId: string, answerId: string, channel: string): Promise<void> {
+    if (!isDirect(channel) && (await shared.isExternal(client, channel))) throw new WijkwijsError('forbidden', EXTERNAL_CHANNEL_TEXT);
+    const teamId = await linkedTeam(b.team?.id ?? b.user.team_id ?? '', channel);
+    const reply = await shareAnswer(ctx.db, { answerId, target: { channel: 'slack', userId, teamId, audience: 'shared' } });
     const message = renderReply(reply);
     const intro = { type: 'context', elements: [{ type: 'mrkdwn', text: `<@${b.user.id}> deelt een antwoord van Wijkwijs` }] };
     await client.chat.postMessage({ channel, text: message.text, blocks: [intro, ...message.blocks] });
@@ -426,7 +426,7 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
       await dropForms(prisma, userId, meta.formId);
       const workspaceId = p.team?.id ?? p.user.team_id ?? '';
       const teamId = meta.teamId ?? (await linkedTeam(workspaceId, meta.channel));
-      const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, action: { id: meta.submitId, value: meta.formId, fields } });
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, audience: 'private', action: { id: meta.submitId, value: meta.formId, fields } });
       if (reply.replacesSource && meta.sourceTs) return await replaceSource(client, reply, { channel: meta.channel, sourceTs: meta.sourceTs, userId, teamId }, target);
       await deliver(client, target, await renderWithForm(reply, userId, {}));
     } catch (error) {
@@ -444,7 +444,7 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     try {
       await dropForms(prisma, userId, meta.formId);
       const teamId = meta.teamId ?? (await linkedTeam(p.team?.id ?? p.user.team_id ?? '', meta.channel));
-      const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, action: { id: meta.cancelId, value: meta.formId } });
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, teamId, audience: 'private', action: { id: meta.cancelId, value: meta.formId } });
       await deliver(client, target, renderReply(reply));
     } catch (error) {
       await deliverError(client, target, error);
@@ -459,7 +459,7 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     const target: Target = { channel: meta.channel, threadTs: meta.threadTs, ephemeralUser: p.user.id };
     try {
       const comment = viewValues(p.view, '').comment;
-      const reply = await handleTurn(ctx, { channel: 'slack', userId, action: { id: 'feedback.down', value: meta.answerId, comment: comment || undefined } });
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, audience: 'private', action: { id: 'feedback.down', value: meta.answerId, comment: comment || undefined } });
       await deliver(client, target, renderNotice(reply.text));
     } catch (error) {
       await deliverError(client, target, error);

@@ -8,9 +8,9 @@ import type { SlackConfig } from '../../lib/config.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { addMember } from '../../teams/add-member.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
-import { parseTeamId } from '../../teams/team-input.ts';
+import { linkChannel, unlinkChannel, type ChannelLinkStore } from '../../teams/link-channel.ts';
 import type { commandSchema } from './payloads.ts';
-import { channelKey, channelLink, linkChannel, unlinkChannel, updateChannelSettings, type ChannelSettings } from './store.ts';
+import { channelKey, channelLink, deleteChannelLink, saveChannelLink, updateChannelSettings, type ChannelSettings } from './store.ts';
 
 export const WIJKWIJS_HELP = [
   '*Wijkwijs instellen* (voor beheerders van een team)',
@@ -44,21 +44,17 @@ export async function wijkwijsCommand(ctx: Context, c: z.infer<typeof commandSch
     case 'koppel': {
       needChannel();
       if (!args[0]) throw new WijkwijsError('bad_request', 'Noem het team, bijvoorbeeld: /wijkwijs koppel team-noord');
-      const teamId = parseTeamId(args[0]);
-      if (!(await prisma.team.findUnique({ where: { id: teamId }, select: { id: true } }))) {
-        throw new WijkwijsError('not_found', `Team ${teamId} bestaat niet. Een beheerder maakt het aan met: wijkwijs team create ${teamId} --name "…"`);
-      }
-      await requireTeamRole(prisma, actor, teamId, ['admin']);
-      const link = await linkChannel(ctx.db, key, teamId);
-      ctx.logger.info({ teamId, channelKey: key }, 'slack channel linked');
-      return `Dit kanaal is gekoppeld aan team ${teamId}. ${describe(link.settings)}`;
+      const { result, previousTeamId } = await linkChannel(prisma, actor, { channel: { platform: 'slack', id: key }, teamId: args[0], store: linkStore(ctx, key) });
+      const link = (await channelLink(ctx.db, key))!;
+      ctx.logger.info({ teamId: link.teamId, channelKey: key, result }, 'slack channel linked');
+      const before = result === 'relinked' ? ` (was team ${previousTeamId})` : '';
+      return `Dit kanaal is gekoppeld aan team ${link.teamId}${before}. ${describe(link.settings)}`;
     }
     case 'ontkoppel': {
       needChannel();
-      const link = await needLink();
-      await requireTeamRole(prisma, actor, link.teamId, ['admin']);
-      await unlinkChannel(prisma, key);
-      return `Dit kanaal is niet meer gekoppeld aan team ${link.teamId}.`;
+      const teamId = await unlinkChannel(prisma, actor, { channel: { platform: 'slack', id: key }, store: linkStore(ctx, key) });
+      ctx.logger.info({ teamId, channelKey: key }, 'slack channel unlinked');
+      return `Dit kanaal is niet meer gekoppeld aan team ${teamId}.`;
     }
     case 'modus': {
       const link = await needLink();
@@ -106,4 +102,13 @@ function describe(s: ChannelSettings): string {
   const handoff = s.handoff ? '; hulpvragen van collega’s komen in dit kanaal' : '';
   const group = s.handoffGroup ? ` en ik noem daarbij <!subteam^${s.handoffGroup}>` : '';
   return `${mode}${handoff}${group}.`;
+}
+
+/** The Slack rows of a channel's link, for the core's linking rule. */
+function linkStore(ctx: Context, key: string): ChannelLinkStore {
+  return {
+    holder: async () => (await channelLink(ctx.db, key))?.teamId,
+    link: async (teamId) => void (await saveChannelLink(ctx.db, key, teamId)),
+    unlink: async () => void (await deleteChannelLink(ctx.db.prisma, key)),
+  };
 }

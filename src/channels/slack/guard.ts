@@ -37,6 +37,9 @@ export const RATE_LIMITED_TEXT =
 export const EXTERNAL_CHANNEL_TEXT =
   'Dit kanaal is gedeeld met een andere organisatie. Daarom beantwoord ik hier geen vragen uit de kennis van het team. Stuur me je vraag in een direct bericht.';
 
+/** Takes the place of the "Even zoeken…" status when the answer could not be made. */
+export const ANSWER_FAILED_TEXT = 'Sorry, het lukte me niet om je vraag te beantwoorden: er ging iets mis aan mijn kant. Stel je vraag zo gerust nog een keer.';
+
 const SHARED_CACHE_MS = 10 * 60 * 1000;
 
 /**

@@ -22,6 +22,14 @@ export async function claimEvent(db: Db, eventId: string): Promise<boolean> {
   return rows.length === 1;
 }
 
+/**
+ * Gives up the claim of an event whose answer failed, so Slack's retry of it (same event id) is
+ * answered instead of dropped as handled.
+ */
+export async function releaseEvent(db: Db, eventId: string | undefined): Promise<void> {
+  if (eventId) await db.sql.query(`DELETE FROM "slack_event" WHERE "event_id" = $1`, [eventId]);
+}
+
 /** Slack ids are unique per workspace; the key keeps two workspaces apart. */
 export function channelKey(workspaceId: string, channelId: string): string {
   return `${workspaceId}:${channelId}`;
@@ -79,7 +87,7 @@ export async function channelLink(db: Db, key: string): Promise<ChannelLink | un
   return { teamId: row.team_id, settings: parsed.success ? parsed.data : channelSettingsSchema.parse({}) };
 }
 
-export async function linkChannel(db: Db, key: string, teamId: string): Promise<ChannelLink> {
+export async function saveChannelLink(db: Db, key: string, teamId: string): Promise<ChannelLink> {
   const { prisma } = db;
   // The team's first linked channel receives its hand-off requests until another is chosen.
   const hasHandoffChannel = (await teamHandoffChannel(prisma, teamId)) !== undefined;
@@ -93,7 +101,7 @@ export async function linkChannel(db: Db, key: string, teamId: string): Promise<
   return { teamId, settings };
 }
 
-export async function unlinkChannel(prisma: PrismaClient, key: string): Promise<boolean> {
+export async function deleteChannelLink(prisma: PrismaClient, key: string): Promise<boolean> {
   const { count } = await prisma.channel.deleteMany({ where: { platform: 'slack', externalId: key } });
   return count > 0;
 }

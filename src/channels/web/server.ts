@@ -83,7 +83,7 @@ export function createWebApp(ctx: Context): express.Express {
     <T>(schema: z.ZodType<T>, toTurn: (body: T) => Omit<Turn, 'channel' | 'userId'>) =>
     async (req: Request, res: Response) => {
       const body = parse(schema, req.body);
-      res.json(await handleTurn(ctx, { channel: 'web', userId: WEB_USER_ID, ...toTurn(body) }));
+      res.json(await handleTurn(ctx, { channel: 'web', userId: WEB_USER_ID, audience: 'private', ...toTurn(body) }));
     };
 
   api.post('/chat', turnRoute(chatBody, (b) => ({ teamId: ctx.config.defaultTeam, conversationId: b.conversationId, text: b.text })));
@@ -102,6 +102,7 @@ export function createWebApp(ctx: Context): express.Express {
       await handleTurn(ctx, {
         channel: 'web',
         userId: WEB_USER_ID,
+        audience: 'private',
         teamId,
         conversationId: b.conversationId,
         action: { id: b.actionId, value: b.value, comment: b.comment, fields: b.fields },

@@ -1,0 +1,185 @@
+/**
+ * Who reads a Slack answer decides what it may cite; a channel's link stays with its team; an answer
+ * that fails still ends in words. End to end through the real HTTP server and Bolt, against the Web
+ * API stand-in, with a case discussion of team A stored the way a coach stores one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feature } from '../../src/assistant/feature.ts';
+import { startSlack } from '../../src/channels/slack/index.ts';
+import { channelKey, channelLink, saveChannelLink } from '../../src/channels/slack/store.ts';
+import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import { FEATURES } from '../../src/features.ts';
+import { confirmCase } from '../../src/privacy/confirm-case.ts';
+import { proposeCase } from '../../src/privacy/propose-case.ts';
+import { addMember } from '../../src/teams/add-member.ts';
+import { OPERATOR } from '../../src/teams/authorise.ts';
+import { createTeam } from '../../src/teams/create-team.ts';
+import { createTestContext } from '../support/context.ts';
+import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
+import { buttonsOf, createDriver } from './support/flow-helpers.ts';
+
+let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let slackApi: FakeSlack;
+let server: RunningServer;
+let driver: ReturnType<typeof createDriver>;
+
+const ANNA = 'UANNA'; // admin of team A, where the case was discussed
+const BRAM = 'UBRAM'; // admin of team B
+const BOTH = 'UBOTH'; // admin of both teams
+const idOf = (user: string) => `slack:${WORKSPACE}:${user}`;
+
+const A_CASE = `Duivenplaag in het kippenhok
+
+Een bewoner houdt kippen op een volkstuin. Duiven in het kippenhok geven overlast en de buren klagen.
+
+## Besluit
+Het team schakelde de volkstuinvereniging en buurtbemiddeling in, zonder maatwerkvoorziening.`;
+const QUESTION = 'Hebben we eerder een casus besproken over een duivenplaag in een kippenhok?';
+const CASE_TEXT = /duivenplaag|kippenhok|volkstuin/i;
+
+// One failure on demand, after the answer was found: the way a crash after the acknowledgement looks.
+let failNext = false;
+const FAILING: Feature = {
+  answerActions: () => {
+    if (!failNext) return [];
+    failNext = false;
+    throw new Error('stand-in failure while finishing the answer');
+  },
+};
+
+beforeAll(async () => {
+  FEATURES.push(FAILING);
+  slackApi = await startFakeSlack();
+  ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl });
+  const web = createWebApp(ctx);
+  // The status goes out before every answer, so a failure always has a status to replace.
+  await startSlack(ctx, web, { statusAfterMs: 0, questionsPerMinute: 100 });
+  server = await startWebServer(ctx, web);
+  driver = createDriver(slackApi, () => server.url);
+
+  const { prisma } = ctx.db;
+  await createTeam(prisma, OPERATOR, { id: 'team-a', name: 'Team A' });
+  await createTeam(prisma, OPERATOR, { id: 'team-b', name: 'Team B' });
+  await addMember(prisma, OPERATOR, { teamId: 'team-a', userId: idOf(ANNA), role: 'admin' });
+  await addMember(prisma, OPERATOR, { teamId: 'team-b', userId: idOf(BRAM), role: 'admin' });
+  await addMember(prisma, OPERATOR, { teamId: 'team-a', userId: idOf(BOTH), role: 'admin' });
+  await addMember(prisma, OPERATOR, { teamId: 'team-b', userId: idOf(BOTH), role: 'admin' });
+  const proposal = await proposeCase(prisma, { userId: idOf(ANNA), teamId: 'team-a', text: A_CASE });
+  expect((await confirmCase(ctx, { userId: idOf(ANNA), draftId: proposal.draftId, text: proposal.text })).status).toBe('stored');
+  await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CTEAMA'), 'team-a');
+  await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CTEAMB'), 'team-b');
+}, 120_000);
+afterAll(async () => {
+  FEATURES.splice(FEATURES.indexOf(FAILING), 1);
+  await server?.close();
+  await ctx?.close();
+  await slackApi?.close();
+});
+
+const shown = (call: SlackCall) => `${call.args.text} ${JSON.stringify(call.args.blocks ?? [])}`;
+
+/** Posts an event as Slack does and returns the message the status in `threadTs` became. */
+async function answered(payload: Record<string, unknown>, where: { channel: string; threadTs?: string }, headers: Record<string, string> = {}): Promise<SlackCall> {
+  driver.step();
+  expect((await postEvent(server.url, payload, headers)).status).toBe(200);
+  const status = await driver.next('chat.postMessage', (a) => a.channel === where.channel && a.thread_ts === where.threadTs && /Even zoeken/.test(a.text));
+  return driver.next('chat.update', (a) => a.channel === where.channel && a.ts === status.result!.ts);
+}
+
+async function mention(user: string, channel: string, text: string): Promise<SlackCall> {
+  const ts = messageTs();
+  return answered(eventCallback({ type: 'app_mention', user, text: `<@${BOT_USER}> ${text}`, ts, channel }), { channel, threadTs: ts });
+}
+
+describe('a team case is cited only where everyone reading may see it', () => {
+  it('keeps team A’s case out of an unlinked channel, also in a follow-up in the thread', async () => {
+    const ts = messageTs();
+    const reply = await answered(eventCallback({ type: 'app_mention', user: ANNA, text: `<@${BOT_USER}> ${QUESTION}`, ts, channel: 'COPEN' }), { channel: 'COPEN', threadTs: ts });
+    expect(shown(reply)).not.toMatch(CASE_TEXT);
+    const followUp = await answered(eventCallback({ type: 'message', channel_type: 'channel', channel: 'COPEN', user: ANNA, text: 'En wat besloot het team over die duiven in het kippenhok?', ts: messageTs(), thread_ts: ts }), { channel: 'COPEN', threadTs: ts });
+    expect(shown(followUp)).not.toMatch(CASE_TEXT);
+  });
+
+  it('keeps it out of team B’s channel, where its member asks', async () => {
+    expect(shown(await mention(ANNA, 'CTEAMB', QUESTION))).not.toMatch(CASE_TEXT);
+  });
+
+  it('cites it in team A’s own channel and in a DM (the positive controls)', async () => {
+    expect(shown(await mention(ANNA, 'CTEAMA', QUESTION))).toMatch(CASE_TEXT);
+    const dm = await answered(eventCallback({ type: 'message', channel_type: 'im', channel: 'DANNA', user: ANNA, text: QUESTION, ts: messageTs() }), { channel: 'DANNA' });
+    expect(shown(dm)).toMatch(CASE_TEXT);
+  });
+
+  it('does not cite it for someone outside team A, even in team A’s channel', async () => {
+    expect(shown(await mention(BRAM, 'CTEAMA', QUESTION))).not.toMatch(CASE_TEXT);
+  });
+});
+
+describe('"Deel in kanaal" re-checks the channel against every cited passage', () => {
+  /** /vraag answers privately (with the case), then the asker clicks "Deel in kanaal". */
+  async function askAndShare(channel: string): Promise<void> {
+    await driver.command(ANNA, channel, '/vraag', QUESTION);
+    const privately = await driver.next('chat.postEphemeral', (a) => a.channel === channel && a.user === ANNA);
+    expect(shown(privately)).toMatch(CASE_TEXT);
+    await driver.click(ANNA, privately, buttonsOf(privately).find((b) => b.action_id.startsWith('wijkwijs.share'))!);
+  }
+
+  it.each([
+    ['an unlinked channel', 'CSHAREOPEN'],
+    ['team B’s channel', 'CTEAMB'],
+  ])('refuses to share a team-A case into %s', async (_label, channel) => {
+    await askAndShare(channel);
+    const refusal = await driver.next('chat.postEphemeral', (a) => a.channel === channel && a.user === ANNA);
+    expect(refusal.args.text).toMatch(/alleen in een kanaal dat aan team team-a gekoppeld is/);
+    await driver.none('chat.postMessage', (a) => a.channel === channel);
+  });
+
+  it('shares it into team A’s own channel', async () => {
+    await askAndShare('CTEAMA');
+    const posted = await driver.next('chat.postMessage', (a) => a.channel === 'CTEAMA' && /deelt een antwoord/.test(JSON.stringify(a.blocks)));
+    expect(shown(posted)).toMatch(CASE_TEXT);
+  });
+});
+
+describe('a linked channel stays with its team', () => {
+  const wijkwijs = async (user: string, channel: string, text: string) => (await (await driver.command(user, channel, '/wijkwijs', text)).json()).text as string;
+  const trail = (teamId: string) => ctx.db.prisma.auditEvent.findMany({ where: { teamId, subjectId: `slack:${WORKSPACE}:CHIJACK` }, orderBy: { at: 'asc' } });
+
+  it('refuses a team-B admin who links team A’s channel to team B, and audits every change of hands', async () => {
+    expect(await wijkwijs(ANNA, 'CHIJACK', 'koppel team-a')).toMatch(/gekoppeld aan team team-a/);
+    expect(await wijkwijs(BRAM, 'CHIJACK', 'koppel team-b')).toMatch(/al gekoppeld aan team team-a\. Alleen een beheerder van team team-a/);
+    expect((await channelLink(ctx.db, channelKey(WORKSPACE, 'CHIJACK')))?.teamId).toBe('team-a');
+    expect(await wijkwijs(BRAM, 'CHIJACK', 'ontkoppel')).toMatch(/beheerder van team team-a/);
+
+    // Unlinked by team A first, then team B may take it.
+    expect(await wijkwijs(ANNA, 'CHIJACK', 'ontkoppel')).toMatch(/niet meer gekoppeld aan team team-a/);
+    expect(await wijkwijs(BRAM, 'CHIJACK', 'koppel team-b')).toMatch(/gekoppeld aan team team-b/);
+    // An admin of the holder (and of the new team) may move it in one step.
+    expect(await wijkwijs(BOTH, 'CHIJACK', 'koppel team-a')).toMatch(/gekoppeld aan team team-a \(was team team-b\)/);
+
+    expect((await trail('team-a')).map((e) => [e.action, e.actorId])).toEqual([
+      ['channel.linked', idOf(ANNA)],
+      ['channel.unlinked', idOf(ANNA)],
+      ['channel.relinked', idOf(BOTH)],
+    ]);
+    expect((await trail('team-b')).map((e) => [e.action, e.actorId])).toEqual([
+      ['channel.linked', idOf(BRAM)],
+      ['channel.unlinked', idOf(BOTH)],
+    ]);
+  });
+});
+
+describe('an answer that fails after the acknowledgement', () => {
+  it('turns the status into an apology and answers Slack’s retry of the event', async () => {
+    const ts = messageTs();
+    const payload = eventCallback({ type: 'app_mention', user: ANNA, text: `<@${BOT_USER}> Wat zijn de kernwaarden?`, ts, channel: 'CFAIL' });
+    failNext = true;
+    const apology = await answered(payload, { channel: 'CFAIL', threadTs: ts });
+    expect(apology.args.text).toMatch(/^Sorry, het lukte me niet/);
+    expect(slackApi.callsTo('chat.delete')).toEqual([]);
+
+    const retried = await answered(payload, { channel: 'CFAIL', threadTs: ts }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    expect(retried.args.text).not.toMatch(/Sorry/);
+    expect(JSON.stringify(retried.args.blocks)).toContain('wijkwijs.feedback.up');
+  });
+});
