@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsChannel, startTeams, teamsExposureProblem } from '../../src/channels/msteams/index.ts';
+import { createTeamsChannel, startTeams, teamsExposureProblem, type TeamsChannel } from '../../src/channels/msteams/index.ts';
 import { isLoopbackAddress } from '../../src/channels/msteams/app.ts';
 import { parseIntent } from '../../src/channels/msteams/commands.ts';
 import { channelMount, createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
@@ -18,6 +18,7 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
 describe('Teams with an app id: every request must carry a valid Bot Framework token', () => {
   let ctx: Awaited<ReturnType<typeof createTestContext>>;
   let server: RunningServer;
+  let channel: TeamsChannel;
   const appId = '00000000-0000-0000-0000-00000000a99';
 
   beforeAll(async () => {
@@ -35,7 +36,8 @@ describe('Teams with an app id: every request must carry a valid Bot Framework t
       }),
     };
     const web = createWebApp(ctx);
-    channelMount(web).use(createTeamsChannel(ctx, config, { credentialsFactory: credentialsFactory as never }).router);
+    channel = createTeamsChannel(ctx, config, { credentialsFactory: credentialsFactory as never });
+    channelMount(web).use(channel.router);
     server = await startWebServer(ctx, web);
   }, 30_000);
   afterAll(async () => {
@@ -52,6 +54,8 @@ describe('Teams with an app id: every request must carry a valid Bot Framework t
     ['a token for another bot', { authorization: `Bearer ${connector.token('een-andere-bot', connector.url)}` }],
     ['a token for another serviceUrl', { authorization: `Bearer ${connector.token(appId, 'https://smba.example.org/')}` }],
     ['an expired token', { authorization: `Bearer ${connector.token(appId, connector.url, { exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 })}` }],
+    ['a token signed with another key under the published key id', { authorization: `Bearer ${connector.token(appId, connector.url, {}, 'other-key')}` }],
+    ['an unsigned token (alg none)', { authorization: `Bearer ${connector.token(appId, connector.url, {}, 'alg-none')}` }],
   ])('refuses %s with 401 and no side effect', async (_name, headers) => {
     connector.clear();
     const response = await post(server.url, incoming(), headers as Record<string, string>);
@@ -65,6 +69,7 @@ describe('Teams with an app id: every request must carry a valid Bot Framework t
     connector.clear();
     const response = await post(server.url, incoming(), { authorization: `Bearer ${connector.token(appId, connector.url)}` });
     expect(response.status).toBe(200);
+    await channel.settled();
     const [reply] = connector.messages();
     // No knowledge is loaded in this context: the point is that it was let in and answered.
     expect(reply!.body.text.length).toBeGreaterThan(0);
@@ -94,6 +99,7 @@ describe('proactive messages after a restart', () => {
         const link = activity(connector.url, { ...channel, text: '<at>Wijkwijs</at> koppel team-zuid', entities: [{ type: 'mention', text: '<at>Wijkwijs</at>', mentioned: BOT }] });
         link.conversation = { ...channel.conversation, id: `${CHANNEL};messageid=${link.id}` };
         await post(server.url, link);
+        await teams!.channel.settled();
         expect(connector.messages().at(-1)!.body.text).toMatch(/gekoppeld aan team team-zuid/);
       } finally {
         await teams?.stop();

@@ -80,9 +80,11 @@ function fieldsFor(from: Person, where: Where): Record<string, unknown> {
   };
 }
 
+/** Posts as Teams does and waits until the bot has answered (messages are answered after the acknowledgement). */
 async function post(body: unknown): Promise<Response> {
   const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(response.status).toBe(200);
+  await teams.channel.settled();
   return response;
 }
 

@@ -25,12 +25,15 @@ const channelFields = (threadRoot: string) => ({
 });
 const mention = { type: 'mention', text: '<at>Wijkwijs</at>', mentioned: BOT };
 
+/** Posts as Teams does and waits until the bot has answered (messages are answered after the acknowledgement). */
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${server.url}/api/messages`, {
+  const response = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+  await teams.channel.settled();
+  return response;
 }
 
 const cardOf = (call: { body: any }) => call.body.attachments?.find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;

@@ -11,11 +11,13 @@ export interface FakeOpenAI {
   requests: { path: string; body: any; authorization?: string }[];
   /** What the chat model answers next; a number is an HTTP error status; 'hang' never answers. */
   chatReply: string | number | 'hang';
+  /** How long the chat model takes before it answers, like a model under load. */
+  chatDelayMs: number;
   close(): Promise<void>;
 }
 
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
-  const fake: FakeOpenAI = { url: '', requests: [], chatReply: 'Antwoord [1].', close: async () => undefined };
+  const fake: FakeOpenAI = { url: '', requests: [], chatReply: 'Antwoord [1].', chatDelayMs: 0, close: async () => undefined };
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse((await readBody(req)) || '{}');
     fake.requests.push({ path: req.url ?? '', body, authorization: req.headers.authorization });
@@ -26,6 +28,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     if (req.url?.endsWith('/chat/completions')) {
       const reply = fake.chatReply;
       if (reply === 'hang') return; // the client's timeout has to end this
+      if (fake.chatDelayMs) await new Promise((resolve) => setTimeout(resolve, fake.chatDelayMs));
       if (typeof reply === 'number') return send(reply, { error: { message: 'stand-in failure', type: 'server_error' } });
       return send(200, {
         id: 'chatcmpl-test',

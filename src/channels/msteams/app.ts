@@ -25,7 +25,7 @@ import { parseIntent, settingsCommand } from './commands.ts';
 import { requestHandoff, resolveHandoff } from './handoff.ts';
 import { openPersonalConversation, postTo, teamsDelivery, type Poster } from './proactive.ts';
 import { ACTION, FIELD_PREFIX, renderDoneCard, renderNotice, renderReply } from './render.ts';
-import { channelLink, forgetConversation, linkedTeamOfTeamsTeam, personalConversation, rememberThread, saveConversation, threadConversation } from './store.ts';
+import { activityKey, channelLink, claimActivity, forgetConversation, linkedTeamOfTeamsTeam, personalConversation, releaseActivity, rememberThread, saveConversation, threadConversation } from './store.ts';
 
 // The connector's serializer keeps only the Entity fields it knows (type, text, mentioned): Teams'
 // citation entity (@type, citation, …) would arrive empty. Its own Activity mapper allows extra
@@ -39,6 +39,15 @@ type ServiceClientCredentialsFactory = NonNullable<ConstructorParameters<typeof 
 class TeamsAdapter extends CloudAdapter {
   run(authHeader: string, activity: Activity, logic: (tc: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
+  }
+
+  /**
+   * Runs the bot for an activity that was authenticated and acknowledged before: a turn of its own,
+   * with the bot's credentials and the activity's conversation, as a proactive message has. Replies
+   * still answer the activity (its id), in its thread.
+   */
+  runLater(appId: string, activity: Activity, logic: (tc: TurnContext) => Promise<void>): Promise<void> {
+    return this.processProactive(this.createClaimsIdentity(appId), activity, undefined, logic);
   }
 }
 
@@ -55,6 +64,8 @@ export interface TeamsChannel {
   adapter: CloudAdapter;
   router: express.Router;
   delivery: ChannelDelivery;
+  /** Resolves when every message acknowledged so far has been answered (for a clean stop). */
+  settled(): Promise<void>;
 }
 
 export const GREETING = [
@@ -99,6 +110,26 @@ export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: T
     ctx.logger.error({ err: error }, 'teams turn failed');
   };
 
+  // Teams waits about 15 seconds for the HTTP answer and then sends the message again, while a model
+  // answer may take longer: a message is acknowledged at once and answered in a turn of its own. Its
+  // id is claimed in the database first, so a resend (to this process or another) is not answered twice.
+  const answering = new Set<Promise<void>>();
+  async function acknowledge(tc: TurnContext): Promise<void> {
+    const a = tc.activity;
+    if (a.id && !(await claimActivity(ctx.db, activityKey(a)))) {
+      ctx.logger.info({ kind: conversationKind(a) }, 'teams activity already handled');
+      return;
+    }
+    const later = adapter
+      .runLater(poster.appId, a, bot)
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'teams answer failed'))
+      .finally(() => answering.delete(later));
+    answering.add(later);
+  }
+  const settled = async () => {
+    while (answering.size) await Promise.allSettled([...answering]);
+  };
+
   const router = express.Router();
   // Without an app id nobody is authenticated, so only this machine (the Bot Framework Emulator) gets in.
   router.post('/api/messages', (req: Request, res: Response, next: NextFunction) => {
@@ -114,9 +145,10 @@ export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: T
     const started = Date.now();
     let invoke: InvokeResponse | undefined;
     try {
-      invoke = await adapter.run(req.get('authorization') ?? '', parsed.data as unknown as Activity, (tc) => bot(tc));
+      // Card clicks (invokes) need their answer in this response; they stay synchronous.
+      invoke = await adapter.run(req.get('authorization') ?? '', parsed.data as unknown as Activity, (tc) => (tc.activity.type === 'message' ? acknowledge(tc) : bot(tc)));
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 401) {
+      if (isAuthenticationFailure(error)) {
         ctx.logger.warn({ type: parsed.data.type, reason: String((error as Error).message).slice(0, 200) }, 'teams request refused: not authenticated');
         res.status(401).json({ error: { code: 'unauthorized', message: 'Dit verzoek komt niet aantoonbaar van Microsoft Teams.' } });
         return;
@@ -141,7 +173,16 @@ export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: T
     res.status(400).json({ error: { code: 'bad_request', message } });
   });
 
-  return { adapter, router, delivery: teamsDelivery(ctx, poster) };
+  return { adapter, router, delivery: teamsDelivery(ctx, poster), settled };
+}
+
+/**
+ * botbuilder marks most refusals with status 401, but passes on the token library's own errors
+ * (a signature by another key, `alg: none`, a token not yet valid) as they are.
+ */
+function isAuthenticationFailure(error: unknown): boolean {
+  const e = error as { statusCode?: number; name?: string } | null;
+  return e?.statusCode === 401 || ['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError'].includes(e?.name ?? '');
 }
 
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -208,14 +249,16 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
       await rememberThread(ctx.db, threadKey, userId, reply.conversationId);
       ctx.logger.info({ channel: 'teams', kind: conversationKind(a), answerId: reply.answerId, mode: reply.mode, durationMs: Date.now() - started }, 'teams question answered');
     } catch (error) {
-      await sendError(tc, error);
+      // What went wrong on our side may go right when Teams sends the message again.
+      if ((await sendError(tc, error)).code === 'internal' && a.id) await releaseActivity(ctx.db, activityKey(a));
     }
   }
 
-  async function sendError(tc: TurnContext, error: unknown): Promise<void> {
+  async function sendError(tc: TurnContext, error: unknown): Promise<WijkwijsError> {
     const e = toWijkwijsError(error);
     if (e.code === 'internal') ctx.logger.error({ err: error }, 'teams request failed');
     await tc.sendActivity(renderNotice(e.userMessage)).catch((deliveryError: unknown) => ctx.logger.warn({ err: deliveryError }, 'teams error message not delivered'));
+    return e;
   }
 
   /**

@@ -40,6 +40,7 @@ export async function startTeams(ctx: Context, web: express.Express, options?: T
       unregister();
       // An express router cannot be unmounted; without its routes it answers nothing any more.
       channel.router.stack.length = 0;
+      await channel.settled();
     },
   };
 }

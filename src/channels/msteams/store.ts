@@ -79,6 +79,31 @@ export async function personalConversation(db: Db, userId: string): Promise<Stor
   return rows[0] ? toStored(rows[0]) : undefined;
 }
 
+// ---- Message activities, each answered once ----
+
+const ACTIVITY_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** Activity ids are unique within their conversation. */
+export function activityKey(activity: { id?: string; conversation: { id: string } }): string {
+  return `${activity.conversation.id}|${activity.id ?? ''}`;
+}
+
+/**
+ * True for the first delivery of a message activity; false when Teams resends it (it does when no
+ * answer came in time) or another process took it already. The primary key decides.
+ */
+export async function claimActivity(db: Db, activityKey: string): Promise<boolean> {
+  const rows = await db.sql.query(`INSERT INTO "msteams_activity" ("activity_key") VALUES ($1) ON CONFLICT DO NOTHING RETURNING "activity_key"`, [activityKey]);
+  // Forget old ids now and then; Teams resends within minutes.
+  if (Math.random() < 0.01) await db.prisma.msteamsActivity.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - ACTIVITY_MEMORY_MS) } } });
+  return rows.length === 1;
+}
+
+/** Gives up the claim of a message whose answer failed, so a resend of it is answered. */
+export async function releaseActivity(db: Db, activityKey: string): Promise<void> {
+  await db.sql.query(`DELETE FROM "msteams_activity" WHERE "activity_key" = $1`, [activityKey]);
+}
+
 // ---- Threads ----
 
 export async function threadConversation(db: Db, threadKey: string, userId: string): Promise<string | undefined> {

@@ -85,14 +85,20 @@ export class StandInConnector {
     return this.calls.filter((c) => c.body?.type === 'message');
   }
 
-  /** A channel token as Bot Framework signs it: issuer, audience = app id, serviceurl claim. */
-  token(appId: string, serviceUrl: string, overrides: Record<string, unknown> = {}): string {
+  /**
+   * A channel token as Bot Framework signs it: issuer, audience = app id, serviceurl claim. `forge`
+   * makes the forgeries an attacker would try: signed with a key of their own under our key id, or
+   * `alg: none` without a signature.
+   */
+  token(appId: string, serviceUrl: string, overrides: Record<string, unknown> = {}, forge?: 'other-key' | 'alg-none'): string {
     const now = Math.floor(Date.now() / 1000);
-    const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
+    const header = { alg: forge === 'alg-none' ? 'none' : 'RS256', typ: 'JWT', kid: this.kid };
     const payload = { iss: 'https://api.botframework.com', aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 600, ...overrides };
     const encode = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `${encode(header)}.${encode(payload)}`;
-    return `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), this.privateKey).toString('base64url')}`;
+    if (forge === 'alg-none') return `${unsigned}.`;
+    const key = forge === 'other-key' ? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey : this.privateKey;
+    return `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
   }
 }
 
