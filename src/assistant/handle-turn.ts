@@ -1,5 +1,6 @@
 import type { Context } from '../context.ts';
 import { FEATURES } from '../features.ts';
+import { rejectControlCharacters } from '../lib/control-characters.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { CASE_CANCEL, CASE_CONFIRM, cancelCaseTurn, confirmCaseTurn, isCaseCommand, proposeCaseTurn } from '../privacy/case-turns.ts';
 import { recordCaseViews } from '../privacy/record-case-views.ts';
@@ -12,6 +13,7 @@ const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
 
 /** The one entry point of the conversation core for every channel: a question or an action in, a Reply out. */
 export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
+  rejectControlCharacters(turn);
   if (turn.action) return handleAction(ctx, turn, turn.action);
   // "/casus <tekst>" offers a case text for storage (after anonymisation and the coach's check).
   if (isCaseCommand(turn.text)) return proposeCaseTurn(ctx, turn);

@@ -1,6 +1,6 @@
 import type { Context } from '../context.ts';
 import { ingestFiles } from '../knowledge/ingest-files.ts';
-import { ensureMember } from '../teams/membership.ts';
+import { placeLocalUsers } from '../teams/place-local-users.ts';
 import { WEB_USER_ID } from '../channels/web/server.ts';
 
 /**
@@ -9,9 +9,8 @@ import { WEB_USER_ID } from '../channels/web/server.ts';
  */
 export async function prepareLocalUse(ctx: Context, say: (line: string) => void): Promise<void> {
   const { config } = ctx;
-  for (const userId of [WEB_USER_ID, 'cli:local']) {
-    await ensureMember(ctx.db.prisma, { teamId: config.defaultTeam, teamName: 'Wijkteam', userId, displayName: 'Lokale gebruiker', role: 'lead' });
-  }
+  const { movedFrom } = await placeLocalUsers(ctx.db.prisma, { teamId: config.defaultTeam, teamName: 'Wijkteam', userIds: [WEB_USER_ID, 'cli:local'], displayName: 'Lokale gebruiker' });
+  if (movedFrom) say(`De lokale gebruikers zijn overgezet van team ${movedFrom} naar het standaardteam ${config.defaultTeam}.`);
   if (!config.autoIngest) return;
   const summary = await ingestFiles(ctx, {
     paths: [config.knowledgeDir],

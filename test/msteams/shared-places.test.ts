@@ -14,6 +14,7 @@ import { OPERATOR } from '../../src/teams/authorise.ts';
 import { createTeam } from '../../src/teams/create-team.ts';
 import { createTestContext } from '../support/context.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { requestWithHost } from '../support/request-with-host.ts';
 import { activity, BOT, StandInConnector, type Recorded } from './support/connector.ts';
 
 const connector = new StandInConnector();
@@ -74,7 +75,7 @@ const modelSawCase = () => model.requests.some((r) => r.path.endsWith('/chat/com
 beforeAll(async () => {
   await connector.start();
   model = await startFakeOpenAI();
-  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.url, OPENAI_CHAT_MODEL: 'test-chat' });
+  ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', MICROSOFT_TEAMS_EMULATOR: 'true', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.url, OPENAI_CHAT_MODEL: 'test-chat' });
   const { prisma } = ctx.db;
   await createTeam(prisma, OPERATOR, { id: 'team-a', name: 'Team A' });
   await createTeam(prisma, OPERATOR, { id: 'team-b', name: 'Team B' });
@@ -174,5 +175,25 @@ describe('a message is acknowledged at once and answered once', () => {
     } finally {
       model.chatDelayMs = 0;
     }
+  });
+});
+
+describe('hostile input', () => {
+  it('answers a question with a NUL byte with a Dutch notice, before the model is called', async () => {
+    model.requests.length = 0;
+    const answers = await ctx.db.prisma.answer.count();
+    const [notice] = await ask(ANNA, 'personal', `${QUESTION}\u0000`);
+    expect(notice!.body.text).toMatch(/onzichtbaar stuurteken/);
+    expect(model.requests).toEqual([]);
+    expect(await ctx.db.prisma.answer.count()).toBe(answers);
+  });
+
+  it('still takes activities whatever their Host, while the web chat refuses a foreign one', async () => {
+    const incoming = message(ANNA, 'personal', 'Wat zijn de kernwaarden?');
+    const viaProxy = await requestWithHost(`${server.url}/api/messages`, 'intern-proxy:8080', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(incoming) });
+    expect(viaProxy.status).toBe(200);
+    await teams.channel.settled();
+    expect(repliesTo(incoming)).toHaveLength(1);
+    expect((await requestWithHost(`${server.url}/`, 'intern-proxy:8080')).status).toBe(403);
   });
 });

@@ -15,7 +15,8 @@ import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { createTeam } from '../../src/teams/create-team.ts';
 import { createTestContext } from '../support/context.ts';
-import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
+import { requestWithHost } from '../support/request-with-host.ts';
+import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postEvent, SIGNING_SECRET, signedHeaders, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { buttonsOf, createDriver } from './support/flow-helpers.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -50,7 +51,7 @@ const FAILING: Feature = {
 beforeAll(async () => {
   FEATURES.push(FAILING);
   slackApi = await startFakeSlack();
-  ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl });
+  ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl });
   const web = createWebApp(ctx);
   // The status goes out before every answer, so a failure always has a status to replace.
   await startSlack(ctx, web, { statusAfterMs: 0, questionsPerMinute: 100 });
@@ -181,5 +182,24 @@ describe('an answer that fails after the acknowledgement', () => {
     const retried = await answered(payload, { channel: 'CFAIL', threadTs: ts }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     expect(retried.args.text).not.toMatch(/Sorry/);
     expect(JSON.stringify(retried.args.blocks)).toContain('wijkwijs.feedback.up');
+  });
+});
+
+describe('hostile input', () => {
+  it('answers a question with a NUL byte with a Dutch notice, before anything is searched or stored', async () => {
+    const answers = await ctx.db.prisma.answer.count();
+    const notice = await mention(ANNA, 'CTEAMA', `${QUESTION}\u0000`);
+    expect(notice.args.text).toMatch(/onzichtbaar stuurteken/);
+    expect(await ctx.db.prisma.answer.count()).toBe(answers);
+  });
+
+  it('still takes signed events whatever their Host, while the web chat refuses a foreign one', async () => {
+    const ts = messageTs();
+    const body = JSON.stringify(eventCallback({ type: 'app_mention', user: ANNA, text: `<@${BOT_USER}> ${QUESTION}`, ts, channel: 'CPROXY' }));
+    driver.step();
+    const viaProxy = await requestWithHost(`${server.url}/slack/events`, 'intern-proxy:8080', { method: 'POST', headers: signedHeaders(body), body });
+    expect(viaProxy.status).toBe(200);
+    await driver.next('chat.postMessage', (a) => a.channel === 'CPROXY' && a.thread_ts === ts);
+    expect((await requestWithHost(`${server.url}/`, 'intern-proxy:8080')).status).toBe(403);
   });
 });

@@ -17,6 +17,7 @@ import { handleMemberJoined, handleTurn } from '../../assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
 import type { TeamsConfig } from '../../lib/config.ts';
+import { rejectControlCharacters } from '../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
 import type { ChannelDelivery } from '../../notifications/messenger.ts';
 import { AnswerGate, RATE_LIMITED_TEXT, RateLimiter } from '../slack/guard.ts';
@@ -215,6 +216,7 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
     const userId = teamsUserId(a.from);
     const text = stripMention(a);
     try {
+      rejectControlCharacters(text);
       if (!text) return void (await tc.sendActivity(renderNotice('Typ je vraag achter mijn naam, bijvoorbeeld: @Wijkwijs Hoe lang heb ik om de hulpvraag te verkennen?')));
       const intent = parseIntent(text);
       if (intent.kind === 'settings') {
@@ -268,6 +270,7 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
   async function onCardData(tc: TurnContext, raw: Record<string, unknown>): Promise<InvokeResponse['body']> {
     const a = tc.activity;
     const isInvoke = a.type === 'invoke';
+    rejectControlCharacters(raw);
     const parsed = cardDataSchema.safeParse(raw);
     if (!parsed.success) throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer). Stel je vraag gerust opnieuw.');
     const data = parsed.data;

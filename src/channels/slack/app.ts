@@ -12,6 +12,7 @@ import { shareAnswer } from '../../assistant/share-answer.ts';
 import { showPassage } from '../../assistant/show-passage.ts';
 import type { Context } from '../../context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
+import { rejectControlCharacters } from '../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
 import { isMember } from '../../teams/membership.ts';
 import { wijkwijsCommand } from './commands.ts';
@@ -281,6 +282,7 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
   app.command('/wijkwijs', async ({ command, ack }) => {
     const c = commandSchema.parse(command);
     try {
+      rejectControlCharacters(c.text);
       await ack({ response_type: 'ephemeral', text: await wijkwijsCommand(ctx, c, config) });
     } catch (error) {
       const e = toWijkwijsError(error);
@@ -306,6 +308,7 @@ function registerListeners(ctx: Context, app: App, config: SlackConfig, options:
     const action = b.actions[0]!;
     const value = action.value ?? '';
     try {
+      rejectControlCharacters(b.actions);
       const [name] = action.action_id.split(':');
       switch (name) {
         case ACTION.passage:

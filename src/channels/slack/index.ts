@@ -1,5 +1,6 @@
 import type express from 'express';
 import type { Context } from '../../context.ts';
+import { channelMount } from '../web/server.ts';
 import { createSlackChannel, type SlackChannel, type SlackOptions } from './app.ts';
 
 export { createSlackChannel, type SlackChannel, type SlackOptions };
@@ -12,7 +13,8 @@ export async function startSlack(ctx: Context, web: express.Express, options?: S
   const config = ctx.config.slack;
   if (!config) return undefined;
   const slack = createSlackChannel(ctx, config, options);
-  if (slack.router) web.use(slack.router);
+  // Ahead of the web chat's host check and token: Slack's requests carry their own signature.
+  if (slack.router) channelMount(web).use(slack.router);
   await slack.start();
   ctx.logger.info({ mode: config.mode }, 'slack started');
   return slack;

@@ -11,6 +11,7 @@ import type { Context } from '../../context.ts';
 import { ConfigError } from '../../lib/config.ts';
 import { listNotifications } from '../../notifications/list-notifications.ts';
 import { isMember } from '../../teams/membership.ts';
+import { CONTROL_CHARACTER_TEXT, hasControlCharacters } from '../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
 
 /** The single user of the local web chat; with a token, everyone holding it shares this identity. */
@@ -60,6 +61,7 @@ export function createWebApp(ctx: Context): express.Express {
   const channels = express.Router();
   app.use(channels);
   app.locals.channels = channels;
+  app.use(requireKnownHost(ctx.config.publicUrl));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -76,6 +78,7 @@ export function createWebApp(ctx: Context): express.Express {
   api.use(calendarRoutes(ctx, WEB_USER_ID)); // checks the token itself: calendar apps send it as ?token=
   api.use(requireToken(ctx.config.webToken));
   api.use(express.json({ limit: '32kb' }));
+  api.use((req, _res, next) => next(hasControlCharacters(req.body) ? new WijkwijsError('bad_request', CONTROL_CHARACTER_TEXT) : undefined));
 
   // Each endpoint turns its body into a Turn for the core; Express 5 passes rejected promises on to
   // the error handler below.
@@ -166,8 +169,33 @@ function requireToken(token: string | undefined) {
   };
 }
 
+/** A loopback address or name (IPv6 with or without brackets); "127.example.org" is not one. */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Against DNS rebinding: a page on another site can point its own name at 127.0.0.1 and read the
+ * local chat through the visitor's browser, but the browser still sends that name as Host. Only
+ * loopback names and the host of WIJKWIJS_PUBLIC_URL are answered. Slack and Teams, which carry
+ * their own signatures and tokens, are mounted before this check.
+ */
+function requireKnownHost(publicUrl: string) {
+  const publicHost = new URL(publicUrl).hostname;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const host = hostNameOf(req.headers.host);
+    if (host && (host === publicHost || isLoopback(host))) return next();
+    next(new WijkwijsError('forbidden', 'Dit adres ken ik niet. Open Wijkwijs via localhost of 127.0.0.1, of via het adres dat de beheerder instelde (WIJKWIJS_PUBLIC_URL).'));
+  };
+}
+
+function hostNameOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    return new URL(`http://${header}`).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RunningServer {
