@@ -58,6 +58,39 @@ describe('local web chat in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it.each([
+    [1280, 800],
+    [390, 844],
+  ])('keeps the question box in view at %i×%i: the message list scrolls, not the page', async (width, height) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(server.url);
+    const questions = ['Hoe lang heb ik om de hulpvraag te verkennen?', 'Uit welke vier onderdelen bestaat SoNeStra?', 'Wanneer moet ik het vier-ogen principe toepassen?'];
+    for (const [i, question] of questions.entries()) {
+      await page.getByLabel('Je vraag').fill(question);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.message.assistant:not(.pending)').count(), { timeout: 15_000 }).toBe(i + 1);
+    }
+    const layout = await page.evaluate(() => {
+      const box = document.querySelector('#question')!.getBoundingClientRect();
+      const list = document.querySelector('main')!;
+      return {
+        inputTop: box.top,
+        inputBottom: box.bottom,
+        viewport: window.innerHeight,
+        pageOverflow: document.documentElement.scrollHeight - window.innerHeight,
+        scrollY: window.scrollY,
+        listOverflow: list.scrollHeight - list.clientHeight,
+      };
+    });
+    expect(layout.inputTop).toBeGreaterThanOrEqual(0);
+    expect(layout.inputBottom).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.pageOverflow).toBeLessThanOrEqual(0);
+    expect(layout.scrollY).toBe(0);
+    // Three answers do not fit: the list itself holds them and scrolls.
+    expect(layout.listOverflow).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("shows the server's Dutch error message instead of failing silently", async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
