@@ -7,12 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsChannel, startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
 import { channelLink, saveChannelLink } from '../../src/channels/msteams/store.ts';
 import { channelMount, createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { confirmCase } from '../../src/privacy/confirm-case.ts';
-import { proposeCase } from '../../src/privacy/propose-case.ts';
-import { addMember } from '../../src/teams/add-member.ts';
-import { OPERATOR } from '../../src/teams/authorise.ts';
-import { createTeam } from '../../src/teams/create-team.ts';
 import { createTestContext } from '../support/context.ts';
+import { CASE_QUESTION, CASE_TEXT, twoTeamsWithACase } from '../support/team-case.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { requestWithHost } from '../support/request-with-host.ts';
 import { activity, BOT, StandInConnector, type Recorded } from './support/connector.ts';
@@ -28,14 +24,6 @@ const ANNA = person('anna'); // admin of team A, where the case was discussed
 const BRAM = person('bram'); // admin of team B
 const userIdOf = (p: { aadObjectId: string }) => `teams:${p.aadObjectId}`;
 
-const A_CASE = `Duivenplaag in het kippenhok
-
-Een bewoner houdt kippen op een volkstuin. Duiven in het kippenhok geven overlast en de buren klagen.
-
-## Besluit
-Het team schakelde de volkstuinvereniging en buurtbemiddeling in, zonder maatwerkvoorziening.`;
-const QUESTION = 'Hebben we eerder een casus besproken over een duivenplaag in een kippenhok?';
-const CASE_TEXT = /duivenplaag|kippenhok|volkstuin/i;
 
 const channelOf = (key: string) => ({ id: `19:kanaal-${key}@thread.tacv2`, team: `19:team-${key}@thread.tacv2` });
 const TEAM_A_CHANNEL = channelOf('a');
@@ -76,13 +64,7 @@ beforeAll(async () => {
   await connector.start();
   model = await startFakeOpenAI();
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', MICROSOFT_TEAMS_EMULATOR: 'true', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.url, OPENAI_CHAT_MODEL: 'test-chat' });
-  const { prisma } = ctx.db;
-  await createTeam(prisma, OPERATOR, { id: 'team-a', name: 'Team A' });
-  await createTeam(prisma, OPERATOR, { id: 'team-b', name: 'Team B' });
-  await addMember(prisma, OPERATOR, { teamId: 'team-a', userId: userIdOf(ANNA), role: 'admin' });
-  await addMember(prisma, OPERATOR, { teamId: 'team-b', userId: userIdOf(BRAM), role: 'admin' });
-  const proposal = await proposeCase(prisma, { userId: userIdOf(ANNA), teamId: 'team-a', text: A_CASE });
-  expect((await confirmCase(ctx, { userId: userIdOf(ANNA), draftId: proposal.draftId, text: proposal.text })).status).toBe('stored');
+  await twoTeamsWithACase(ctx, { a: [userIdOf(ANNA)], b: [userIdOf(BRAM)] });
   await saveChannelLink(ctx.db, TEAM_A_CHANNEL.id, 'team-a');
   await saveChannelLink(ctx.db, TEAM_B_CHANNEL.id, 'team-b');
   const web = createWebApp(ctx);
@@ -104,15 +86,15 @@ describe('a team case is cited only where everyone reading may see it', () => {
     ['a group chat', { groupChat: '19:groepschat-1@thread.v2' }],
   ] as [string, Where][])('keeps team A’s case out of %s, also from the model', async (_label, where) => {
     model.requests.length = 0;
-    const replies = await ask(ANNA, where, QUESTION);
+    const replies = await ask(ANNA, where, CASE_QUESTION);
     expect(replies.length).toBeGreaterThan(0);
     expect(shown(replies)).not.toMatch(CASE_TEXT);
     expect(modelSawCase()).toBe(false);
   });
 
   it('cites it in team A’s channel and in the personal chat (the positive controls)', async () => {
-    expect(shown(await ask(ANNA, { channel: TEAM_A_CHANNEL }, QUESTION))).toMatch(CASE_TEXT);
-    expect(shown(await ask(ANNA, 'personal', QUESTION))).toMatch(CASE_TEXT);
+    expect(shown(await ask(ANNA, { channel: TEAM_A_CHANNEL }, CASE_QUESTION))).toMatch(CASE_TEXT);
+    expect(shown(await ask(ANNA, 'personal', CASE_QUESTION))).toMatch(CASE_TEXT);
   });
 });
 
@@ -160,7 +142,7 @@ describe('a message is acknowledged at once and answered once', () => {
   it('returns the HTTP response before a slow model has answered, and the answer still arrives', async () => {
     model.chatDelayMs = 3000;
     try {
-      const incoming = message(ANNA, 'personal', QUESTION);
+      const incoming = message(ANNA, 'personal', CASE_QUESTION);
       const started = Date.now();
       const response = await post(server.url, incoming);
       const acknowledgedAfterMs = Date.now() - started;
@@ -182,7 +164,7 @@ describe('hostile input', () => {
   it('answers a question with a NUL byte with a Dutch notice, before the model is called', async () => {
     model.requests.length = 0;
     const answers = await ctx.db.prisma.answer.count();
-    const [notice] = await ask(ANNA, 'personal', `${QUESTION}\u0000`);
+    const [notice] = await ask(ANNA, 'personal', `${CASE_QUESTION}\u0000`);
     expect(notice!.body.text).toMatch(/onzichtbaar stuurteken/);
     expect(model.requests).toEqual([]);
     expect(await ctx.db.prisma.answer.count()).toBe(answers);

@@ -9,12 +9,8 @@ import { startSlack } from '../../src/channels/slack/index.ts';
 import { channelKey, channelLink, saveChannelLink } from '../../src/channels/slack/store.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';
-import { confirmCase } from '../../src/privacy/confirm-case.ts';
-import { proposeCase } from '../../src/privacy/propose-case.ts';
-import { addMember } from '../../src/teams/add-member.ts';
-import { OPERATOR } from '../../src/teams/authorise.ts';
-import { createTeam } from '../../src/teams/create-team.ts';
 import { createTestContext } from '../support/context.ts';
+import { CASE_QUESTION, CASE_TEXT, twoTeamsWithACase } from '../support/team-case.ts';
 import { requestWithHost } from '../support/request-with-host.ts';
 import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postEvent, SIGNING_SECRET, signedHeaders, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { buttonsOf, createDriver } from './support/flow-helpers.ts';
@@ -29,14 +25,6 @@ const BRAM = 'UBRAM'; // admin of team B
 const BOTH = 'UBOTH'; // admin of both teams
 const idOf = (user: string) => `slack:${WORKSPACE}:${user}`;
 
-const A_CASE = `Duivenplaag in het kippenhok
-
-Een bewoner houdt kippen op een volkstuin. Duiven in het kippenhok geven overlast en de buren klagen.
-
-## Besluit
-Het team schakelde de volkstuinvereniging en buurtbemiddeling in, zonder maatwerkvoorziening.`;
-const QUESTION = 'Hebben we eerder een casus besproken over een duivenplaag in een kippenhok?';
-const CASE_TEXT = /duivenplaag|kippenhok|volkstuin/i;
 
 // One failure on demand, after the answer was found: the way a crash after the acknowledgement looks.
 let failNext = false;
@@ -58,15 +46,7 @@ beforeAll(async () => {
   server = await startWebServer(ctx, web);
   driver = createDriver(slackApi, () => server.url);
 
-  const { prisma } = ctx.db;
-  await createTeam(prisma, OPERATOR, { id: 'team-a', name: 'Team A' });
-  await createTeam(prisma, OPERATOR, { id: 'team-b', name: 'Team B' });
-  await addMember(prisma, OPERATOR, { teamId: 'team-a', userId: idOf(ANNA), role: 'admin' });
-  await addMember(prisma, OPERATOR, { teamId: 'team-b', userId: idOf(BRAM), role: 'admin' });
-  await addMember(prisma, OPERATOR, { teamId: 'team-a', userId: idOf(BOTH), role: 'admin' });
-  await addMember(prisma, OPERATOR, { teamId: 'team-b', userId: idOf(BOTH), role: 'admin' });
-  const proposal = await proposeCase(prisma, { userId: idOf(ANNA), teamId: 'team-a', text: A_CASE });
-  expect((await confirmCase(ctx, { userId: idOf(ANNA), draftId: proposal.draftId, text: proposal.text })).status).toBe('stored');
+  await twoTeamsWithACase(ctx, { a: [idOf(ANNA), idOf(BOTH)], b: [idOf(BRAM), idOf(BOTH)] });
   await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CTEAMA'), 'team-a');
   await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CTEAMB'), 'team-b');
 }, 120_000);
@@ -95,31 +75,31 @@ async function mention(user: string, channel: string, text: string): Promise<Sla
 describe('a team case is cited only where everyone reading may see it', () => {
   it('keeps team A’s case out of an unlinked channel, also in a follow-up in the thread', async () => {
     const ts = messageTs();
-    const reply = await answered(eventCallback({ type: 'app_mention', user: ANNA, text: `<@${BOT_USER}> ${QUESTION}`, ts, channel: 'COPEN' }), { channel: 'COPEN', threadTs: ts });
+    const reply = await answered(eventCallback({ type: 'app_mention', user: ANNA, text: `<@${BOT_USER}> ${CASE_QUESTION}`, ts, channel: 'COPEN' }), { channel: 'COPEN', threadTs: ts });
     expect(shown(reply)).not.toMatch(CASE_TEXT);
     const followUp = await answered(eventCallback({ type: 'message', channel_type: 'channel', channel: 'COPEN', user: ANNA, text: 'En wat besloot het team over die duiven in het kippenhok?', ts: messageTs(), thread_ts: ts }), { channel: 'COPEN', threadTs: ts });
     expect(shown(followUp)).not.toMatch(CASE_TEXT);
   });
 
   it('keeps it out of team B’s channel, where its member asks', async () => {
-    expect(shown(await mention(ANNA, 'CTEAMB', QUESTION))).not.toMatch(CASE_TEXT);
+    expect(shown(await mention(ANNA, 'CTEAMB', CASE_QUESTION))).not.toMatch(CASE_TEXT);
   });
 
   it('cites it in team A’s own channel and in a DM (the positive controls)', async () => {
-    expect(shown(await mention(ANNA, 'CTEAMA', QUESTION))).toMatch(CASE_TEXT);
-    const dm = await answered(eventCallback({ type: 'message', channel_type: 'im', channel: 'DANNA', user: ANNA, text: QUESTION, ts: messageTs() }), { channel: 'DANNA' });
+    expect(shown(await mention(ANNA, 'CTEAMA', CASE_QUESTION))).toMatch(CASE_TEXT);
+    const dm = await answered(eventCallback({ type: 'message', channel_type: 'im', channel: 'DANNA', user: ANNA, text: CASE_QUESTION, ts: messageTs() }), { channel: 'DANNA' });
     expect(shown(dm)).toMatch(CASE_TEXT);
   });
 
   it('does not cite it for someone outside team A, even in team A’s channel', async () => {
-    expect(shown(await mention(BRAM, 'CTEAMA', QUESTION))).not.toMatch(CASE_TEXT);
+    expect(shown(await mention(BRAM, 'CTEAMA', CASE_QUESTION))).not.toMatch(CASE_TEXT);
   });
 });
 
 describe('"Deel in kanaal" re-checks the channel against every cited passage', () => {
   /** /vraag answers privately (with the case), then the asker clicks "Deel in kanaal". */
   async function askAndShare(channel: string): Promise<void> {
-    await driver.command(ANNA, channel, '/vraag', QUESTION);
+    await driver.command(ANNA, channel, '/vraag', CASE_QUESTION);
     const privately = await driver.next('chat.postEphemeral', (a) => a.channel === channel && a.user === ANNA);
     expect(shown(privately)).toMatch(CASE_TEXT);
     await driver.click(ANNA, privately, buttonsOf(privately).find((b) => b.action_id.startsWith('wijkwijs.share'))!);
@@ -188,14 +168,14 @@ describe('an answer that fails after the acknowledgement', () => {
 describe('hostile input', () => {
   it('answers a question with a NUL byte with a Dutch notice, before anything is searched or stored', async () => {
     const answers = await ctx.db.prisma.answer.count();
-    const notice = await mention(ANNA, 'CTEAMA', `${QUESTION}\u0000`);
+    const notice = await mention(ANNA, 'CTEAMA', `${CASE_QUESTION}\u0000`);
     expect(notice.args.text).toMatch(/onzichtbaar stuurteken/);
     expect(await ctx.db.prisma.answer.count()).toBe(answers);
   });
 
   it('still takes signed events whatever their Host, while the web chat refuses a foreign one', async () => {
     const ts = messageTs();
-    const body = JSON.stringify(eventCallback({ type: 'app_mention', user: ANNA, text: `<@${BOT_USER}> ${QUESTION}`, ts, channel: 'CPROXY' }));
+    const body = JSON.stringify(eventCallback({ type: 'app_mention', user: ANNA, text: `<@${BOT_USER}> ${CASE_QUESTION}`, ts, channel: 'CPROXY' }));
     driver.step();
     const viaProxy = await requestWithHost(`${server.url}/slack/events`, 'intern-proxy:8080', { method: 'POST', headers: signedHeaders(body), body });
     expect(viaProxy.status).toBe(200);

@@ -3,16 +3,8 @@
  * (messages, card clicks, installs, members joining) into core Turns and renders the Replies as text
  * with citations plus an Adaptive Card. Everything else is in the core.
  */
-import {
-  CallerIdConstants,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  TurnContext,
-  type Activity,
-  type InvokeResponse,
-} from 'botbuilder';
+import { CloudAdapter, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createRequire } from 'node:module';
 import { handleMemberJoined, handleTurn } from '../../assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
 import type { Context } from '../../context.ts';
@@ -21,36 +13,13 @@ import { rejectControlCharacters } from '../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
 import type { ChannelDelivery } from '../../notifications/messenger.ts';
 import { AnswerGate, RATE_LIMITED_TEXT, RateLimiter } from '../slack/guard.ts';
+import { createTeamsAdapter, isAuthenticationFailure, type ServiceClientCredentialsFactory } from './adapter.ts';
 import { activitySchema, cardDataSchema, cardFields, channelData, conversationKind, storedConversation, stripMention, teamsChannelId, teamsUserId } from './activity.ts';
 import { parseIntent, settingsCommand } from './commands.ts';
 import { requestHandoff, resolveHandoff } from './handoff.ts';
 import { openPersonalConversation, postTo, teamsDelivery, type Poster } from './proactive.ts';
 import { ACTION, FIELD_PREFIX, renderDoneCard, renderNotice, renderReply } from './render.ts';
 import { activityKey, channelLink, claimActivity, forgetConversation, linkedTeamOfTeamsTeam, personalConversation, releaseActivity, rememberThread, saveConversation, threadConversation } from './store.ts';
-
-// The connector's serializer keeps only the Entity fields it knows (type, text, mentioned): Teams'
-// citation entity (@type, citation, …) would arrive empty. Its own Activity mapper allows extra
-// entity fields; the Entity model mapper it resolves to does not, so we allow them there too.
-const connectorMappers = createRequire(import.meta.url)('botframework-connector/lib/connectorApi/models/mappers') as { Entity: { type: { additionalProperties?: object } } };
-connectorMappers.Entity.type.additionalProperties ??= { type: { name: 'Object' } };
-
-type ServiceClientCredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
-
-/** The adapter with its authenticate-then-run step open to us, so we answer auth failures ourselves. */
-class TeamsAdapter extends CloudAdapter {
-  run(authHeader: string, activity: Activity, logic: (tc: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
-  }
-
-  /**
-   * Runs the bot for an activity that was authenticated and acknowledged before: a turn of its own,
-   * with the bot's credentials and the activity's conversation, as a proactive message has. Replies
-   * still answer the activity (its id), in its thread.
-   */
-  runLater(appId: string, activity: Activity, logic: (tc: TurnContext) => Promise<void>): Promise<void> {
-    return this.processProactive(this.createClaimsIdentity(appId), activity, undefined, logic);
-  }
-}
 
 export interface TeamsOptions {
   /** Questions per user per minute. */
@@ -82,29 +51,7 @@ const NO_PERSONAL_CHAT = 'Ik kon je geen persoonlijk bericht sturen. Open een ch
 const CARD_ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
 export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: TeamsOptions = {}): TeamsChannel {
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    {
-      MicrosoftAppId: config.appId ?? '',
-      MicrosoftAppPassword: config.appPassword ?? '',
-      MicrosoftAppTenantId: config.tenantId ?? '',
-      MicrosoftAppType: config.appType,
-      // Overriding one endpoint makes botbuilder take all of them from here: the public cloud's, but
-      // with the signing keys published elsewhere (tests, a proxy).
-      ...(config.openIdMetadataUrl
-        ? {
-            ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${config.appType === 'MultiTenant' ? 'botframework.com' : config.tenantId}`,
-            ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-            ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-            OAuthUrl: 'https://api.botframework.com',
-            CallerId: CallerIdConstants.PublicAzureChannel,
-            ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl,
-            ToBotFromEmulatorOpenIdMetadataUrl: config.openIdMetadataUrl,
-          }
-        : {}),
-    },
-    options.credentialsFactory,
-  );
-  const adapter = new TeamsAdapter(auth);
+  const adapter = createTeamsAdapter(config, options.credentialsFactory);
   const poster: Poster = { adapter, appId: config.appId ?? '' };
   const bot = createBot(ctx, poster, options);
   adapter.onTurnError = async (_tc, error) => {
@@ -175,15 +122,6 @@ export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: T
   });
 
   return { adapter, router, delivery: teamsDelivery(ctx, poster), settled };
-}
-
-/**
- * botbuilder marks most refusals with status 401, but passes on the token library's own errors
- * (a signature by another key, `alg: none`, a token not yet valid) as they are.
- */
-function isAuthenticationFailure(error: unknown): boolean {
-  const e = error as { statusCode?: number; name?: string } | null;
-  return e?.statusCode === 401 || ['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError'].includes(e?.name ?? '');
 }
 
 export function isLoopbackAddress(address: string | undefined): boolean {
