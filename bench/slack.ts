@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import { createSlackChannel } from '../src/channels/slack/index.ts';
-import { createWebApp, startWebServer } from '../src/channels/web/server.ts';
+import { channelMount, createWebApp, startWebServer } from '../src/channels/web/server.ts';
 import { createContext } from '../src/context.ts';
 import { ingestFiles } from '../src/knowledge/ingest-files.ts';
 import { loadConfig } from '../src/lib/config.ts';
@@ -76,7 +76,7 @@ export async function runSlackBench(options: { users?: number; rounds?: number; 
     const web = createWebApp(ctx);
     // Each user asks several questions in a minute; the per-user limit must not be what is measured.
     const slack = createSlackChannel(ctx, { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl }, { questionsPerMinute: 1000 });
-    web.use(slack.router!);
+    channelMount(web).use(slack.router!);
     const server = await startWebServer(ctx, web);
     try {
       const done = fromLoad('result');
