@@ -15,8 +15,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Faker, fakerNL, fakerTR, fakerPL, fakerDE, fakerFR, fakerEN, fakerES, fakerIT, fakerPT_BR } from '@faker-js/faker';
-import { isValidBsn, isValidIban } from '../../src/privacy/detect.ts';
-import type { EntityType } from '../../src/privacy/detect.ts';
+import { isValidBsn, isValidIban } from '../../src/privacy/detect/index.ts';
+import type { EntityType } from '../../src/privacy/detect/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 20251123;

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { anonymise, detectPersonalData, ENTITY_TYPES, type Entity, type EntityType } from '../../src/privacy/index.ts';
-import { isListedNameWord } from '../../src/privacy/detect.ts';
+import { isListedNameWord } from '../../src/privacy/detect/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -7,7 +7,7 @@
  * number, and so does a first name on its own after a full name that starts with it.
  * The mapping must stay on the server, next to the conversation; it is personal data itself.
  */
-import { detectPersonalData, fold, PLACEHOLDER_RE, type DetectOptions, type Entity, type EntityType } from './detect.ts';
+import { detectPersonalData, fold, PLACEHOLDER_RE, type DetectOptions, type Entity, type EntityType } from './detect/index.ts';
 
 export interface AnonymiseResult {
   /** The text with every entity replaced by its placeholder. */

@@ -11,7 +11,7 @@ import type { Logger } from '../lib/logger.ts';
 import { cancelCase } from './cancel-case.ts';
 import { CASE_DRAFT_HOURS, type FoundCounts } from './case-drafts.ts';
 import { confirmCase } from './confirm-case.ts';
-import type { EntityType } from './detect.ts';
+import type { EntityType } from './detect/index.ts';
 import { proposeCase } from './propose-case.ts';
 
 export interface CaseTurnDeps {

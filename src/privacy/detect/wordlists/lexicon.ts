@@ -1,5 +1,5 @@
 /**
- * Word lists used by the rules in detect.ts. All hand-written. Entries are lowercase unless noted;
+ * Word lists used by the rules in src/privacy/detect. All hand-written. Entries are lowercase unless noted;
  * whitespace separates entries, a '_' inside an entry stands for a space.
  */
 
