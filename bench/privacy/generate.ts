@@ -11,11 +11,12 @@
  *
  * Run: npx tsx bench/privacy/generate.ts   (output is deterministic for a given faker version)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Faker, fakerNL, fakerTR, fakerPL, fakerDE, fakerFR, fakerEN, fakerES, fakerIT, fakerPT_BR } from '@faker-js/faker';
 import { isValidBsn, isValidIban } from '../../src/privacy/detect/index.ts';
+import { loadMarked } from './marked.ts';
 import type { EntityType } from '../../src/privacy/detect/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,8 @@ export interface Annotation {
 export interface Sample {
   text: string;
   entities: Annotation[];
+  /** The heading of the hand-written group the sentence belongs to. */
+  section?: string;
 }
 
 const others: Faker[] = [fakerTR, fakerPL, fakerDE, fakerFR, fakerEN, fakerES, fakerIT, fakerPT_BR];
@@ -594,62 +597,6 @@ export function generateFresh(count = 150): Sample[] {
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Hand-written hard cases: one sentence per line, entities marked [[TYPE|text]], '#' comments.
-
-const TYPES = new Set<EntityType>(['BSN', 'IBAN', 'TELEFOON', 'EMAIL', 'POSTCODE', 'ADRES', 'DATUM', 'GEBOORTEDATUM', 'KENTEKEN', 'LEEFTIJD', 'PERSOON']);
-
-export function parseMarked(line: string): Sample {
-  const entities: Annotation[] = [];
-  let text = '';
-  const re = /\[\[([A-Z]+)\|([^\]]+)\]\]/g;
-  let last = 0;
-  for (const m of line.matchAll(re)) {
-    text += line.slice(last, m.index);
-    const type = m[1] as EntityType;
-    if (!TYPES.has(type)) throw new Error(`unknown type ${type} in: ${line}`);
-    entities.push({ type, start: text.length, end: text.length + m[2]!.length });
-    text += m[2];
-    last = m.index + m[0].length;
-  }
-  text += line.slice(last);
-  return { text: text.replace(/\\n/g, '\n'), entities: fixNewlines(line, entities) };
-}
-
-/** "\n" in the source becomes one character; shift offsets accordingly. */
-function fixNewlines(line: string, entities: Annotation[]): Annotation[] {
-  if (!line.includes('\\n')) return entities;
-  const plain = line.replace(/\[\[[A-Z]+\|([^\]]+)\]\]/g, '$1');
-  const shiftAt = (pos: number) => {
-    let shift = 0;
-    let idx = plain.indexOf('\\n');
-    while (idx >= 0 && idx < pos) {
-      shift++;
-      idx = plain.indexOf('\\n', idx + 2);
-    }
-    return shift;
-  };
-  return entities.map((e) => ({ ...e, start: e.start - shiftAt(e.start), end: e.end - shiftAt(e.end) }));
-}
-
-export function loadHardCases(): Sample[] {
-  const src = ['hard-cases.src.txt', 'hard-cases-2.src.txt'].map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
-  const out: Sample[] = [];
-  for (const raw of src.split('\n')) {
-    const line = raw.trimEnd();
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const s = parseMarked(line);
-    // Sanity checks on the hand-written identifiers.
-    for (const e of s.entities) {
-      const t = s.text.slice(e.start, e.end);
-      if (e.type === 'BSN' && !isValidBsn(t)) throw new Error(`hard case BSN fails elfproef: ${t}`);
-      if (e.type === 'IBAN' && !isValidIban(t)) throw new Error(`hard case IBAN invalid: ${t}`);
-    }
-    out.push(s);
-  }
-  return out;
-}
-
 function writeJsonl(file: string, samples: Sample[]): void {
   writeFileSync(file, samples.map((s) => JSON.stringify(s)).join('\n') + '\n');
 }
@@ -658,9 +605,15 @@ const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.arg
 if (isMain) {
   const gen = generateSamples();
   writeJsonl(join(here, 'sentences.jsonl'), gen);
-  const hard = loadHardCases();
+  const hard = loadMarked(['hard-cases.src.txt', 'hard-cases-2.src.txt']);
   writeJsonl(join(here, 'hard-cases.jsonl'), hard);
+  const dev = loadMarked(['coach-notes-dev.src.txt']);
+  writeJsonl(join(here, 'coach-notes-dev.jsonl'), dev);
+  const heldOut = loadMarked(['coach-notes-heldout.src.txt']);
+  writeJsonl(join(here, 'coach-notes-heldout.jsonl'), heldOut);
   const fresh = generateFresh();
   writeJsonl(join(here, 'fresh.jsonl'), fresh);
-  console.log(`wrote ${gen.length} generated sentences, ${hard.length} hard cases and ${fresh.length} fresh sentences`);
+  console.log(
+    `wrote ${gen.length} generated sentences, ${hard.length} hard cases, ${fresh.length} fresh sentences, ${dev.length} dev and ${heldOut.length} held-out coach notes`,
+  );
 }

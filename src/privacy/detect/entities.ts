@@ -13,7 +13,10 @@ export type EntityType =
   | 'GEBOORTEDATUM'
   | 'KENTEKEN'
   | 'LEEFTIJD'
-  | 'PERSOON';
+  | 'PERSOON'
+  | 'DOCUMENTNUMMER'
+  | 'VNUMMER'
+  | 'DOSSIERNUMMER';
 
 export interface Entity {
   type: EntityType;
@@ -41,6 +44,9 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'KENTEKEN',
   'LEEFTIJD',
   'PERSOON',
+  'DOCUMENTNUMMER',
+  'VNUMMER',
+  'DOSSIERNUMMER',
 ];
 
 /** Placeholders written by anonymise(); they are left alone so anonymising twice changes nothing. */
@@ -53,6 +59,10 @@ export interface Cand extends Entity {
 export const PRIORITY: Record<EntityType, number> = {
   EMAIL: 100,
   IBAN: 95,
+  // A number with an explicit label ("V-nummer", "cliëntnummer") is what its label says.
+  DOCUMENTNUMMER: 92,
+  VNUMMER: 92,
+  DOSSIERNUMMER: 92,
   BSN: 90,
   TELEFOON: 90,
   KENTEKEN: 80,
