@@ -14,6 +14,8 @@
  * initials and tussenvoegsels, but without the form of address (mevrouw, dhr., dr.). An age span
  * holds the number and its unit ("72 jaar", "14-jarige"), a bare number in "(72)" or "van 14".
  *
+ * Detection runs on a normalised copy of the text (normalise.ts) and maps the entities back.
+ *
  * This folder is a leaf: it imports nothing outside itself except the word lists.
  */
 import { findAddresses } from './addresses.ts';
@@ -21,6 +23,7 @@ import { findAges } from './ages.ts';
 import { findBsns, findIbans } from './bsn-iban.ts';
 import { findDates } from './dates.ts';
 import { type Cand, type DetectOptions, type Entity, PLACEHOLDER_RE, cand } from './entities.ts';
+import { normaliseText, toOriginalSpans } from './normalise.ts';
 import { URL_RE, findEmails, findKentekens, findPostcodes } from './identifiers.ts';
 import { knownNamePattern } from './known-names.ts';
 import { findPersons } from './names.ts';
@@ -29,11 +32,25 @@ import { resolve } from './resolve.ts';
 import { blockStopPhrases, blockTokens, tokenize } from './tokens.ts';
 
 /**
- * Find personal data in `text`. Returns non-overlapping entities sorted by offset. Existing
- * placeholders such as "[PERSOON-1]" are never part of an entity.
+ * Find personal data in `text`. Returns non-overlapping entities sorted by offset, with offsets
+ * into `text` itself (not into its normalised form). Existing placeholders such as "[PERSOON-1]"
+ * are never part of an entity.
  */
 export function detectPersonalData(text: string, options: DetectOptions = {}): Entity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  const normalised = normaliseText(text);
+  const knownNames = (options.knownNames ?? []).map((n) => normaliseText(n).text);
+  const found = detectNormalised(normalised.text, knownNames);
+  if (!normalised.starts) return found;
+  return toOriginalSpans(normalised, text, found).map((e) => ({ ...e, text: text.slice(e.start, e.end) }));
+}
+
+/** What a person reads in `text`: the normalised form the detector compares, for example to number values. */
+export function visibleText(text: string): string {
+  return normaliseText(text).text;
+}
+
+function detectNormalised(text: string, knownNames: string[]): Entity[] {
   const placeholders: { start: number; end: number }[] = [];
   for (const m of text.matchAll(PLACEHOLDER_RE)) placeholders.push({ start: m.index, end: m.index + m[0].length });
 
@@ -54,7 +71,7 @@ export function detectPersonalData(text: string, options: DetectOptions = {}): E
   blockTokens(toks, [...placeholders, ...firstPass, ...urls]);
   blockStopPhrases(toks);
 
-  const known = knownNamePattern(options.knownNames ?? []);
+  const known = knownNamePattern(knownNames);
   if (known) {
     const spans: { start: number; end: number }[] = [];
     for (const m of text.matchAll(known)) spans.push({ start: m.index, end: m.index + m[0].length });

@@ -6,7 +6,7 @@ import { hasOtherIdLabel } from './identifiers.ts';
 
 // Phone numbers: find a run of digits and separators that starts like a phone number, then walk
 // its digit groups until the count matches a Dutch (10 digits) or international number.
-const PHONE_START_RE = /(?<![\p{L}\p{N}+\-./(,])(?:\+|00|\(0|0)/gu;
+const PHONE_START_RE = /(?<![\p{L}\p{N}+\-./,])(?:\+|00|\(0|0)/gu;
 const PHONE_SERVICE_RE = /^0(?:800|900|906|909)/;
 
 interface Group {
@@ -32,7 +32,7 @@ function phoneGroups(text: string, start: number): Group[] {
       sepLen = 0;
       continue;
     }
-    if (ch === ' ' || ch === '-' || ch === '.' || ch === '/' || ch === '(' || ch === ')' || ch === '\u00a0') {
+    if (ch === ' ' || ch === '-' || ch === '.' || ch === '/' || ch === '(' || ch === ')') {
       if (cur) {
         groups.push({ digits: cur, end: curEnd });
         cur = '';
@@ -53,7 +53,7 @@ export function findPhones(text: string, out: Cand[]): void {
   PHONE_START_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PHONE_START_RE.exec(text))) {
-    const start = m.index;
+    let start = m.index;
     const groups = phoneGroups(text, start);
     if (groups.length === 0) continue;
     const intl = text[start] === '+' || text.startsWith('00', start);
@@ -73,6 +73,9 @@ export function findPhones(text: string, out: Cand[]): void {
     // A date such as 09/09/2020 or 01-02-03 is never a phone number.
     if (/^\(?\d{1,4}\)?[-/.]\d{1,2}[-/.]\d{2,4}$/.test(text.slice(start, end)) && !/^0[1-9]\d?-\d{6,8}$/.test(text.slice(start, end))) continue;
     if (hasOtherIdLabel(text, start)) continue;
+    // "(020) 123 45 67" keeps its bracket; in "(06-12345678)" the brackets surround the number.
+    const span = text.slice(start, end);
+    if (span[0] === '(' && !span.includes(')')) start++;
     const prev = before(text, start, 4);
     if (/€\s*$/.test(prev)) continue;
     out.push(cand('TELEFOON', text, start, end));
