@@ -9,7 +9,8 @@
  *  - bench/privacy/fresh.jsonl       a second template set, scored separately (see below).
  * Offsets are always computed here, never typed by hand.
  *
- * Run: npx tsx bench/privacy/generate.ts   (output is deterministic for a given faker version)
+ * Run: npx tsx bench/privacy/generate.ts [--faker]   (the hand-written sets; --faker rebuilds the
+ *      faker-based sets too, whose dates depend on the day they are built)
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -263,7 +264,7 @@ function year(): string {
 // Templates. Slots: {P.x} for person P (1..3) with x in vol, aanhef, voor, achter, init;
 // {adres} {postcode} {plaats} {tel} {email} {bsn} {iban} {datum} {gebdatum} {kenteken}
 // {leeftijd} (number only, annotated) {leeftijdjaar} ("72 jaar") {jarig} ("72-jarige");
-// filler without annotation: {bedrag} {zaaknr} {jaar} {nietbsn} {aantal} {uur}.
+// {zaaknr} is a DOSSIERNUMMER; filler without annotation: {bedrag} {jaar} {nietbsn} {aantal} {uur}.
 
 const TEMPLATES: string[] = [
   '{P1.aanhef} ({leeftijd}) woont sinds {jaar} op de {adres} in {postcode} {plaats}.',
@@ -450,7 +451,7 @@ function fillTemplate(tpl: string): Sample {
         add(amount(), null);
         break;
       case 'zaaknr':
-        add(caseNumber(), null);
+        add(caseNumber(), 'DOSSIERNUMMER');
         break;
       case 'jaar':
         add(year(), null);
@@ -603,17 +604,20 @@ function writeJsonl(file: string, samples: Sample[]): void {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const gen = generateSamples();
-  writeJsonl(join(here, 'sentences.jsonl'), gen);
+  // faker picks some dates relative to today, so the faker-based sets change with the day they are
+  // rebuilt: they are written only when asked for.
+  if (process.argv.includes('--faker')) {
+    const gen = generateSamples();
+    writeJsonl(join(here, 'sentences.jsonl'), gen);
+    const fresh = generateFresh();
+    writeJsonl(join(here, 'fresh.jsonl'), fresh);
+    console.log(`wrote ${gen.length} generated and ${fresh.length} fresh sentences`);
+  }
   const hard = loadMarked(['hard-cases.src.txt', 'hard-cases-2.src.txt']);
   writeJsonl(join(here, 'hard-cases.jsonl'), hard);
   const dev = loadMarked(['coach-notes-dev.src.txt']);
   writeJsonl(join(here, 'coach-notes-dev.jsonl'), dev);
   const heldOut = loadMarked(['coach-notes-heldout.src.txt']);
   writeJsonl(join(here, 'coach-notes-heldout.jsonl'), heldOut);
-  const fresh = generateFresh();
-  writeJsonl(join(here, 'fresh.jsonl'), fresh);
-  console.log(
-    `wrote ${gen.length} generated sentences, ${hard.length} hard cases, ${fresh.length} fresh sentences, ${dev.length} dev and ${heldOut.length} held-out coach notes`,
-  );
+  console.log(`wrote ${hard.length} hard cases, ${dev.length} dev and ${heldOut.length} held-out coach notes`);
 }

@@ -26,6 +26,7 @@ import { type Cand, type DetectOptions, type Entity, PLACEHOLDER_RE, cand } from
 import { normaliseText, toOriginalSpans } from './normalise.ts';
 import { URL_RE, findEmails, findKentekens, findPostcodes } from './identifiers.ts';
 import { knownNamePattern } from './known-names.ts';
+import { findLabelledNumbers } from './labelled-numbers.ts';
 import { findPersons } from './names.ts';
 import { findPhones } from './phone.ts';
 import { resolve } from './resolve.ts';
@@ -57,6 +58,7 @@ function detectNormalised(text: string, knownNames: string[]): Entity[] {
   const structured: Cand[] = [];
   findEmails(text, structured);
   findIbans(text, structured);
+  findLabelledNumbers(text, structured);
   findBsns(text, structured);
   findPhones(text, structured);
   findKentekens(text, structured);

@@ -78,8 +78,10 @@ export function findPhones(text: string, out: Cand[]): void {
     if (span[0] === '(' && !span.includes(')')) start++;
     const prev = before(text, start, 4);
     if (/€\s*$/.test(prev)) continue;
-    out.push(cand('TELEFOON', text, start, end));
     PHONE_START_RE.lastIndex = end;
+    // 0800 and 0900 numbers belong to organisations (Veilig Thuis, the Kindertelefoon), never to a resident.
+    if (!intl && PHONE_SERVICE_RE.test(all)) continue;
+    out.push(cand('TELEFOON', text, start, end));
   }
 }
 
