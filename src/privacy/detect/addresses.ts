@@ -18,6 +18,34 @@ export function streetSuffixOf(lower: string): string | null {
   return null;
 }
 
+/** Endings that make a lowercase word a street name when a house number follows ("kerkstraat 12"). */
+const LOWERCASE_STREET_SUFFIXES = new Set('straat laan weg plein gracht kade singel dijk steeg dreef pad plantsoen hof wal dam'.split(' '));
+/** Ordinary nouns with such an ending. */
+const NOT_STREETS = new Set(
+  'onderweg snelweg spoorweg autoweg rijweg zijweg halfweg fietspad voetpad wandelpad zebrapad bospad jaagpad schoolplein speelplein kerkhof gerechtshof'.split(' '),
+);
+/** Words that may stand right before a street written in lower case. */
+const BEFORE_LOWERCASE_STREET = new Set('in op aan naar de het adres woont wonen verhuisd verhuist bij :'.split(' '));
+
+/** "in de kerkstraat 12": a lowercase street name, recognised only with a house number. */
+function isLowercaseStreetWord(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (t.kind !== 'word' || t.cap || t.blocked || NOT_STREETS.has(t.lower)) return false;
+  const suffix = streetSuffixOf(t.lower);
+  if (!suffix || !LOWERCASE_STREET_SUFFIXES.has(suffix)) return false;
+  const p = toks[k - 1];
+  return !p || t.sentStart || BEFORE_LOWERCASE_STREET.has(p.lower);
+}
+
+/** "2e Jan Steenstraat", "1e Helmersstraat": the ordinal in front belongs to the street name. */
+function ordinalBefore(toks: Tok[], s: number): number {
+  const suffix = toks[s - 1];
+  const num = toks[s - 2];
+  if (!suffix || !num || !toks[s]!.tight || suffix.kind !== 'word' || !/^(?:e|ste|de)$/.test(suffix.lower)) return s;
+  if (num.kind !== 'num' || num.text.length > 2 || num.end !== suffix.start || num.blocked) return s;
+  return s - 2;
+}
+
 /** A capitalised word that looks like a street name ("Kerkstraat", "Van-Limburg-Stirumplein"). */
 function isStreetWord(t: Tok): boolean {
   if (t.kind !== 'word' || !t.cap || t.blocked) return false;
@@ -113,11 +141,17 @@ export function findAddresses(text: string, toks: Tok[], out: Cand[]): void {
           caps++;
         }
         if (caps > 0 || j === k + 1) numberAt = j;
+        // "Plein 1944 12": a year in the name, then the house number.
+        const y = toks[numberAt];
+        if (y && y.kind === 'num' && /^(?:1[89]|20)\d{2}$/.test(y.text) && y.tight && toks[numberAt + 1]?.kind === 'num' && toks[numberAt + 1]!.tight) numberAt++;
       } else {
         numberAt = k + 1;
         // Abbreviated ending with a full stop: "Kerkstr. 12".
         if (toks[k + 1]?.text === '.' && toks[k + 1]!.start === t.end && toks[k + 2]?.kind === 'num') numberAt = k + 2;
       }
+      streetStart = k;
+    } else if (isLowercaseStreetWord(toks, k)) {
+      numberAt = k + 1;
       streetStart = k;
     }
     if (streetStart < 0) continue;
@@ -159,6 +193,7 @@ export function findAddresses(text: string, toks: Tok[], out: Cand[]): void {
         if (m) s = s - m[1]!.split(' ').length;
       }
     }
+    s = ordinalBefore(toks, s);
     out.push(cand('ADRES', text, toks[s]!.start, toks[last]!.end));
     for (let q = s; q <= last; q++) used.add(q);
     k = last;

@@ -1,9 +1,11 @@
 /**
- * Ages of one person: "72 jaar", "14-jarige", "(72)", "een jongen van 14", "ze is 45".
+ * Ages of one person written with a number: "72 jaar", "14-jarige", "(72)", "Ahmed, 15,". The
+ * rules that read the words around a number ("een jongen van 14", "ze is 45") are in ages-after-words.ts.
  */
 import { UNIT_AFTER_NUMBER } from './addresses.ts';
 import { type Cand, after, before, cand } from './entities.ts';
 import { AGE_NOUN_SET, DUR_AFTER_SET, DUR_BEFORE_SET, ROLE_SET, STOP_SET } from './lexicon.ts';
+import { findAgesAfterWords } from './ages-after-words.ts';
 import { type Tok } from './tokens.ts';
 
 const NUM_WORD =
@@ -119,43 +121,5 @@ export function findAges(text: string, toks: Tok[], persons: Cand[], out: Cand[]
     if (m[2]) e = s + numStr.length + m[2].length;
     out.push(cand('LEEFTIJD', text, s, e));
   }
-  // "een jongen van 14", "leeftijd: 72", "leeftijd van 72".
-  for (let k = 0; k + 2 < toks.length; k++) {
-    const t = toks[k]!;
-    if (t.kind !== 'word') continue;
-    let numTok = -1;
-    if ((AGE_NOUN_SET.has(t.lower) || t.lower === 'leeftijd') && toks[k + 1]!.lower === 'van' && toks[k + 2]!.kind === 'num') numTok = k + 2;
-    else if (t.lower === 'leeftijd' && toks[k + 1]!.text === ':' && toks[k + 2]!.kind === 'num') numTok = k + 2;
-    if (numTok < 0) continue;
-    const nt = toks[numTok]!;
-    if (nt.text.length > 3 || Number(nt.text) > 120) continue;
-    const nx = toks[numTok + 1];
-    if (nx && nx.kind === 'word' && /^(?:jaar|jr|jaren)$/.test(nx.lower)) continue; // handled above
-    if (nx && (UNIT_AFTER_NUMBER.has(nx.lower) || /^[,.]$/.test(nx.text) && toks[numTok + 2]?.kind === 'num' && toks[numTok + 2]!.start === nx.end)) continue;
-    if (nx && nx.kind === 'word' && /^(?:euro|kilo|cm|meter|uur|minuten|procent)$/.test(nx.lower)) continue;
-    out.push(cand('LEEFTIJD', text, nt.start, nt.end));
-  }
-  // "Ze is 45.", "hij wordt 18 en ..." with a person as subject.
-  for (let k = 1; k + 1 < toks.length; k++) {
-    const t = toks[k]!;
-    if (t.kind !== 'word' || !/^(?:is|wordt|werd|was)$/.test(t.lower)) continue;
-    let j = k + 1;
-    while (j < k + 5 && toks[j] && /^(?:net|pas|bijna|al|inmiddels|nu|dus|ook|toch|eindelijk|zelf|later|volgend|volgende|vorige|deze|dit|maand|week|jaar|binnenkort|straks|morgen|zondag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)$/.test(toks[j]!.lower)) j++;
-    const nt = toks[j];
-    if (!nt || nt.kind !== 'num' || nt.text.length > 3 || Number(nt.text) > 110 || Number(nt.text) < 1) continue;
-    const nx = toks[j + 1];
-    if (nx && !(nx.kind === 'punct' && /^[.,;!?)]$/.test(nx.text) && !(toks[j + 2]?.kind === 'num' && toks[j + 2]!.start === nx.end)) && !(nx.kind === 'word' && /^(?:en|geworden|of)$/.test(nx.lower))) continue;
-    // Subject: a pronoun, a person noun or a name within three tokens before the verb.
-    let subj = false;
-    for (let q = k - 1; q >= Math.max(0, k - 10); q--) {
-      const s = toks[q]!;
-      if (persons.some((p) => p.start <= s.start && s.end <= p.end)) {
-        subj = true;
-        break;
-      }
-      if (s.kind === 'punct' && /^[.!?;]$/.test(s.text)) break;
-      if (/^(?:hij|zij|ze|ik|jij|je|u)$/.test(s.lower) || ROLE_SET.has(s.lower) || AGE_NOUN_SET.has(s.lower)) subj = true;
-    }
-    if (subj) out.push(cand('LEEFTIJD', text, nt.start, nt.end));
-  }
+  findAgesAfterWords(text, toks, persons, out);
 }

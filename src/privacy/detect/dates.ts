@@ -10,13 +10,15 @@ const MONTH_ALT = Object.keys(MONTHS)
 const FULL_MONTH_ALT = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const MON = '(?:0?[1-9]|1[0-2])';
-const DATE_DMY_RE = new RegExp(`(?<![\\p{L}\\p{N}.,/\\-])${DAY}([-/.])${MON}\\1(?:(?:19|20)\\d{2}|\\d{2})(?![\\p{N}]|[-/.]\\p{N})`, 'gu');
+/** A year written short with an apostrophe: '23, ’98. */
+const SHORT_YEAR = "['’]\\d{2}";
+const DATE_DMY_RE = new RegExp(`(?<![\\p{L}\\p{N}.,/\\-])${DAY}([-/.])${MON}\\1(?:(?:19|20)\\d{2}|\\d{2}|${SHORT_YEAR})(?![\\p{N}]|[-/.]\\p{N})`, 'gu');
 const DATE_YMD_RE = new RegExp(`(?<![\\p{L}\\p{N}.,/\\-])(?:19|20)\\d{2}([-/.])${MON}\\1${DAY}(?![\\p{N}]|[-/.]\\p{N})`, 'gu');
 const DATE_WRITTEN_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])${DAY}(?:e|ste|de)?\\s+(?:${MONTH_ALT})(?:(\\.?\\s+(?:(?:19|20)\\d{2}|'\\d{2}))|(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}])${DAY}(?:e|ste|de)?\\s+(?:${MONTH_ALT})(?:(\\.?\\s+(?:(?:19|20)\\d{2}|${SHORT_YEAR}))|(?![\\p{L}]))`,
   'giu',
 );
-const YEAR_RE = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
+const YEAR_RE = new RegExp(`(?<![\\p{N}])(?:(?:19|20)\\d{2}|${SHORT_YEAR})(?![\\p{N}])`, 'gu');
 /** A month name right before a year ("maart 2015"); applied to a short window before each year. */
 const MONTH_BEFORE_YEAR_RE = new RegExp(
   `(?:${FULL_MONTH_ALT}|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.?\\s+$`,
@@ -30,7 +32,10 @@ const DATE_SHORT_RE = new RegExp(
 );
 const BIRTH_BEFORE_RE = /(?:geboren(?:\s+(?:is|was|werd|zijn))?|geb\.?|geboortedatum|geb\.?\s?datum|gebdat|geboortedag|geboortejaar|d\.o\.b\.?|dob|°)\s*(?:op|in|:|d\.d\.|-|\()?\s*(?:de\s)?$/u;
 const BIRTH_AFTER_RE = /^\s*(?:\)\s*)?(?:geboren|ter wereld gekomen)/u;
-const BIRTH_YEAR_RE = /(?<![\p{L}])(?:geboren(?:\s+in)?|geb\.?|geboortejaar:?|bouwjaar-mens)\s*:?\s*\(?((?:19|20)\d{2})(?![\p{N}]|[-/.]\p{N})/giu;
+const BIRTH_YEAR_RE = new RegExp(
+  `(?<![\\p{L}])(?:geboren(?:\\s+in)?|geb\\.?|geboortejaar:?|bouwjaar-mens)\\s*:?\\s*\\(?((?:19|20)\\d{2}|${SHORT_YEAR})(?![\\p{N}]|[-/.]\\p{N})`,
+  'giu',
+);
 
 function validDayMonth(d: number, m: number): boolean {
   return d >= 1 && d <= 31 && m >= 1 && m <= 12;
@@ -42,6 +47,8 @@ export function findDates(text: string, out: Cand[]): void {
   for (const m of text.matchAll(DATE_YMD_RE)) found.push(cand('DATUM', text, m.index, m.index + m[0].length));
   for (const m of text.matchAll(DATE_WRITTEN_RE)) {
     let end = m.index + m[0].length;
+    // "2e Jan Steenstraat": the first name in a street name, not January.
+    if (!m[1] && / Jan$/.test(m[0]) && /^\s+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
     // "3 jan." without a year: keep the full stop out of the span.
     if (!m[1] && text[end - 1] === '.') end--;
     found.push(cand('DATUM', text, m.index, end));
@@ -73,6 +80,6 @@ export function findDates(text: string, out: Cand[]): void {
   for (const m of text.matchAll(BIRTH_YEAR_RE)) {
     const year = m[1]!;
     const s = m.index + m[0].lastIndexOf(year);
-    out.push(cand('GEBOORTEDATUM', text, s, s + 4, PRIORITY.GEBOORTEDATUM - 1));
+    out.push(cand('GEBOORTEDATUM', text, s, s + year.length, PRIORITY.GEBOORTEDATUM - 1));
   }
 }
