@@ -2,6 +2,7 @@
  * The word lists, folded once into Sets, and the lookups the context rules use.
  */
 import { FIRST_NAME_DATA } from './wordlists/first-names.ts';
+import { NAMES_THAT_ARE_ALSO_WORDS, NAMES_THAT_ARE_WORDS } from './wordlists/dictionary-names.ts';
 import { SURNAME_DATA } from './wordlists/surnames.ts';
 import { AGE_PERSON_NOUNS, AMBIGUOUS_NAMES, CAP_PARTICLES, DE_CORES, FUNCTION_WORDS, VAN_CORES, DURATION_AFTER, DURATION_BEFORE, MONTHS, NAME_SUFFIXES, NAMING_WORDS, ORG_TAIL_WORDS, PARTICLES, PERSON_VERBS, PLACES, PLACE_PREPOSITIONS, ROLE_WORDS, STOP_PHRASES, STOP_WORDS, STREET_HEADS, STREET_PREFIXES, STREET_SUFFIXES, TITLES, VERY_COMMON_WORDS, words } from './wordlists/lexicon.ts';
 
@@ -54,7 +55,14 @@ export const AGE_NOUN_SET = setOf(AGE_PERSON_NOUNS);
 export const DUR_BEFORE_SET = setOf(DURATION_BEFORE);
 export const DUR_AFTER_SET = setOf(DURATION_AFTER);
 export const STOP_PHRASE_SET = setOf(STOP_PHRASES);
+const WORD_NAME_SET = setOf(NAMES_THAT_ARE_WORDS);
+const WORD_AND_NAME_SET = setOf(NAMES_THAT_ARE_ALSO_WORDS);
 export const STOP_PHRASE_MAX = 5;
+export const MONTH_SET = new Set(Object.keys(MONTHS));
+/** Languages spelled like a first name, or like one with a possessive -s ("Frans", "Noors" is Norwegian). */
+export const LANGUAGES = new Set(['frans', 'noors', 'fries', 'deens', 'zweeds', 'iers', 'schots', 'fins', 'grieks', 'engels']);
+/** Words before a language name: "spreekt Frans", "in het Frans". */
+export const LANGUAGE_CUES = new Set('spreekt spreken sprak praat praten leest lezen verstaat verstaan het in en of cursus les tolk vertaald'.split(' '));
 /** Street endings, longest first so "dwarsstraat" wins over "straat". */
 export const STREET_SUFFIX_LIST = [...setOf(STREET_SUFFIXES, false)]
   .filter((s) => !s.endsWith('.'))
@@ -83,4 +91,14 @@ export function isFirst(lower: string): boolean {
 }
 export function isSur(lower: string): boolean {
   return SUR.has(lower) || (NON_ASCII_RE.test(lower) && SUR.has(fold(lower)));
+}
+
+/**
+ * How ordinary a listed name word is as a Dutch word, after the OpenTaal dictionary: 'word' when
+ * it is listed only as a word ("roos", "bakker"), 'both' when also as a name ("jan", "mulder"),
+ * 'name' otherwise ("fatima", "jansen").
+ */
+export function wordness(lower: string): 'word' | 'both' | 'name' {
+  if (WORD_NAME_SET.has(lower)) return 'word';
+  return WORD_AND_NAME_SET.has(lower) ? 'both' : 'name';
 }

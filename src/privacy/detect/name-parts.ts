@@ -6,7 +6,7 @@ import { streetSuffixOf } from './addresses.ts';
 import { AGE_NOUN_SET, CAP_PARTICLE_SET, FUNCTION_SET, ORG_TAIL_SET, PARTICLE_SET, PLACE_PREP_SET, PLACE_SET, ROLE_SET, STOP_SET, SUFFIX_SET, TITLE_SET, VERB_SET, isFirst, isLexName, isSur } from './lexicon.ts';
 import { type Tok } from './tokens.ts';
 
-const PRONOUNS = new Set('u ik jij je hij zij wij we jullie ze het de een dit dat deze die wat wie waar hoe waarom wanneer welke en of'.split(' '));
+export const PRONOUNS = new Set('u ik jij je hij zij wij we jullie ze het de een dit dat deze die wat wie waar hoe waarom wanneer welke en of'.split(' '));
 /** Before an unknown capitalised word these point to an organisation or a shop: "bij Lidl", "via Cordaan". */
 const ORG_PREPS = new Set(['bij', 'via', 'vanuit', 'namens']);
 export const DETERMINERS = new Set('de het een deze dit ons onze jullie hun mijn jouw uw elke ieder iedere geen welke'.split(' '));

@@ -3,9 +3,22 @@
  * words where Dutch capitalises only proper names.
  */
 import { type Cand, PRIORITY, cand } from './entities.ts';
-import { AGE_NOUN_SET, AMBIG_SET, DE_CORE_SET, NAMING_SET, PLACE_PREP_SET, PLACE_SET, ROLE_SET, STOP_SET, VAN_CORE_SET, VERB_SET, VERY_COMMON_SET, fold, isFirst, isLexName, isSur } from './lexicon.ts';
+import { AGE_NOUN_SET, AMBIG_SET, DE_CORE_SET, LANGUAGE_CUES, LANGUAGES, NAMING_SET, PLACE_PREP_SET, PLACE_SET, ROLE_SET, STOP_SET, VAN_CORE_SET, VERB_SET, VERY_COMMON_SET, fold, isFirst, isLexName, isSur, wordness } from './lexicon.ts';
 import { DETERMINERS, NOUN_ENDING_RE, type Run, TOPO_RE, extendLeft, isParticle, isParticleStart, nameable, orgTail, parseName, runEvidence, sentenceStartUnknownOk, titleEnd, unknownCapOk } from './name-parts.ts';
+import { lowercaseNameRun, possessiveNameEnd } from './lowercase-names.ts';
 import { type Tok } from './tokens.ts';
+
+/** Words after which a capitalised run names an organisation: "Stichting Present", "Zorggroep Anna". */
+const ORG_HEADS = new Set(['stichting', 'vereniging', 'zorggroep', 'woonstichting', 'woningcorporatie', 'coöperatie', 'cooperatie']);
+
+/** "Visser is een zwaar beroep": the word names a trade when one of these follows "is een". */
+const TRADE_NOUNS = new Set(['beroep', 'vak', 'ambacht', 'baan', 'opleiding']);
+
+function namesTrade(toks: Tok[], e: number): boolean {
+  if (toks[e + 1]?.lower !== 'is' || toks[e + 2]?.lower !== 'een') return false;
+  for (let q = e + 3; q <= e + 5 && toks[q]?.kind === 'word'; q++) if (TRADE_NOUNS.has(toks[q]!.lower)) return true;
+  return false;
+}
 
 export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
   const consumed = new Uint8Array(toks.length);
@@ -32,9 +45,16 @@ export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
       continue;
     }
 
-    // 2. Relation or role word, then a capitalised word: "moeder Fatima", "haar vriend Kees".
+    // 2. Relation or role word, then a capitalised word: "moeder Fatima", "haar vriend Kees",
+    //    or a first name in lower case: "haar zoon daan".
     if (t.kind === 'word' && ROLE_SET.has(t.lower)) {
       const n = toks[k + 1];
+      const lower = n && n.tight && !n.nl && !n.cap ? lowercaseNameRun(toks, k + 1, true) : null;
+      if (lower) {
+        push(lower);
+        k = lower.e;
+        continue;
+      }
       if (n && n.tight && !n.nl && nameable(n) && titleEnd(toks, k + 1) < 0 && !isParticleStart(n)) {
         const r = parseName(toks, k + 1, false);
         if (r && !orgTail(toks, r) && !(r.s === r.e && PLACE_SET.has(toks[r.s]!.lower))) {
@@ -71,9 +91,25 @@ export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
       }
     }
 
-    // 5. Capitalised words from the name lists, a particle before a surname, or an unknown
-    //    capitalised word where Dutch only capitalises proper names.
     if (t.kind !== 'word') continue;
+    // 5. Names in lower case ("jan de vries") and first names with a possessive -s ("Fatimas zoon").
+    if (!t.cap) {
+      const r = lowercaseNameRun(toks, k);
+      if (r) {
+        push(r);
+        k = r.e;
+        continue;
+      }
+    }
+    const possessiveEnd = possessiveNameEnd(toks, k);
+    if (possessiveEnd > 0) {
+      consumed[k] = 1;
+      out.push(cand('PERSOON', text, t.start, possessiveEnd));
+      continue;
+    }
+
+    // 6. Capitalised words from the name lists, a particle before a surname, or an unknown
+    //    capitalised word where Dutch only capitalises proper names.
     const particleStart = isParticleStart(t);
     const lexical = t.cap && nameable(t) && isLexName(t.lower);
     const unknown = !particleStart && !lexical && unknownCapOk(toks, k);
@@ -102,7 +138,7 @@ export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
 
     const r = parseName(toks, k, false);
     if (!r) continue;
-    if (orgTail(toks, r)) {
+    if (orgTail(toks, r) || ORG_HEADS.has(toks[r.s - 1]?.lower ?? '')) {
       k = r.e;
       continue;
     }
@@ -125,12 +161,15 @@ export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
       if (atStart && !lexical) {
         ok = sentUnknown || (head.colon && unknown);
       } else if (atStart) {
-        if (AMBIG_SET.has(lower) || AMBIG_SET.has(fold(lower))) ok = (nextIsVerb || nextIsAge) && !VERY_COMMON_SET.has(lower);
+        // "Bakker worden", "Boer zijn": the word as a trade, not a surname.
+        if (wordness(lower) !== 'name' && (nextTok && /^(?:zijn|worden|blijven)$/.test(nextTok.lower) || namesTrade(toks, r.e))) ok = false;
+        else if (AMBIG_SET.has(lower) || AMBIG_SET.has(fold(lower))) ok = (nextIsVerb || nextIsAge) && !VERY_COMMON_SET.has(lower);
         else if (isFirst(lower)) ok = true;
         else ok = nextIsVerb || nextIsAge;
       } else if (lexical) {
         ok = !afterPlacePrep || (isFirst(lower) && !PLACE_SET.has(lower));
         if (PLACE_SET.has(lower) && !isFirst(lower)) ok = false;
+        if (LANGUAGES.has(lower) && prev && LANGUAGE_CUES.has(prev.lower)) ok = false;
         if (afterStructured && !isFirst(lower)) ok = false;
         // "de Wijk", "het Veld" after the particle rule said no: an article and a noun.
         if (prev && prev.kind === 'word' && DETERMINERS.has(prev.lower) && !isFirst(lower)) ok = false;
@@ -143,7 +182,10 @@ export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
       if (head.sentStart && !isLexName(head.lower)) {
         const nxt = toks[r.s + 1]!;
         const ev2 = runEvidence(toks, { s: r.s + 1, e: r.e });
+        // "Shanaya Martina heeft ...": an unknown first name before a known name and a verb.
+        const unknownFirstName = nextIsVerb && (ev2.first || ev2.sur) && !NOUN_ENDING_RE.test(head.lower) && !ROLE_SET.has(head.lower) && !PLACE_SET.has(head.lower);
         if (isParticle(nxt) || isSur(nxt.lower)) ok = ev2.sur || ev2.particleShape;
+        else if (unknownFirstName) ok = true;
         else {
           r.s = r.s + 1;
           ok = ev2.first || ev2.sur || (ev2.words >= 2 && unknownCapOk(toks, r.s));
