@@ -58,7 +58,6 @@ export const STOP_PHRASE_SET = setOf(STOP_PHRASES);
 const WORD_NAME_SET = setOf(NAMES_THAT_ARE_WORDS);
 const WORD_AND_NAME_SET = setOf(NAMES_THAT_ARE_ALSO_WORDS);
 export const STOP_PHRASE_MAX = 5;
-export const MONTH_SET = new Set(Object.keys(MONTHS));
 /** Languages spelled like a first name, or like one with a possessive -s ("Frans", "Noors" is Norwegian). */
 export const LANGUAGES = new Set(['frans', 'noors', 'fries', 'deens', 'zweeds', 'iers', 'schots', 'fins', 'grieks', 'engels']);
 /** Words before a language name: "spreekt Frans", "in het Frans". */

@@ -7,7 +7,7 @@
  * Dutch words as well ("roos", "bas", "mark", after the OpenTaal dictionary) need a surname next to
  * them, or a role word in front ("dochter roos").
  */
-import { AGE_NOUN_SET, DE_CORE_SET, FUNCTION_SET, LANGUAGES, MONTH_SET, PARTICLE_SET, PLACE_SET, ROLE_SET, STOP_SET, TITLE_SET, VAN_CORE_SET, VERB_SET, VERY_COMMON_SET, fold, isFirst, isLexName, isSur, wordness } from './lexicon.ts';
+import { AGE_NOUN_SET, DE_CORE_SET, FUNCTION_SET, LANGUAGES, PARTICLE_SET, PLACE_SET, ROLE_SET, STOP_SET, TITLE_SET, VAN_CORE_SET, VERB_SET, VERY_COMMON_SET, fold, isFirst, isLexName, isSur, wordness } from './lexicon.ts';
 import { DETERMINERS, PRONOUNS, type Run } from './name-parts.ts';
 import { type Tok } from './tokens.ts';
 
@@ -15,6 +15,9 @@ import { type Tok } from './tokens.ts';
 const STRONG_PARTICLES = new Set(['el', 'al', 'ben', 'bin', 'ibn', 'abu', 'abou', 'ait', 'aït', 'bou', 'der', 'den', 'ten', 'ter']);
 /** Lowercase particles of a surname; "in", "op", "te" and "het" are far more often prepositions and articles. */
 const WEAK = new Set(['in', 'op', 'te', 'het', "'t", 'la', 'le', 'du', 'da', 'di', 'ou']);
+
+/** Months block a lowercase name, but not their abbreviations: "jan" is a first name first. */
+const FULL_MONTHS = new Set('januari februari maart april mei juni juli augustus september oktober november december'.split(' '));
 
 /** Common words the dictionary does not list (it leaves out adverbs) that are also first names. */
 const UNLISTED_WORDS = new Set(['anders', 'lieve', 'enzo']);
@@ -30,7 +33,7 @@ function plainWord(lower: string): boolean {
     TITLE_SET.has(lower) ||
     ROLE_SET.has(lower) ||
     AGE_NOUN_SET.has(lower) ||
-    MONTH_SET.has(lower) ||
+    FULL_MONTHS.has(lower) ||
     VERY_COMMON_SET.has(lower) ||
     PLACE_SET.has(lower)
   );
@@ -99,6 +102,6 @@ export function possessiveNameEnd(toks: Tok[], k: number): number {
   if (LANGUAGES.has(t.lower) && k > 0 && DETERMINERS.has(toks[k - 1]!.lower)) return -1;
   const n = toks[k + 1];
   if (!n || !n.tight || n.nl || n.kind !== 'word' || n.cap) return -1;
-  if ([STOP_SET, FUNCTION_SET, VERB_SET, PRONOUNS, TITLE_SET, PARTICLE_SET].some((set) => set.has(n.lower))) return -1;
+  if ([FUNCTION_SET, VERB_SET, PRONOUNS, TITLE_SET, PARTICLE_SET].some((set) => set.has(n.lower))) return -1;
   return t.end - 1;
 }

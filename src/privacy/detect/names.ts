@@ -182,10 +182,7 @@ export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
       if (head.sentStart && !isLexName(head.lower)) {
         const nxt = toks[r.s + 1]!;
         const ev2 = runEvidence(toks, { s: r.s + 1, e: r.e });
-        // "Shanaya Martina heeft ...": an unknown first name before a known name and a verb.
-        const unknownFirstName = nextIsVerb && (ev2.first || ev2.sur) && !NOUN_ENDING_RE.test(head.lower) && !ROLE_SET.has(head.lower) && !PLACE_SET.has(head.lower);
         if (isParticle(nxt) || isSur(nxt.lower)) ok = ev2.sur || ev2.particleShape;
-        else if (unknownFirstName) ok = true;
         else {
           r.s = r.s + 1;
           ok = ev2.first || ev2.sur || (ev2.words >= 2 && unknownCapOk(toks, r.s));
@@ -210,7 +207,9 @@ export function findPersons(text: string, toks: Tok[], out: Cand[]): void {
       }
     }
     if (!ok) continue;
-    const ext = extendLeft(toks, r, consumed, ev.sur && !ev.first);
+    // A surname, or one known name followed by a verb ("Shanaya Martina heeft ..."), takes in an
+    // unknown word before it even at the start of a sentence.
+    const ext = extendLeft(toks, r, consumed, (ev.sur && !ev.first) || (ev.words === 1 && nextIsVerb));
     push(ext);
     k = r.e;
   }
