@@ -10,17 +10,9 @@
  */
 import { anonymise, detectPersonalData, type EntityType } from '../../src/privacy/index.ts';
 import type { Annotation, Sample } from './generate.ts';
+import { SPACES, ZERO_WIDTH } from './marked.ts';
 import { CLASSES } from './score.ts';
 
-const ZERO_WIDTH: Record<string, string> = {
-  ZWSP: '\u200b',
-  ZWNJ: '\u200c',
-  ZWJ: '\u200d',
-  WJ: '\u2060',
-  BOM: '\ufeff',
-  SHY: '\u00ad',
-};
-const SPACES: Record<string, string> = { NBSP: '\u00a0', NNBSP: '\u202f', THSP: '\u2009', IDSP: '\u3000' };
 const ALTERED_TYPES = new Set<EntityType>([...CLASSES['strict identifiers'], ...CLASSES['new number kinds']]);
 const LEFTOVER_RE = /[\u00ad\u200b-\u200d\u2060\ufeff\uff01-\uff5e]/;
 

@@ -11,19 +11,19 @@ import type { Annotation, Sample } from './generate.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The characters the escapes stand for. */
-export const INVISIBLE_ESCAPES: Record<string, string> = {
+/** Characters that take no room: hidden inside an identifier they break every pattern. */
+export const ZERO_WIDTH: Record<string, string> = {
   ZWSP: '\u200b',
   ZWNJ: '\u200c',
   ZWJ: '\u200d',
   WJ: '\u2060',
   BOM: '\ufeff',
   SHY: '\u00ad',
-  NBSP: '\u00a0',
-  NNBSP: '\u202f',
-  THSP: '\u2009',
-  IDSP: '\u3000',
 };
+/** Unicode spaces other than the plain space. */
+export const SPACES: Record<string, string> = { NBSP: '\u00a0', NNBSP: '\u202f', THSP: '\u2009', IDSP: '\u3000' };
+/** The characters the escapes stand for. */
+const INVISIBLE_ESCAPES: Record<string, string> = { ...ZERO_WIDTH, ...SPACES };
 
 const TYPES = new Set<EntityType>(ENTITY_TYPES);
 
