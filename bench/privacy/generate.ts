@@ -9,14 +9,16 @@
  *  - bench/privacy/fresh.jsonl       a second template set, scored separately (see below).
  * Offsets are always computed here, never typed by hand.
  *
- * Run: npx tsx bench/privacy/generate.ts   (output is deterministic for a given faker version)
+ * Run: npx tsx bench/privacy/generate.ts [--faker]   (the hand-written sets; --faker rebuilds the
+ *      faker-based sets too, whose dates depend on the day they are built)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Faker, fakerNL, fakerTR, fakerPL, fakerDE, fakerFR, fakerEN, fakerES, fakerIT, fakerPT_BR } from '@faker-js/faker';
-import { isValidBsn, isValidIban } from '../../src/privacy/detect.ts';
-import type { EntityType } from '../../src/privacy/detect.ts';
+import { isValidBsn, isValidIban } from '../../src/privacy/detect/index.ts';
+import { loadMarked } from './marked.ts';
+import type { EntityType } from '../../src/privacy/detect/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 20251123;
@@ -30,6 +32,8 @@ export interface Annotation {
 export interface Sample {
   text: string;
   entities: Annotation[];
+  /** The heading of the hand-written group the sentence belongs to. */
+  section?: string;
 }
 
 const others: Faker[] = [fakerTR, fakerPL, fakerDE, fakerFR, fakerEN, fakerES, fakerIT, fakerPT_BR];
@@ -260,7 +264,7 @@ function year(): string {
 // Templates. Slots: {P.x} for person P (1..3) with x in vol, aanhef, voor, achter, init;
 // {adres} {postcode} {plaats} {tel} {email} {bsn} {iban} {datum} {gebdatum} {kenteken}
 // {leeftijd} (number only, annotated) {leeftijdjaar} ("72 jaar") {jarig} ("72-jarige");
-// filler without annotation: {bedrag} {zaaknr} {jaar} {nietbsn} {aantal} {uur}.
+// {zaaknr} is a DOSSIERNUMMER; filler without annotation: {bedrag} {jaar} {nietbsn} {aantal} {uur}.
 
 const TEMPLATES: string[] = [
   '{P1.aanhef} ({leeftijd}) woont sinds {jaar} op de {adres} in {postcode} {plaats}.',
@@ -447,7 +451,7 @@ function fillTemplate(tpl: string): Sample {
         add(amount(), null);
         break;
       case 'zaaknr':
-        add(caseNumber(), null);
+        add(caseNumber(), 'DOSSIERNUMMER');
         break;
       case 'jaar':
         add(year(), null);
@@ -594,73 +598,26 @@ export function generateFresh(count = 150): Sample[] {
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Hand-written hard cases: one sentence per line, entities marked [[TYPE|text]], '#' comments.
-
-const TYPES = new Set<EntityType>(['BSN', 'IBAN', 'TELEFOON', 'EMAIL', 'POSTCODE', 'ADRES', 'DATUM', 'GEBOORTEDATUM', 'KENTEKEN', 'LEEFTIJD', 'PERSOON']);
-
-export function parseMarked(line: string): Sample {
-  const entities: Annotation[] = [];
-  let text = '';
-  const re = /\[\[([A-Z]+)\|([^\]]+)\]\]/g;
-  let last = 0;
-  for (const m of line.matchAll(re)) {
-    text += line.slice(last, m.index);
-    const type = m[1] as EntityType;
-    if (!TYPES.has(type)) throw new Error(`unknown type ${type} in: ${line}`);
-    entities.push({ type, start: text.length, end: text.length + m[2]!.length });
-    text += m[2];
-    last = m.index + m[0].length;
-  }
-  text += line.slice(last);
-  return { text: text.replace(/\\n/g, '\n'), entities: fixNewlines(line, entities) };
-}
-
-/** "\n" in the source becomes one character; shift offsets accordingly. */
-function fixNewlines(line: string, entities: Annotation[]): Annotation[] {
-  if (!line.includes('\\n')) return entities;
-  const plain = line.replace(/\[\[[A-Z]+\|([^\]]+)\]\]/g, '$1');
-  const shiftAt = (pos: number) => {
-    let shift = 0;
-    let idx = plain.indexOf('\\n');
-    while (idx >= 0 && idx < pos) {
-      shift++;
-      idx = plain.indexOf('\\n', idx + 2);
-    }
-    return shift;
-  };
-  return entities.map((e) => ({ ...e, start: e.start - shiftAt(e.start), end: e.end - shiftAt(e.end) }));
-}
-
-export function loadHardCases(): Sample[] {
-  const src = ['hard-cases.src.txt', 'hard-cases-2.src.txt'].map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
-  const out: Sample[] = [];
-  for (const raw of src.split('\n')) {
-    const line = raw.trimEnd();
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const s = parseMarked(line);
-    // Sanity checks on the hand-written identifiers.
-    for (const e of s.entities) {
-      const t = s.text.slice(e.start, e.end);
-      if (e.type === 'BSN' && !isValidBsn(t)) throw new Error(`hard case BSN fails elfproef: ${t}`);
-      if (e.type === 'IBAN' && !isValidIban(t)) throw new Error(`hard case IBAN invalid: ${t}`);
-    }
-    out.push(s);
-  }
-  return out;
-}
-
 function writeJsonl(file: string, samples: Sample[]): void {
   writeFileSync(file, samples.map((s) => JSON.stringify(s)).join('\n') + '\n');
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const gen = generateSamples();
-  writeJsonl(join(here, 'sentences.jsonl'), gen);
-  const hard = loadHardCases();
+  // faker picks some dates relative to today, so the faker-based sets change with the day they are
+  // rebuilt: they are written only when asked for.
+  if (process.argv.includes('--faker')) {
+    const gen = generateSamples();
+    writeJsonl(join(here, 'sentences.jsonl'), gen);
+    const fresh = generateFresh();
+    writeJsonl(join(here, 'fresh.jsonl'), fresh);
+    console.log(`wrote ${gen.length} generated and ${fresh.length} fresh sentences`);
+  }
+  const hard = loadMarked(['hard-cases.src.txt', 'hard-cases-2.src.txt']);
   writeJsonl(join(here, 'hard-cases.jsonl'), hard);
-  const fresh = generateFresh();
-  writeJsonl(join(here, 'fresh.jsonl'), fresh);
-  console.log(`wrote ${gen.length} generated sentences, ${hard.length} hard cases and ${fresh.length} fresh sentences`);
+  const dev = loadMarked(['coach-notes-dev.src.txt']);
+  writeJsonl(join(here, 'coach-notes-dev.jsonl'), dev);
+  const heldOut = loadMarked(['coach-notes-heldout.src.txt']);
+  writeJsonl(join(here, 'coach-notes-heldout.jsonl'), heldOut);
+  console.log(`wrote ${hard.length} hard cases, ${dev.length} dev and ${heldOut.length} held-out coach notes`);
 }

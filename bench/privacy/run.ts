@@ -1,7 +1,8 @@
 /**
  * Privacy benchmark: runs the detector over the annotated sentences and prints precision, recall
  * and F1 per entity type, strict (type + start + end equal) and lenient (same type, spans overlap),
- * plus the time to anonymise a 2,000-word text.
+ * per class of types on the coach-note sets, the invisible-character variants, and the time to
+ * anonymise a 2,000-word text.
  *
  * Run: npx tsx bench/privacy/run.ts [--verbose]   (the main `npm run bench` can import runPrivacyBench)
  */
@@ -9,48 +10,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { anonymise, detectPersonalData, ENTITY_TYPES, type Entity, type EntityType } from '../../src/privacy/index.ts';
-import { isListedNameWord } from '../../src/privacy/detect.ts';
+import { anonymise, ENTITY_TYPES } from '../../src/privacy/index.ts';
+import type { Sample } from './generate.ts';
+import { scoreInvisible, type InvisibleResult } from './invisible.ts';
+import { CLASSES, scoreSet, type ClassName, type SetResult } from './score.ts';
+
+export type { Score, SetResult } from './score.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-interface Annotation {
-  type: EntityType;
-  start: number;
-  end: number;
-}
-interface Sample {
-  text: string;
-  entities: Annotation[];
-}
-
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-export interface SetResult {
-  name: string;
-  sentences: number;
-  strict: Record<EntityType | 'ALL', Score>;
-  lenient: Record<EntityType | 'ALL', Score>;
-  /**
-   * PERSOON recall split by whether the name has a word in the bundled name lists. The second
-   * figure shows what the context rules achieve on their own.
-   */
-  persoonByList: { listed: { found: number; total: number }; unlisted: { found: number; total: number } };
-  /** Examples of misses and false alarms (strict), for debugging. */
-  errors: { text: string; missed: string[]; spurious: string[] }[];
-}
-
 export interface Result {
+  /** The sets that existed before the coach notes, and their combination. */
   sets: SetResult[];
   combined: SetResult;
-  latency: { words: number; chars: number; medianMs: number; runs: number };
+  /** Coach notes: the dev set (tuned on) and the held-out set (never tuned on). */
+  coachNotes: SetResult[];
+  invisible: InvisibleResult[];
+  latency: { words: number; chars: number; medianMs: number; oddCharsMedianMs: number; runs: number };
   targets: { name: string; value: number; target: string; met: boolean }[];
 }
 
@@ -60,80 +36,6 @@ function readJsonl(file: string): Sample[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Sample);
-}
-
-function emptyCounts(): Record<EntityType | 'ALL', { tp: number; fp: number; fn: number }> {
-  const r = {} as Record<EntityType | 'ALL', { tp: number; fp: number; fn: number }>;
-  for (const t of [...ENTITY_TYPES, 'ALL' as const]) r[t] = { tp: 0, fp: 0, fn: 0 };
-  return r;
-}
-
-function toScore(c: { tp: number; fp: number; fn: number }): Score {
-  const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
-  const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { ...c, precision, recall, f1 };
-}
-
-function scoreSet(name: string, samples: Sample[]): SetResult {
-  const strict = emptyCounts();
-  const lenient = emptyCounts();
-  const errors: SetResult['errors'] = [];
-  const persoonByList = { listed: { found: 0, total: 0 }, unlisted: { found: 0, total: 0 } };
-  for (const s of samples) {
-    const pred: Entity[] = detectPersonalData(s.text);
-    const gold = s.entities;
-    const key = (e: Annotation) => `${e.type}:${e.start}:${e.end}`;
-    const goldKeys = new Set(gold.map(key));
-    const predKeys = new Set(pred.map(key));
-    const missed: string[] = [];
-    const spurious: string[] = [];
-    for (const g of gold) {
-      if (g.type === 'PERSOON') {
-        const ws = s.text.slice(g.start, g.end).split(/[\s.]+/).filter((w) => w.length > 1);
-        const bucket = ws.some((w) => isListedNameWord(w)) ? persoonByList.listed : persoonByList.unlisted;
-        bucket.total++;
-        if (predKeys.has(key(g))) bucket.found++;
-      }
-      if (predKeys.has(key(g))) {
-        strict[g.type].tp++;
-        strict.ALL.tp++;
-      } else {
-        strict[g.type].fn++;
-        strict.ALL.fn++;
-        missed.push(`${g.type} "${s.text.slice(g.start, g.end)}"`);
-      }
-    }
-    for (const p of pred) {
-      if (!goldKeys.has(key(p))) {
-        strict[p.type].fp++;
-        strict.ALL.fp++;
-        spurious.push(`${p.type} "${p.text}"`);
-      }
-    }
-    // Lenient: a gold entity is found when a prediction of the same type overlaps it; a prediction
-    // is correct when it overlaps a gold entity of the same type.
-    const overlaps = (a: Annotation, b: Annotation) => a.type === b.type && a.start < b.end && b.start < a.end;
-    for (const g of gold) {
-      if (pred.some((p) => overlaps(p, g))) {
-        lenient[g.type].tp++;
-        lenient.ALL.tp++;
-      } else {
-        lenient[g.type].fn++;
-        lenient.ALL.fn++;
-      }
-    }
-    for (const p of pred) {
-      if (!gold.some((g) => overlaps(p, g))) {
-        lenient[p.type].fp++;
-        lenient.ALL.fp++;
-      }
-    }
-    if (missed.length || spurious.length) errors.push({ text: s.text, missed, spurious });
-  }
-  const map = (c: ReturnType<typeof emptyCounts>) =>
-    Object.fromEntries(Object.entries(c).map(([k, v]) => [k, toScore(v)])) as Record<EntityType | 'ALL', Score>;
-  return { name, sentences: samples.length, strict: map(strict), lenient: map(lenient), persoonByList, errors };
 }
 
 /** A 2,000-word case text built from the benchmark sentences (so it holds plenty of entities). */
@@ -150,7 +52,7 @@ function latencyText(samples: Sample[]): string {
   return parts.join(' ').split(/\s+/).slice(0, 2000).join(' ');
 }
 
-function measureLatency(text: string, runs = 20): { medianMs: number; runs: number } {
+function medianMs(text: string, runs: number): number {
   for (let i = 0; i < 20; i++) anonymise(text);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -160,20 +62,29 @@ function measureLatency(text: string, runs = 20): { medianMs: number; runs: numb
   }
   times.sort((a, b) => a - b);
   const mid = Math.floor(times.length / 2);
-  const medianMs = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { medianMs, runs };
+  return times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
 }
 
 export async function runPrivacyBench(): Promise<Result> {
   const generated = readJsonl(join(here, 'sentences.jsonl'));
   const hard = readJsonl(join(here, 'hard-cases.jsonl'));
   const fresh = readJsonl(join(here, 'fresh.jsonl'));
+  const dev = readJsonl(join(here, 'coach-notes-dev.jsonl'));
+  const heldOut = readJsonl(join(here, 'coach-notes-heldout.jsonl'));
   const sets = [scoreSet('generated', generated), scoreSet('hard-cases', hard), scoreSet('fresh (not tuned on)', fresh)];
   const combined = scoreSet('combined', [...generated, ...hard, ...fresh]);
+  const coachNotes = [scoreSet('coach notes, dev (tuned on)', dev), scoreSet('coach notes, held out (never tuned on)', heldOut)];
+  const invisible = [scoreInvisible('dev', dev), scoreInvisible('held out', heldOut)];
+
   const text = latencyText([...generated, ...hard]);
-  const lat = measureLatency(text);
-  const latency = { words: text.split(/\s+/).length, chars: text.length, ...lat };
+  // Every sentence with a no-break space, so the offset-mapping path of the normaliser runs.
+  const oddText = text.replace(/\. /g, '.\u00a0');
+  const runs = 20;
+  const latency = { words: text.split(/\s+/).length, chars: text.length, medianMs: medianMs(text, runs), oddCharsMedianMs: medianMs(oddText, runs), runs };
+
   const s = combined.strict;
+  const [devResult, heldOutResult] = coachNotes as [SetResult, SetResult];
+  const strictIds = (r: SetResult) => r.classes['strict identifiers'].recall;
   const targets = [
     ...(['BSN', 'IBAN', 'EMAIL', 'TELEFOON', 'POSTCODE'] as const).map((t) => ({
       name: `${t} recall`,
@@ -184,9 +95,16 @@ export async function runPrivacyBench(): Promise<Result> {
     { name: 'PERSOON recall', value: s.PERSOON.recall, target: '>= 0.90', met: s.PERSOON.recall >= 0.9 },
     { name: 'PERSOON precision', value: s.PERSOON.precision, target: '>= 0.85', met: s.PERSOON.precision >= 0.85 },
     { name: 'overall F1', value: s.ALL.f1, target: '>= 0.90', met: s.ALL.f1 >= 0.9 },
+    { name: 'held out: strict ids R', value: strictIds(heldOutResult), target: '= 1.00', met: strictIds(heldOutResult) === 1 },
+    { name: 'dev: strict ids R', value: strictIds(devResult), target: '= 1.00', met: strictIds(devResult) === 1 },
+    ...invisible.map((v) => ({ name: `${v.name}: invisible R`, value: v.found / v.variants, target: '= 1.00', met: v.found === v.variants })),
+    ...invisible.map((v) => ({ name: `${v.name}: invisible leaks`, value: v.leaks, target: '= 0', met: v.leaks === 0 })),
+    { name: 'held out: names R', value: heldOutResult.classes.names.recall, target: '>= 0.97', met: heldOutResult.classes.names.recall >= 0.97 },
+    { name: 'held out: names P', value: heldOutResult.classes.names.precision, target: '>= 0.95', met: heldOutResult.classes.names.precision >= 0.95 },
     { name: '2,000 words (ms)', value: latency.medianMs, target: '< 50', met: latency.medianMs < 50 },
+    { name: '2,000 odd-char words (ms)', value: latency.oddCharsMedianMs, target: '< 50', met: latency.oddCharsMedianMs < 50 },
   ];
-  return { sets, combined, latency, targets };
+  return { sets, combined, coachNotes, invisible, latency, targets };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,39 +112,68 @@ export async function runPrivacyBench(): Promise<Result> {
 
 const fmt = (x: number) => x.toFixed(3);
 
+function formatTypes(set: SetResult): string[] {
+  const lines = ['type            strict P   R      F1     | lenient P  R      F1     | gold  pred'];
+  for (const t of [...ENTITY_TYPES, 'ALL' as const]) {
+    const a = set.strict[t];
+    const b = set.lenient[t];
+    const gold = a.tp + a.fn;
+    const pred = a.tp + a.fp;
+    if (gold === 0 && pred === 0) continue;
+    lines.push(
+      `${t.padEnd(15)} ${fmt(a.precision)}  ${fmt(a.recall)}  ${fmt(a.f1)}  | ${fmt(b.precision)}  ${fmt(b.recall)}  ${fmt(b.f1)}  | ${String(gold).padStart(4)}  ${String(pred).padStart(4)}`,
+    );
+  }
+  const pl = set.persoonByList;
+  const pct = (x: { found: number; total: number }) => (x.total ? (x.found / x.total).toFixed(3) : '-');
+  lines.push(
+    `PERSOON strict recall, names with a listed word: ${pct(pl.listed)} (${pl.listed.found}/${pl.listed.total}); names with no listed word: ${pct(pl.unlisted)} (${pl.unlisted.found}/${pl.unlisted.total})`,
+  );
+  return lines;
+}
+
+function formatClasses(set: SetResult): string[] {
+  const lines = ['class               strict P   R      | gold  pred'];
+  for (const cls of Object.keys(CLASSES) as ClassName[]) {
+    const c = set.classes[cls];
+    if (c.tp + c.fn + c.fp === 0) continue;
+    lines.push(`${cls.padEnd(19)} ${fmt(c.precision)}  ${fmt(c.recall)}  | ${String(c.tp + c.fn).padStart(4)}  ${String(c.tp + c.fp).padStart(4)}`);
+  }
+  lines.push('section (hand-written group)                              found/gold  false alarms');
+  for (const sec of set.sections) lines.push(`  ${sec.name.slice(0, 55).padEnd(55)} ${`${sec.found}/${sec.gold}`.padStart(7)}  ${String(sec.spurious).padStart(5)}`);
+  return lines;
+}
+
+function formatErrors(set: SetResult): string[] {
+  const lines: string[] = [];
+  for (const e of set.errors) {
+    lines.push(`  ! ${JSON.stringify(e.text)}`);
+    if (e.missed.length) lines.push(`      missed:   ${e.missed.join(', ')}`);
+    if (e.spurious.length) lines.push(`      spurious: ${e.spurious.join(', ')}`);
+  }
+  return lines;
+}
+
 export function formatResult(r: Result, verbose = false): string {
   const lines: string[] = [];
   for (const set of [...r.sets, r.combined]) {
-    lines.push(`\n== ${set.name} (${set.sentences} sentences) ==`);
-    lines.push('type            strict P   R      F1     | lenient P  R      F1     | gold  pred');
-    for (const t of [...ENTITY_TYPES, 'ALL' as const]) {
-      const a = set.strict[t];
-      const b = set.lenient[t];
-      const gold = a.tp + a.fn;
-      const pred = a.tp + a.fp;
-      if (gold === 0 && pred === 0) continue;
-      lines.push(
-        `${t.padEnd(15)} ${fmt(a.precision)}  ${fmt(a.recall)}  ${fmt(a.f1)}  | ${fmt(b.precision)}  ${fmt(b.recall)}  ${fmt(b.f1)}  | ${String(gold).padStart(4)}  ${String(pred).padStart(4)}`,
-      );
-    }
-    const pl = set.persoonByList;
-    const pct = (x: { found: number; total: number }) => (x.total ? (x.found / x.total).toFixed(3) : '-');
-    lines.push(
-      `PERSOON strict recall, names with a listed word: ${pct(pl.listed)} (${pl.listed.found}/${pl.listed.total}); names with no listed word: ${pct(pl.unlisted)} (${pl.unlisted.found}/${pl.unlisted.total})`,
-    );
-    if (verbose && set.name !== 'combined') {
-      for (const e of set.errors) {
-        lines.push(`  ! ${JSON.stringify(e.text)}`);
-        if (e.missed.length) lines.push(`      missed:   ${e.missed.join(', ')}`);
-        if (e.spurious.length) lines.push(`      spurious: ${e.spurious.join(', ')}`);
-      }
-    }
+    lines.push(`\n== ${set.name} (${set.sentences} sentences) ==`, ...formatTypes(set));
+    if (verbose && set.name !== 'combined') lines.push(...formatErrors(set));
+  }
+  for (const set of r.coachNotes) {
+    lines.push(`\n== ${set.name} (${set.sentences} sentences) ==`, ...formatTypes(set), ...formatClasses(set));
+    if (verbose) lines.push(...formatErrors(set));
+  }
+  for (const v of r.invisible) {
+    lines.push(`\n== invisible-character variants of the ${v.name} coach notes: ${v.found}/${v.variants} found strictly, ${v.leaks} leave a character behind ==`);
+    lines.push(Object.entries(v.byKind).map(([kind, k]) => `${kind} ${k.found}/${k.variants}${k.leaks ? ` (${k.leaks} leaks)` : ''}`).join(', '));
+    if (verbose) for (const e of v.errors) lines.push(`  ! ${e}`);
   }
   lines.push(
-    `\nlatency: anonymise ${r.latency.words} words (${r.latency.chars} chars): median ${r.latency.medianMs.toFixed(2)} ms over ${r.latency.runs} runs`,
+    `\nlatency: anonymise ${r.latency.words} words (${r.latency.chars} chars): median ${r.latency.medianMs.toFixed(2)} ms; with a no-break space in every sentence ${r.latency.oddCharsMedianMs.toFixed(2)} ms (${r.latency.runs} runs each)`,
   );
   lines.push('\ntargets:');
-  for (const t of r.targets) lines.push(`  ${t.met ? 'ok  ' : 'MISS'} ${t.name.padEnd(20)} ${t.value.toFixed(3)} (${t.target})`);
+  for (const t of r.targets) lines.push(`  ${t.met ? 'ok  ' : 'MISS'} ${t.name.padEnd(26)} ${t.value.toFixed(3)} (${t.target})`);
   return lines.join('\n');
 }
 

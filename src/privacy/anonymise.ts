@@ -7,7 +7,7 @@
  * number, and so does a first name on its own after a full name that starts with it.
  * The mapping must stay on the server, next to the conversation; it is personal data itself.
  */
-import { detectPersonalData, fold, PLACEHOLDER_RE, type DetectOptions, type Entity, type EntityType } from './detect.ts';
+import { detectPersonalData, fold, PLACEHOLDER_RE, visibleText, type DetectOptions, type Entity, type EntityType } from './detect/index.ts';
 
 export interface AnonymiseResult {
   /** The text with every entity replaced by its placeholder. */
@@ -149,8 +149,10 @@ export function anonymise(text: string, options: DetectOptions = {}): AnonymiseR
 
   entities.forEach((e, idx) => {
     let label: string;
+    // Compare what a reader sees: "06\u00ad-1234 5678" and "06-1234 5678" are one number.
+    const seen = visibleText(e.text);
     if (e.type === 'PERSOON') {
-      const name = parsePerson(e.text);
+      const name = parsePerson(seen);
       const matches = candidatesFor(name).filter((c) => samePerson(c, name));
       // Several people can share a surname: the most recently mentioned one wins.
       const c = matches.sort((a, b) => b.lastSeen - a.lastSeen)[0];
@@ -169,7 +171,7 @@ export function anonymise(text: string, options: DetectOptions = {}): AnonymiseR
         mapping[label] = e.text;
       }
     } else {
-      const key = `${e.type}:${normaliseValue(e.type, e.text)}`;
+      const key = `${e.type}:${normaliseValue(e.type, seen)}`;
       const existing = byValue.get(key);
       if (existing) label = existing;
       else {

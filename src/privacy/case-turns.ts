@@ -11,7 +11,7 @@ import type { Logger } from '../lib/logger.ts';
 import { cancelCase } from './cancel-case.ts';
 import { CASE_DRAFT_HOURS, type FoundCounts } from './case-drafts.ts';
 import { confirmCase } from './confirm-case.ts';
-import type { EntityType } from './detect.ts';
+import type { EntityType } from './detect/index.ts';
 import { proposeCase } from './propose-case.ts';
 
 export interface CaseTurnDeps {
@@ -104,6 +104,9 @@ const TYPE_WORDS: Record<EntityType, [string, string]> = {
   GEBOORTEDATUM: ['geboortedatum', 'geboortedata'],
   KENTEKEN: ['kenteken', 'kentekens'],
   LEEFTIJD: ['leeftijd', 'leeftijden'],
+  DOCUMENTNUMMER: ['paspoort- of documentnummer', 'paspoort- of documentnummers'],
+  VNUMMER: ['V-nummer', 'V-nummers'],
+  DOSSIERNUMMER: ['cliënt- of dossiernummer', 'cliënt- of dossiernummers'],
 };
 
 /** "Vervangen door een code: 2 namen, 1 BSN." — counts only, so the notice itself holds nothing personal. */

@@ -11,5 +11,5 @@ export {
   type DetectOptions,
   type Entity,
   type EntityType,
-} from './detect.ts';
+} from './detect/index.ts';
 export { anonymise, repersonalise, type AnonymiseResult } from './anonymise.ts';

@@ -1,5 +1,5 @@
 /**
- * Word lists used by the rules in detect.ts. All hand-written. Entries are lowercase unless noted;
+ * Word lists used by the rules in src/privacy/detect. All hand-written. Entries are lowercase unless noted;
  * whitespace separates entries, a '_' inside an entry stands for a space.
  */
 
@@ -27,6 +27,8 @@ bewindvoerder curator contactpersoon casemanager wijkverpleegkundige trajectbege
 hulpverlener zorgverlener jongen meisje jongeman tiener puber peuter kleuter student studente
 leerling overbuurman overbuurvrouw huisgenoot huisgenote kamergenoot jeugdarts psycholoog
 psychiater therapeut klasgenoot klasgenote werkgever baas verhuurder huisbaas wijkagent
+directeur directrice manager wethouder notaris advocaat advocate rechter agent verpleegkundige leraar
+lerares schoolleider conciërge jongerenwerker opbouwwerker buurtwerker
 `;
 
 /** Verbs and phrases after which a name follows: "heet Kees", "genaamd Roos". */
@@ -87,6 +89,7 @@ opvang dagbesteding jongerenloket loket buurtkamer wijkcentrum buurthuis politie
 /** Function words and common adverbs; capitalised only because a sentence starts with them. */
 export const FUNCTION_WORDS = `
 daarna daarom daarbij daarnaast daardoor dan toen ook maar want verder morgen gisteren vandaag straks
+later eerder vanochtend
 eerst nu nog al toch wel niet geen er hier daar na volgens tijdens omdat als wanneer zodra nadat
 voordat terwijl hoewel of en kunnen kun kunt kan wil wilt mag moet moeten zal zullen zou zouden
 heeft hebben had hadden is was zijn waren wordt worden werd werden mijn jouw zijn haar ons onze hun

@@ -1,8 +1,8 @@
 /**
  * Surname stems found in the Netherlands, written by hand from general knowledge. Only the core
  * word is listed: "de Vries" appears as "Vries", "van den Berg" as "Berg", "El Amrani" as "Amrani".
- * Tussenvoegsels and Arabic/Berber particles (el, al, ben, ait, ...) are handled by rules in
- * detect.ts. The detector lowercases everything and adds accent-free spellings.
+ * Tussenvoegsels and Arabic/Berber particles (el, al, ben, ait, ...) are handled by rules in the
+ * detector (name-parts.ts). The detector lowercases everything and adds accent-free spellings.
  */
 
 const dutch = `
