@@ -40,6 +40,12 @@ class CountingEmbedder implements Embedder {
   get dimensions() {
     return this.inner.dimensions;
   }
+  get semantic() {
+    return this.inner.semantic;
+  }
+  embedQuery(text: string): Promise<number[]> {
+    return this.inner.embedQuery(text);
+  }
   embed(texts: string[]): Promise<number[][]> {
     this.texts += texts.length;
     return this.inner.embed(texts);
