@@ -31,7 +31,7 @@ const THROWN = 'zoeken mislukt voor Fatima Bouzid 111222333';
 const FORBIDDEN = [
   'Fatima', 'Bouzid', '111222333', 'Dorpsstraat', 'onderbouw', 'begeleiding',
   'Hendrik', 'Kuipers', 'Kastanjelaan', '3511', '06-87654321', 'NL91ABNA', 'alleenstaande', 'slaapt slecht', 'scheiding', 'netwerkberaad',
-  'Wilhelmina', 'Smit', 'uitzondering', 'buurman', 'Kees', 'embedding mislukt', 'lange vraag',
+  'Wilhelmina', 'Smit', 'uitzondering', 'buurman', 'Kees', 'zoeken mislukt', 'lange vraag',
 ];
 
 const post = async (path: string, body: unknown) => {
