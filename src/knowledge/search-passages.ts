@@ -271,7 +271,7 @@ async function findCandidates(db: Db, question: WeighedQuestion, nearest: Neares
        SELECT id FROM (${hits.join(' UNION ALL ') || 'SELECT NULL::text AS id, 0::float8 AS w WHERE false'}) hit
         GROUP BY id ORDER BY sum(w) DESC LIMIT ${LEXICAL_CANDIDATES}),
      candidate AS (
-       SELECT id, tsv, embedding FROM chunk WHERE id IN (SELECT id FROM lexical UNION SELECT unnest($4::text[]))),
+       SELECT id, tsv, embedding FROM chunk WHERE id IN (SELECT id FROM lexical UNION SELECT unnest($4::text[])) AND ${SCOPE_SQL}),
      matched AS (
        SELECT c.id, array_agg(u.lexeme) AS lexemes, array_agg(array_to_string(u.positions, ' ')) AS positions,
               array_agg(array_to_string(u.weights, '')) AS weights

@@ -431,6 +431,12 @@ describe('team scoping', () => {
   });
 });
 
+describe('questions the index cannot answer', () => {
+  it('a question of words no passage holds finds nothing, without an error', async () => {
+    expect(await search('Xylofoonkwartet zeppelinhangar?')).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   /** No expected user-file failure is logged as an internal error. */
   const internalErrors = () => ctx.logs.lines.filter((l) => l.includes('"ingest failed"'));
