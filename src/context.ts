@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { Messenger } from './notifications/messenger.ts';
 import { migrate } from './lib/migrate.ts';
+import { WijkwijsError } from './lib/errors.ts';
 import { LocalEmbedder, OpenAIEmbedder, type Embedder } from './knowledge/embedder.ts';
 import { ensureEmbedder } from './knowledge/ensure-embedder.ts';
 import { Synonyms } from './knowledge/synonyms.ts';
@@ -32,8 +33,7 @@ export async function createContext(config: Config, options: { logger?: Logger; 
   try {
     const applied = await migrate(db.sql);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-    const reembedded = await ensureEmbedder(db.sql, embedder);
-    if (reembedded) logger.info({ chunks: reembedded, embedder: embedder.id }, 're-embedded passages');
+    await reembedPassages(db, embedder, logger);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
@@ -57,4 +57,18 @@ export function createEmbedder(config: Config, synonyms: Synonyms): Embedder {
     return new OpenAIEmbedder({ apiKey, baseUrl, model: embeddingModel, dimensions: embeddingDimensions, timeoutMs });
   }
   return new LocalEmbedder(synonyms);
+}
+
+/**
+ * A model that is down at start must not keep the assistant down: passages without a vector are
+ * still found by their words, and are embedded at the next start or ingest.
+ */
+async function reembedPassages(db: Db, embedder: Embedder, logger: Logger): Promise<void> {
+  try {
+    const reembedded = await ensureEmbedder(db.sql, embedder);
+    if (reembedded) logger.info({ chunks: reembedded, embedder: embedder.id }, 're-embedded passages');
+  } catch (error) {
+    if (!(error instanceof WijkwijsError && error.code === 'model_unavailable')) throw error;
+    logger.warn({ err: error, embedder: embedder.id }, 'embedding model unavailable at start; passages without vectors are found by their words until the next start');
+  }
 }

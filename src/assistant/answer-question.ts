@@ -136,12 +136,12 @@ async function findPassages(deps: AnswerDeps, question: string, teamIds: string[
 async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage[], history: { question: string; answer: string }[]): Promise<Answer | undefined> {
   if (!deps.chatModel) return undefined;
   try {
-    const result = await generateModelAnswer(deps.chatModel, question, passages, history, deps.config.openai.timeoutMs);
-    if (!result) {
-      deps.logger.warn({ model: deps.chatModel.id }, 'model answer without valid citations; using extractive answer');
+    const result = await generateModelAnswer({ model: deps.chatModel, synonyms: deps.synonyms, timeoutMs: deps.config.openai.timeoutMs }, question, passages, history);
+    if (result.kind === 'rejected') {
+      deps.logger.warn({ model: deps.chatModel.id, reason: result.reason, identifiers: result.identifiers }, 'model answer rejected; using extractive answer');
       return undefined;
     }
-    if (result.text === null) return { mode: 'not-found', text: NOT_FOUND_TEXT, citations: [] };
+    if (result.kind === 'not-found') return { mode: 'not-found', text: NOT_FOUND_TEXT, citations: [] };
     // Renumber so citations run 1, 2, 3 in order of first mention.
     const order = result.cited;
     const text = result.text.replace(/\[(\d+)\]/g, (_m, n) => `[${order.indexOf(Number(n)) + 1}]`);

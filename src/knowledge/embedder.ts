@@ -1,4 +1,5 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
+import { WijkwijsError } from '../lib/errors.ts';
 import { contentWords, stem } from './dutch.ts';
 import { splitCompound } from './compounds.ts';
 import type { Synonyms } from './synonyms.ts';
@@ -8,12 +9,15 @@ export interface Embedder {
   readonly id: string;
   readonly dimensions: number;
   /**
-   * Whether similar vectors mean similar meaning beyond shared words (a language model). Search only
-   * looks for nearest vectors then; vectors of shared word features find nothing full-text misses.
-   * Unset counts as true.
+   * Whether similar vectors mean similar meaning beyond shared words (a language model). Only then
+   * does search look up nearest vectors in the HNSW index: vectors of shared word features would find
+   * nothing full-text search misses.
    */
-  readonly semantic?: boolean;
+  readonly semantic: boolean;
+  /** Passages at ingest: may take a while, in batches. */
   embed(texts: string[]): Promise<number[][]>;
+  /** One question: must answer fast or fail, so search can go on with words only. */
+  embedQuery(text: string): Promise<number[]>;
 }
 
 /**
@@ -35,6 +39,10 @@ export class LocalEmbedder implements Embedder {
 
   async embed(texts: string[]): Promise<number[][]> {
     return texts.map((t) => this.embedOne(t));
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return this.embedOne(text);
   }
 
   embedOne(text: string): number[] {
@@ -70,30 +78,86 @@ export interface OpenAIEmbedderOptions {
   timeoutMs: number;
 }
 
+/** A question waits at most this long for its vector; without one, search goes on with words only. */
+const QUERY_TIMEOUT_MS = 3000;
+/** Passages per embedding request, and requests in flight at once, so a large file does not flood the endpoint. */
+const BATCH_SIZE = 128;
+const CONCURRENT_REQUESTS = 2;
+
 /** Embeddings from any OpenAI-compatible endpoint (OpenAI, Azure OpenAI, vLLM, Ollama) through LangChain. */
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
-  readonly semantic = false;
+  readonly semantic = true;
   readonly dimensions: number;
-  private readonly client: OpenAIEmbeddings;
+  private readonly model: string;
+  private readonly passages: OpenAIEmbeddings;
+  private readonly questions: OpenAIEmbeddings;
+  private readonly queryTimeoutMs: number;
 
   constructor(options: OpenAIEmbedderOptions) {
     this.dimensions = options.dimensions;
+    this.model = options.model;
     this.id = `openai/${options.model}/${options.dimensions}`;
-    this.client = new OpenAIEmbeddings({
-      apiKey: options.apiKey,
-      model: options.model,
-      dimensions: options.dimensions,
-      timeout: options.timeoutMs,
-      maxRetries: 1,
-      batchSize: 256,
-      configuration: options.baseUrl ? { baseURL: options.baseUrl } : undefined,
-    });
+    const client = (timeout: number, maxRetries: number) =>
+      new OpenAIEmbeddings({
+        apiKey: options.apiKey,
+        model: options.model,
+        dimensions: options.dimensions,
+        timeout,
+        maxRetries,
+        maxConcurrency: CONCURRENT_REQUESTS,
+        batchSize: BATCH_SIZE,
+        configuration: options.baseUrl ? { baseURL: options.baseUrl } : undefined,
+      });
+    this.queryTimeoutMs = Math.min(options.timeoutMs, QUERY_TIMEOUT_MS);
+    this.passages = client(options.timeoutMs, 1);
+    // One retry: a kept-alive connection the server has just closed fails at once, and a second try then works.
+    this.questions = client(this.queryTimeoutMs, 1);
   }
 
   async embed(texts: string[]): Promise<number[][]> {
     if (texts.length === 0) return [];
-    return this.client.embedDocuments(texts);
+    return this.checked(() => this.passages.embedDocuments(texts), texts.length);
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return (await this.checked(async () => [await withDeadline(this.questions.embedQuery(text), this.queryTimeoutMs)], 1))[0]!;
+  }
+
+  /** Any failure of the endpoint is one Dutch error; vectors of the wrong size are a setting to fix. */
+  private async checked(call: () => Promise<number[][]>, expected: number): Promise<number[][]> {
+    let vectors: number[][];
+    try {
+      vectors = await call();
+    } catch (cause) {
+      throw new WijkwijsError(
+        'model_unavailable',
+        'Het embeddingmodel is niet bereikbaar of gaf een fout. Controleer OPENAI_BASE_URL en OPENAI_API_KEY; zoeken gaat intussen verder op woorden.',
+        { cause },
+      );
+    }
+    const wrong = vectors.find((v) => v.length !== this.dimensions);
+    if (vectors.length !== expected || wrong) {
+      throw new WijkwijsError(
+        'model_misconfigured',
+        `Het embeddingmodel ${this.model} gaf ${wrong ? `vectoren met ${wrong.length} dimensies` : `${vectors.length} vectoren voor ${expected} teksten`}, ` +
+          `terwijl OPENAI_EMBEDDING_DIMENSIONS ${this.dimensions} is. Zet OPENAI_EMBEDDING_DIMENSIONS op de maat die het model geeft.`,
+      );
+    }
+    return vectors;
+  }
+}
+
+/** The request may go on in the background until its own timeout; the caller stops waiting. */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -41,7 +41,8 @@ export interface NewDocument {
 export interface NewChunk extends ChunkDraft {
   titleText: string;
   searchText: string;
-  embedding: number[];
+  /** Null when the embedding model was unavailable: found by its words until it is embedded again. */
+  embedding: number[] | null;
 }
 
 const CHUNK_COLUMNS = 11;
@@ -60,7 +61,8 @@ export async function replaceDocument(sql: Sql, doc: NewDocument, chunks: NewChu
       const batch = chunks.slice(i, i + 200);
       const params: unknown[] = [];
       const values = batch.map((c, j) => {
-        params.push(documentId, doc.teamId ?? null, doc.type, c.ord, c.heading ?? null, c.location, c.text, c.titleText, c.searchText, toVector(c.embedding), embedderId);
+        params.push(documentId, doc.teamId ?? null, doc.type, c.ord, c.heading ?? null, c.location, c.text, c.titleText, c.searchText,
+          c.embedding && toVector(c.embedding), c.embedding && embedderId);
         const b = j * CHUNK_COLUMNS;
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}::vector, $${b + 11})`;
       });

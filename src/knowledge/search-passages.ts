@@ -1,16 +1,20 @@
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
+import type { Logger } from '../lib/logger.ts';
 import { answerHints, fold, numberVariant, separatedVerbs, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
 import { splitCompound } from './compounds.ts';
 import type { DocumentType } from './document.ts';
 import type { Embedder } from './embedder.ts';
 import { toVector } from './index-store.ts';
+import { findNearestPassages, SCOPE_SQL, type SearchScope } from './nearest-passages.ts';
 import type { Synonyms } from './synonyms.ts';
 
 export interface SearchDeps {
   db: Db;
   embedder: Embedder;
   synonyms: Synonyms;
+  /** Told when the embedding model fails and search goes on with words only. */
+  logger?: Logger;
 }
 
 export interface SearchOptions {
@@ -29,7 +33,8 @@ export interface Passage {
   type: string;
   /**
    * 0–1: how much of the question the passage covers (BM25 per concept, nearness of the concepts,
-   * vector similarity), scaled down by the share of the question's words no passage contains.
+   * vector similarity), scaled down by the share of the question's words no passage contains (for
+   * a semantic embedder, only the lexical part: its vectors may know words the index does not).
    */
   score: number;
   text: string;
@@ -67,8 +72,9 @@ const CHOOSING_BUDGET = 6000;
  * and other spellings); passages are found through the full-text index, plus the nearest vectors when
  * the embedder captures meaning beyond the words; then every candidate is scored by BM25 per concept
  * as a share of the question's weight, by how close together the concepts occur and by vector
- * similarity. Always limited to the asker's scope. Three statements: weigh the question's words,
- * find and describe candidates, load the best.
+ * similarity. Always limited to the asker's scope. Weighing the question's words and the HNSW lookup
+ * run side by side; then one statement finds and describes the candidates, and one loads the best.
+ * When the embedding model fails, search goes on with the words alone.
  */
 export async function searchPassages(deps: SearchDeps, query: string, options: SearchOptions): Promise<Passage[]> {
   const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
@@ -76,18 +82,34 @@ export async function searchPassages(deps: SearchDeps, query: string, options: S
   if (!question) throw new WijkwijsError('question_empty', 'Stel een vraag: de zoekopdracht is leeg.');
 
   const analysed = analyseQuestion(question, deps.synonyms);
-  const [weighed, vector] = await Promise.all([
-    weighConcepts(deps.db, analysed.concepts),
-    deps.embedder.embed([analysed.embedText]).then((v) => v[0]!),
-  ]);
   const scope = { teamIds: options.teamIds, type: options.type ?? null };
-  const candidates = await findCandidates(deps.db, weighed, vector, deps.embedder.semantic !== false, scope);
+  const [weighed, nearest] = await Promise.all([weighConcepts(deps.db, analysed.concepts), nearestByVector(deps, analysed.embedText, scope)]);
+  const candidates = await findCandidates(deps.db, weighed, nearest, scope);
   if (candidates.length === 0) return [];
-  rank(candidates, weighed.concepts);
+  rank(candidates, weighed, nearest.vector ? VECTOR_WEIGHT : 0, deps.embedder.semantic);
 
   const best = candidates.slice(0, limit);
   const passages = await loadPassages(deps.db, best.map((c) => c.id));
-  return best.map((c) => ({ ...passages.get(c.id)!, score: round(c.score * weighed.knownShare) }));
+  return best.map((c) => ({ ...passages.get(c.id)!, score: round(c.score) }));
+}
+
+interface Nearest {
+  /** The question's vector; missing when the embedding model failed. */
+  vector?: number[];
+  /** Passages found through the HNSW index (a semantic embedder only). */
+  ids: string[];
+}
+
+/** The question's vector and, when it carries meaning, its nearest passages; a failing model leaves words only. */
+async function nearestByVector(deps: SearchDeps, text: string, scope: SearchScope): Promise<Nearest> {
+  let vector: number[];
+  try {
+    vector = await deps.embedder.embedQuery(text);
+  } catch (error) {
+    deps.logger?.warn({ err: error, embedder: deps.embedder.id }, 'question embedding failed; searching by words only');
+    return { ids: [] };
+  }
+  return { vector, ids: deps.embedder.semantic ? await findNearestPassages(deps.db, vector, scope, VECTOR_CANDIDATES) : [] };
 }
 
 /** One way to write a concept; `factor` discounts forms the asker did not use. */
@@ -201,13 +223,6 @@ async function weighConcepts(db: Db, drafts: FormDraft[][]): Promise<WeighedQues
   return { concepts, total, knownShare: known / (known + unknown || 1) };
 }
 
-interface Scope {
-  teamIds: string[];
-  type: string | null;
-}
-
-const SCOPE_SQL = `(team_id IS NULL OR team_id = ANY($1::text[])) AND ($2::text IS NULL OR doc_type = $2)`;
-
 interface Candidate {
   id: string;
   /** Distinct lexemes in the passage: its length for BM25's length normalisation. */
@@ -225,7 +240,7 @@ interface Candidate {
  * would cost more than it tells, and it still counts when the candidates are scored. Then the
  * chosen passages (and the nearest vectors) are read once for the query lexemes they contain.
  */
-async function findCandidates(db: Db, question: WeighedQuestion, vector: number[], semantic: boolean, scope: Scope): Promise<Candidate[]> {
+async function findCandidates(db: Db, question: WeighedQuestion, nearest: Nearest, scope: SearchScope): Promise<Candidate[]> {
   const terms = new Map<string, { weight: number; df: number }>();
   for (const c of question.concepts) {
     for (const f of c.forms) {
@@ -244,7 +259,7 @@ async function findCandidates(db: Db, question: WeighedQuestion, vector: number[
 
   // One subquery per choosing term, each with its own constant, so the planner reads that term's
   // entries from the GIN index rather than testing every passage against a list of terms.
-  const params: unknown[] = [scope.teamIds, scope.type, looked.map(([lexeme]) => lexeme), semantic, toVector(vector)];
+  const params: unknown[] = [scope.teamIds, scope.type, looked.map(([lexeme]) => lexeme), nearest.ids, nearest.vector ? toVector(nearest.vector) : null];
   const hits = choosing.map(([lexeme, t]) => {
     params.push(`'${lexeme.replace(/'/g, "''")}'`);
     return `SELECT id, ${t.weight.toFixed(4)}::float8 AS w FROM chunk WHERE tsv @@ $${params.length}::tsquery AND ${SCOPE_SQL}`;
@@ -255,11 +270,8 @@ async function findCandidates(db: Db, question: WeighedQuestion, vector: number[
     `WITH lexical AS (
        SELECT id FROM (${hits.join(' UNION ALL ') || 'SELECT NULL::text AS id, 0::float8 AS w WHERE false'}) hit
         GROUP BY id ORDER BY sum(w) DESC LIMIT ${LEXICAL_CANDIDATES}),
-     nearest AS (
-       SELECT id FROM chunk WHERE $4 AND embedding IS NOT NULL AND ${SCOPE_SQL}
-        ORDER BY embedding <=> $5::vector LIMIT ${VECTOR_CANDIDATES}),
      candidate AS (
-       SELECT id, tsv, embedding FROM chunk WHERE id IN (SELECT id FROM lexical UNION SELECT id FROM nearest)),
+       SELECT id, tsv, embedding FROM chunk WHERE id IN (SELECT id FROM lexical UNION SELECT unnest($4::text[])) AND ${SCOPE_SQL}),
      matched AS (
        SELECT c.id, array_agg(u.lexeme) AS lexemes, array_agg(array_to_string(u.positions, ' ')) AS positions,
               array_agg(array_to_string(u.weights, '')) AS weights
@@ -285,8 +297,12 @@ async function findCandidates(db: Db, question: WeighedQuestion, vector: number[
   }));
 }
 
-/** Scores and sorts the candidates; see `Passage.score`. */
-function rank(candidates: Candidate[], concepts: Concept[]): void {
+/**
+ * Scores and sorts the candidates; see `Passage.score`. Words the index has never seen lower the
+ * lexical part; a semantic vector may still know them, so its part stands on its own.
+ */
+function rank(candidates: Candidate[], question: WeighedQuestion, vectorWeight: number, semantic: boolean): void {
+  const { concepts, knownShare } = question;
   const avgLength = candidates.reduce((s, c) => s + c.length, 0) / candidates.length || 1;
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
   for (const c of candidates) {
@@ -304,7 +320,7 @@ function rank(candidates: Candidate[], concepts: Concept[]): void {
       bm25 += concept.weight * best;
     }
     const lexical = (1 - NEARNESS_WEIGHT) * bm25 + NEARNESS_WEIGHT * nearness(c, concepts);
-    c.score = (1 - VECTOR_WEIGHT) * (lexical / total) + VECTOR_WEIGHT * Math.max(0, c.cosine);
+    c.score = (1 - vectorWeight) * (lexical / total) * knownShare + vectorWeight * Math.max(0, c.cosine) * (semantic ? 1 : knownShare);
   }
   candidates.sort((a, b) => b.score - a.score);
 }

@@ -21,7 +21,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_CHAT_MODEL: optionalString,
   OPENAI_EMBEDDING_MODEL: optionalString,
-  OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16).max(4000).default(256),
+  // pgvector's HNSW index takes vectors of at most 2,000 dimensions.
+  OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16).max(2000, 'hooguit 2000 (de grens van de HNSW-index van pgvector)').default(256),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   WIJKWIJS_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).default(2000),
   WIJKWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'unreadable_file'
   | 'database_unavailable'
   | 'rate_limited'
+  | 'model_unavailable'
+  | 'model_misconfigured'
   | 'internal';
 
 const httpStatus: Record<ErrorCode, number> = {
@@ -23,6 +25,8 @@ const httpStatus: Record<ErrorCode, number> = {
   unreadable_file: 400,
   database_unavailable: 503,
   rate_limited: 429,
+  model_unavailable: 503,
+  model_misconfigured: 500,
   internal: 500,
 };
 

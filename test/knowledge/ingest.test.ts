@@ -40,6 +40,12 @@ class CountingEmbedder implements Embedder {
   get dimensions() {
     return this.inner.dimensions;
   }
+  get semantic() {
+    return this.inner.semantic;
+  }
+  embedQuery(text: string): Promise<number[]> {
+    return this.inner.embedQuery(text);
+  }
   embed(texts: string[]): Promise<number[][]> {
     this.texts += texts.length;
     return this.inner.embed(texts);
@@ -422,6 +428,12 @@ describe('team scoping', () => {
     expect((await hitsFrom(file, q, ['team-c']))[0]).toMatchObject({ teamId: 'team-c' });
     expect(await hitsFrom(file, q, ['team-a'])).toEqual([]);
     expect(await hitsFrom(file, q, [])).toEqual([]);
+  });
+});
+
+describe('questions the index cannot answer', () => {
+  it('a question of words no passage holds finds nothing, without an error', async () => {
+    expect(await search('Xylofoonkwartet zeppelinhangar?')).toEqual([]);
   });
 });
 

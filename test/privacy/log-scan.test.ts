@@ -25,13 +25,13 @@ Hij slaapt slecht sinds de scheiding en verwaarloost zijn tuin; de buren maken z
 Het team stelt voor om samen met zijn zus een netwerkberaad te houden.`;
 const EDIT_NAME = 'De zus heet Wilhelmina Kuipers-Smit.';
 const COMMENT = 'Het antwoord vergeet de uitzondering die mevrouw Bouzid noemde over haar buurman Kees';
-const THROWN = 'embedding mislukt voor Fatima Bouzid 111222333';
+const THROWN = 'zoeken mislukt voor Fatima Bouzid 111222333';
 
 /** Everything that must stay out of the logs: personal data and any piece of message or case text. */
 const FORBIDDEN = [
   'Fatima', 'Bouzid', '111222333', 'Dorpsstraat', 'onderbouw', 'begeleiding',
   'Hendrik', 'Kuipers', 'Kastanjelaan', '3511', '06-87654321', 'NL91ABNA', 'alleenstaande', 'slaapt slecht', 'scheiding', 'netwerkberaad',
-  'Wilhelmina', 'Smit', 'uitzondering', 'buurman', 'Kees', 'embedding mislukt', 'lange vraag',
+  'Wilhelmina', 'Smit', 'uitzondering', 'buurman', 'Kees', 'zoeken mislukt', 'lange vraag',
 ];
 
 const post = async (path: string, body: unknown) => {
@@ -71,16 +71,17 @@ beforeAll(async () => {
   expect((await post('/api/action', { actionId: 'case.confirm', value: 'Fatima Bouzid', fields: { text: CASE } })).status).toBe(404);
   expect((await post('/api/action', { actionId: 'case.cancel', value: 'Fatima Bouzid 111222333' })).status).toBe(200);
   expect((await post('/api/action', { actionId: 'Fatima Bouzid', value: '111222333' })).status).toBe(400);
-  const embed = ctx.embedder.embed;
-  ctx.embedder.embed = async () => {
+  // An embedding model that fails no longer fails a question (search goes on by words): the database does.
+  const query = ctx.db.sql.query;
+  ctx.db.sql.query = async () => {
     throw new Error(THROWN);
   };
   try {
     const failed = await post('/api/chat', { text: QUESTION });
     expect(failed.status).toBe(500);
-    expect(JSON.stringify(failed.json)).not.toMatch(/Bouzid|embedding mislukt/);
+    expect(JSON.stringify(failed.json)).not.toMatch(/Bouzid|zoeken mislukt/);
   } finally {
-    ctx.embedder.embed = embed;
+    ctx.db.sql.query = query;
   }
 
   // 5. Retention and data-subject requests.

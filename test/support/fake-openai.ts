@@ -2,6 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from './read-body.ts';
 
+/** An HTTP error status, or 'hang': never answer (the client's timeout has to end it). */
+type Failure = number | 'hang';
+
 /**
  * A local stand-in for an OpenAI-compatible endpoint speaking the real wire format of
  * POST /v1/chat/completions and POST /v1/embeddings. Tests choose how it behaves and read what it got.
@@ -9,15 +12,32 @@ import { readBody } from './read-body.ts';
 export interface FakeOpenAI {
   url: string;
   requests: { path: string; body: any; authorization?: string }[];
-  /** What the chat model answers next; a number is an HTTP error status; 'hang' never answers. */
-  chatReply: string | number | 'hang';
+  /** What the chat model answers next: a text, a text made from the request, or a failure. */
+  chatReply: string | ((request: ChatRequest) => string) | Failure;
   /** How long the chat model takes before it answers, like a model under load. */
   chatDelayMs: number;
+  /** How the embedding model answers: with `embed`'s vectors ('ok') or a failure. */
+  embeddingReply: 'ok' | Failure;
+  /** The vector of one input text. */
+  embed: (text: string, dimensions: number) => number[];
   close(): Promise<void>;
 }
 
+export interface ChatRequest {
+  model: string;
+  messages: { role: string; content: string }[];
+}
+
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
-  const fake: FakeOpenAI = { url: '', requests: [], chatReply: 'Antwoord [1].', chatDelayMs: 0, close: async () => undefined };
+  const fake: FakeOpenAI = {
+    url: '',
+    requests: [],
+    chatReply: 'Antwoord [1].',
+    chatDelayMs: 0,
+    embeddingReply: 'ok',
+    embed: pseudoEmbedding,
+    close: async () => undefined,
+  };
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse((await readBody(req)) || '{}');
     fake.requests.push({ path: req.url ?? '', body, authorization: req.headers.authorization });
@@ -25,28 +45,31 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
+    const fail = (failure: Failure) => {
+      if (failure !== 'hang') send(failure, { error: { message: 'stand-in failure', type: 'server_error' } });
+    };
     if (req.url?.endsWith('/chat/completions')) {
       const reply = fake.chatReply;
-      if (reply === 'hang') return; // the client's timeout has to end this
+      if (reply === 'hang' || typeof reply === 'number') return fail(reply);
       if (fake.chatDelayMs) await new Promise((resolve) => setTimeout(resolve, fake.chatDelayMs));
-      if (typeof reply === 'number') return send(reply, { error: { message: 'stand-in failure', type: 'server_error' } });
       return send(200, {
         id: 'chatcmpl-test',
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }],
+        choices: [{ index: 0, message: { role: 'assistant', content: typeof reply === 'function' ? reply(body) : reply }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
       });
     }
     if (req.url?.endsWith('/embeddings')) {
+      if (fake.embeddingReply !== 'ok') return fail(fake.embeddingReply);
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
       const dims = body.dimensions ?? 8;
       return send(200, {
         object: 'list',
         model: body.model,
         data: inputs.map((text, index) => {
-          const vector = pseudoEmbedding(String(text), dims);
+          const vector = fake.embed(String(text), dims);
           // Like the real API: base64 of little-endian float32 when the client asks for it (the SDK does).
           const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
           return { object: 'embedding', index, embedding };
@@ -70,6 +93,34 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
 function pseudoEmbedding(text: string, dims: number): number[] {
   const v = new Array<number>(dims).fill(0);
   for (let i = 0; i < text.length; i++) v[i % dims]! += text.charCodeAt(i) / 1000;
+  return normalised(v);
+}
+
+/**
+ * Vectors that carry meaning the way a language model's do, for words a test chooses: each group of
+ * words is one direction, so two texts naming the same concept in different words lie close. Every
+ * other word adds a little noise in a direction of its own.
+ */
+export function conceptEmbedding(groups: string[][]): (text: string, dims: number) => number[] {
+  const groupOf = new Map(groups.flatMap((words, g) => words.map((w) => [w, g] as const)));
+  return (text, dims) => {
+    const v = new Array<number>(dims).fill(0);
+    for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+      const g = groupOf.get(word);
+      if (g !== undefined) v[g]! += 1;
+      else v[groups.length + (hash(word) % (dims - groups.length))]! += 0.1;
+    }
+    return normalised(v);
+  };
+}
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function normalised(v: number[]): number[] {
   const norm = Math.hypot(...v) || 1;
   return v.map((x) => x / norm);
 }
