@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unsupported_format'
   | 'unreadable_file'
   | 'database_unavailable'
+  /** The embedded data directory is held by another process. */
+  | 'database_in_use'
   | 'rate_limited'
   | 'internal';
 
@@ -22,6 +24,7 @@ const httpStatus: Record<ErrorCode, number> = {
   unsupported_format: 400,
   unreadable_file: 400,
   database_unavailable: 503,
+  database_in_use: 503,
   rate_limited: 429,
   internal: 500,
 };
