@@ -222,7 +222,7 @@ async function ingest(args: string[]): Promise<number> {
   });
 }
 
-const STATUS_WORDS: Record<IngestProgress['status'], string> = { added: 'toegevoegd', updated: 'bijgewerkt', unchanged: 'ongewijzigd', failed: 'MISLUKT' };
+const STATUS_WORDS: Record<IngestProgress['status'], string> = { added: 'toegevoegd', updated: 'bijgewerkt', repaired: 'hersteld', unchanged: 'ongewijzigd', failed: 'MISLUKT' };
 
 function progressPrinter(): (p: IngestProgress) => void {
   const tty = process.stderr.isTTY;
@@ -237,8 +237,10 @@ function progressPrinter(): (p: IngestProgress) => void {
 function printSummary(s: IngestSummary): void {
   const seconds = (s.durationMs / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
   process.stdout.write(
-    `Klaar in ${seconds} s: ${s.added} toegevoegd, ${s.updated} bijgewerkt, ${s.unchanged} ongewijzigd, ${s.removed} verwijderd, ${s.failed.length} mislukt; ${s.chunks} passages in deze bestanden.\n`,
+    `Klaar in ${seconds} s: ${s.added} toegevoegd, ${s.updated} bijgewerkt, ${s.repaired} hersteld, ${s.unchanged} ongewijzigd, ${s.removed} verwijderd, ${s.failed.length} mislukt; ${s.chunks} passages in deze bestanden.\n`,
   );
+  if (s.repaired) process.stdout.write(`Van ${s.repaired} ongewijzigd(e) bestand(en) ontbraken passages in de index (een eerdere inleesronde werd afgebroken); ze zijn opnieuw ingelezen.\n`);
+  if (s.statisticsRepaired) process.stdout.write('De zoekstatistieken klopten niet met de passages en zijn opnieuw geteld; alles is weer vindbaar.\n');
   for (const d of s.documents.filter((d) => d.status !== 'unchanged')) process.stdout.write(`  + ${d.title} (${d.type}, ${d.chunks} passages)\n`);
   for (const f of s.failed) process.stderr.write(`  ! ${f.file}: ${f.message}\n`);
 }

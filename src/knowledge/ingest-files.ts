@@ -6,7 +6,7 @@ import { toWijkwijsError, WijkwijsError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { DOCUMENT_TYPES, type DocumentType } from './document.ts';
 import type { Embedder } from './embedder.ts';
-import { deleteDocuments, findDocument, refreshLexemeStats } from './index-store.ts';
+import { analyseSearchTables, deleteDocuments, findDocument, lexemeStatsAgree, rebuildLexemeStats } from './index-store.ts';
 import { isSupported, parseDocument } from './parse/index.ts';
 import { indexParsedDocument } from './store-text-document.ts';
 
@@ -41,7 +41,8 @@ export interface IngestRequest {
   onProgress?: (event: IngestProgress) => void;
 }
 
-export type IngestStatus = 'added' | 'updated' | 'unchanged' | 'failed';
+/** repaired: the file had not changed, but its passages in the index were incomplete. */
+export type IngestStatus = 'added' | 'updated' | 'repaired' | 'unchanged' | 'failed';
 
 export interface IngestProgress {
   index: number;
@@ -55,8 +56,11 @@ export interface IngestProgress {
 export interface IngestSummary {
   added: number;
   updated: number;
+  repaired: number;
   unchanged: number;
   removed: number;
+  /** The term statistics disagreed with the passages (an ingest killed by an older version) and were counted again. */
+  statisticsRepaired: boolean;
   failed: { file: string; message: string }[];
   chunks: number;
   documents: { file: string; title: string; type: string; chunks: number; status: IngestStatus }[];
@@ -65,7 +69,7 @@ export interface IngestSummary {
 
 export async function ingestFiles(deps: IngestDeps, request: IngestRequest): Promise<IngestSummary> {
   const started = Date.now();
-  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: [], chunks: 0, documents: [], durationMs: 0 };
+  const summary: IngestSummary = { added: 0, updated: 0, repaired: 0, unchanged: 0, removed: 0, statisticsRepaired: false, failed: [], chunks: 0, documents: [], durationMs: 0 };
   if (request.type && !DOCUMENT_TYPES.includes(request.type)) {
     throw new WijkwijsError('bad_request', `Onbekend type ${request.type}. Kies uit: ${DOCUMENT_TYPES.join(', ')}.`);
   }
@@ -97,16 +101,18 @@ export async function ingestFiles(deps: IngestDeps, request: IngestRequest): Pro
     summary.removed = gone.length;
   }
 
-  if (summary.added + summary.updated + summary.removed > 0) await refreshLexemeStats(deps.db.sql);
+  // Each document carries its own share of the statistics; this catches what older versions left.
+  if (!(await lexemeStatsAgree(deps.db.sql))) {
+    await rebuildLexemeStats(deps.db.sql);
+    summary.statisticsRepaired = true;
+  } else if (summary.added + summary.updated + summary.repaired + summary.removed > 0) await analyseSearchTables(deps.db.sql);
   summary.durationMs = Date.now() - started;
-  deps.logger.info(
-    { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, removed: summary.removed, failed: summary.failed.length, chunks: summary.chunks, durationMs: summary.durationMs },
-    'ingest finished',
-  );
+  const { added, updated, repaired, unchanged, removed, statisticsRepaired, chunks, durationMs } = summary;
+  deps.logger.info({ added, updated, repaired, unchanged, removed, statisticsRepaired, failed: summary.failed.length, chunks, durationMs }, 'ingest finished');
   return summary;
 }
 
-type OneResult = { status: 'added' | 'updated' | 'unchanged'; chunks: number; title: string; type: string } | { status: 'failed'; message: string };
+type OneResult = { status: 'added' | 'updated' | 'repaired' | 'unchanged'; chunks: number; title: string; type: string } | { status: 'failed'; message: string };
 
 async function ingestOne(deps: IngestDeps, request: IngestRequest, file: string): Promise<OneResult> {
   const { sql } = deps.db;
@@ -122,16 +128,16 @@ async function ingestOne(deps: IngestDeps, request: IngestRequest, file: string)
     .update(bytes)
     .digest('hex');
   const existing = await findDocument(sql, sourceKey, deps.embedder.id);
-  if (existing && existing.content_hash === contentHash && existing.outdated_chunks === 0) {
-    return { status: 'unchanged', chunks: existing.chunk_count, title: existing.title, type: existing.type };
-  }
+  const sameFile = existing?.content_hash === contentHash;
+  const complete = existing && existing.stored_chunks === existing.chunk_count && existing.outdated_chunks === 0;
+  if (sameFile && complete) return { status: 'unchanged', chunks: existing.chunk_count, title: existing.title, type: existing.type };
 
   const parsed = await parseDocument(file, bytes);
   const teamId = request.teamId ?? parsed.team;
   const type = request.type ?? parsed.type ?? folderType(file) ?? 'achtergrond';
   const stored = await indexParsedDocument(deps, parsed, { sourceKey, teamId, type, source: parsed.source, contentHash, meta: parsed.meta });
   if (!stored) throw new WijkwijsError('unreadable_file', 'Geen tekst gevonden in dit bestand.');
-  return { status: existing ? 'updated' : 'added', chunks: stored.chunks, title: parsed.title, type };
+  return { status: !existing ? 'added' : sameFile ? 'repaired' : 'updated', chunks: stored.chunks, title: parsed.title, type };
 }
 
 /** Stable key of a file across runs: relative to the working directory when inside it. */
