@@ -227,7 +227,8 @@ const STATUS_WORDS: Record<IngestProgress['status'], string> = { added: 'toegevo
 function progressPrinter(): (p: IngestProgress) => void {
   const tty = process.stderr.isTTY;
   return (p) => {
-    const detail = p.status === 'failed' ? `: ${p.message}` : p.chunks !== undefined ? ` (${p.chunks} passages)` : '';
+    const replaced = p.anonymised ? `, ${p.anonymised} persoonsgegeven(s) vervangen` : '';
+    const detail = p.status === 'failed' ? `: ${p.message}` : p.chunks !== undefined ? ` (${p.chunks} passages${replaced})` : '';
     const line = `[${p.index}/${p.total}] ${p.file} — ${STATUS_WORDS[p.status]}${detail}`;
     if (tty) process.stderr.write(`\r\x1b[2K${line}${p.index === p.total ? '\n' : ''}`);
     else process.stderr.write(`${line}\n`);
@@ -241,8 +242,15 @@ function printSummary(s: IngestSummary): void {
   );
   if (s.repaired) process.stdout.write(`Van ${s.repaired} ongewijzigd(e) bestand(en) ontbraken passages in de index (een eerdere inleesronde werd afgebroken); ze zijn opnieuw ingelezen.\n`);
   if (s.statisticsRepaired) process.stdout.write('De zoekstatistieken klopten niet met de passages en zijn opnieuw geteld; alles is weer vindbaar.\n');
-  for (const d of s.documents.filter((d) => d.status !== 'unchanged')) process.stdout.write(`  + ${d.title} (${d.type}, ${d.chunks} passages)\n`);
+  for (const d of s.documents.filter((d) => d.status !== 'unchanged')) process.stdout.write(`  + ${d.title} (${d.type}, ${d.chunks} passages${describeReplaced(d.anonymised)})\n`);
   for (const f of s.failed) process.stderr.write(`  ! ${f.file}: ${f.message}\n`);
+}
+
+/** Counts per kind, e.g. ", geanonimiseerd: 2 PERSOON, 1 BSN"; never the text that was replaced. */
+function describeReplaced(replaced: IngestSummary['documents'][number]['anonymised']): string {
+  if (!replaced) return '';
+  const kinds = Object.entries(replaced).map(([type, n]) => `${n} ${type}`);
+  return kinds.length ? `, geanonimiseerd: ${kinds.join(', ')}` : ', geanonimiseerd: niets gevonden';
 }
 
 async function migrateCommand(): Promise<number> {
