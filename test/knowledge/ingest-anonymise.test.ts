@@ -135,7 +135,7 @@ describe('the bundled example casusbesprekingen', () => {
   });
 });
 
-describe('wijkwijs ingest of a case document', () => {
+describe('wijkwijs ingest of a case document', { timeout: 180_000 }, () => {
   it('prints how many personal data items were replaced, never which', async () => {
     const file = path.join(tempDir('wijkwijs-anon-cli-'), 'casus.md');
     writeFileSync(file, CASE);

@@ -61,7 +61,7 @@ const stats = (ctx: Context) => ctx.db.sql.query<{ word: string; ndoc: number }>
 const documentNumbers = async (ctx: Context) =>
   (await ctx.db.sql.query<{ title: string }>('SELECT title FROM document')).map((r) => Number(r.title.replace('Werkafspraak ', ''))).sort((a, b) => a - b);
 
-describe('ingest killed with SIGKILL halfway through a folder', () => {
+describe('ingest killed with SIGKILL halfway through a folder', { timeout: 180_000 }, () => {
   const folder = writeFolder();
   const dataDir = tempDir('wijkwijs-crash-data-');
   let fresh: Awaited<ReturnType<typeof createTestContext>>;

@@ -23,7 +23,8 @@ async function chat(server: RunningCli, text: string): Promise<Response> {
   return fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
 }
 
-describe('one process per embedded data directory (real processes)', () => {
+// Real processes starting PGlite: minutes, not seconds, while other work loads the machine.
+describe('one process per embedded data directory (real processes)', { timeout: 180_000 }, () => {
   const dataDir = tempDir('wijkwijs-lock-');
   let first: RunningCli;
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const get = async (path: string) => (await fetch(`${server.url}${path}`)).status;
 
-describe('team commands next to a running server on DATABASE_URL', () => {
+describe('team commands next to a running server on DATABASE_URL', { timeout: 180_000 }, () => {
   it('a member removed at the command line loses the team agenda at once, and gets it back when added again', async () => {
     const rhythm = await cli(['team', 'ritme', TEAM, '--weekday', 'di', '--every', '2', '--from', '2026-01-06', '--start', '10:00', '--end', '12:00']);
     expect(rhythm.code, rhythm.stderr).toBe(0);
