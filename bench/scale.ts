@@ -17,7 +17,7 @@ import { openDatabase, type Db } from '../src/lib/db.ts';
 import { migrate } from '../src/lib/migrate.ts';
 import { LocalEmbedder } from '../src/knowledge/embedder.ts';
 import { embeddingInput, ensureEmbedder } from '../src/knowledge/ensure-embedder.ts';
-import { refreshLexemeStats, toVector } from '../src/knowledge/index-store.ts';
+import { rebuildLexemeStats, toVector } from '../src/knowledge/index-store.ts';
 import { normaliseLine } from '../src/knowledge/clean-text.ts';
 import { searchPassages } from '../src/knowledge/search-passages.ts';
 import { withCompoundParts } from '../src/knowledge/search-text.ts';
@@ -74,7 +74,7 @@ export async function runScaleBench(opts: { chunks: number; dataDir?: string }):
       progress(`${index.name} built in ${Math.round((Date.now() - t) / 1000)} s`);
     }
     await db.sql.exec('RESET maintenance_work_mem');
-    await refreshLexemeStats(db.sql);
+    await rebuildLexemeStats(db.sql);
     const indexMs = Date.now() - started;
 
     const questions = loadJsonl<SeedQuestion>('eval/seeds.jsonl').map((q) => q.q);

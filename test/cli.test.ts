@@ -39,7 +39,7 @@ describe('wijkwijs CLI', () => {
   it('re-ingest skips unchanged files; unsupported files and bad options fail with a Dutch message and exit code', async () => {
     const again = await cli(['ingest', 'knowledge/handboek']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/0 toegevoegd, 0 bijgewerkt, 11 ongewijzigd/);
+    expect(again.stdout).toMatch(/0 toegevoegd, 0 bijgewerkt, 0 hersteld, 11 ongewijzigd/);
 
     const sheet = path.join(dataDir, 'lijst.xlsx');
     writeFileSync(sheet, 'x');

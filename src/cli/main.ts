@@ -16,30 +16,17 @@ import { startJobWorker } from '../jobs/start-job-worker.ts';
 import { startRetentionPurge } from '../privacy/start-retention-purge.ts';
 import { anonymiseCommand } from './anonymise-command.ts';
 import { prepareLocalUse } from './prepare-local-use.ts';
-import { PRIVACY_HELP, privacyCommand } from './privacy-command.ts';
-import { TEAM_HELP, teamCommand } from './team-command.ts';
-
-const HELP = `Wijkwijs — antwoorden uit de kennis van je wijkteam
-
-Gebruik: wijkwijs <opdracht> [opties]
-
-  serve                          start de webchat (standaard op http://127.0.0.1:3000)
-  ask "<vraag>" [--json]         stel één vraag en toon het antwoord met bronnen
-  search ["<vraag>"] [--limit N] [--type T] [--team ID] [--json]
-                                 zoek passages; zonder vraag: één vraag per regel van stdin,
-                                 één JSON-array per regel
-  ingest <bestand-of-map>... [--type T] [--team ID] [--prune]
-                                 laad Markdown, tekst, PDF of DOCX in de kennisbank
-  migrate                        werk het databaseschema bij
-  anonymise [--json]             lees tekst van stdin en toon hem zonder persoonsgegevens
-${TEAM_HELP}
-${PRIVACY_HELP}
-
-Typen: ${DOCUMENT_TYPES.join(', ')}
-Instellingen komen uit de omgeving of .env (zie .env.example).`;
+import { privacyCommand } from './privacy-command.ts';
+import { teamCommand } from './team-command.ts';
+import { asksForHelp, commandHelp, HELP } from './usage.ts';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const usage = command && (asksForHelp(rest) || (['team', 'privacy'].includes(command) && rest[0] === 'help')) ? commandHelp(command) : undefined;
+  if (usage) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
   switch (command) {
     case 'serve':
       return serve(rest);
@@ -62,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${HELP}\n`);
+      process.stdout.write(`${(rest[0] && commandHelp(rest[0])) || HELP}\n`);
       return command === undefined ? 1 : 0;
     default:
       process.stderr.write(`Onbekende opdracht "${command}".\n\n${HELP}\n`);
@@ -222,12 +209,13 @@ async function ingest(args: string[]): Promise<number> {
   });
 }
 
-const STATUS_WORDS: Record<IngestProgress['status'], string> = { added: 'toegevoegd', updated: 'bijgewerkt', unchanged: 'ongewijzigd', failed: 'MISLUKT' };
+const STATUS_WORDS: Record<IngestProgress['status'], string> = { added: 'toegevoegd', updated: 'bijgewerkt', repaired: 'hersteld', unchanged: 'ongewijzigd', failed: 'MISLUKT' };
 
 function progressPrinter(): (p: IngestProgress) => void {
   const tty = process.stderr.isTTY;
   return (p) => {
-    const detail = p.status === 'failed' ? `: ${p.message}` : p.chunks !== undefined ? ` (${p.chunks} passages)` : '';
+    const replaced = p.anonymised ? `, ${p.anonymised} persoonsgegeven(s) vervangen` : '';
+    const detail = p.status === 'failed' ? `: ${p.message}` : p.chunks !== undefined ? ` (${p.chunks} passages${replaced})` : '';
     const line = `[${p.index}/${p.total}] ${p.file} — ${STATUS_WORDS[p.status]}${detail}`;
     if (tty) process.stderr.write(`\r\x1b[2K${line}${p.index === p.total ? '\n' : ''}`);
     else process.stderr.write(`${line}\n`);
@@ -237,10 +225,19 @@ function progressPrinter(): (p: IngestProgress) => void {
 function printSummary(s: IngestSummary): void {
   const seconds = (s.durationMs / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
   process.stdout.write(
-    `Klaar in ${seconds} s: ${s.added} toegevoegd, ${s.updated} bijgewerkt, ${s.unchanged} ongewijzigd, ${s.removed} verwijderd, ${s.failed.length} mislukt; ${s.chunks} passages in deze bestanden.\n`,
+    `Klaar in ${seconds} s: ${s.added} toegevoegd, ${s.updated} bijgewerkt, ${s.repaired} hersteld, ${s.unchanged} ongewijzigd, ${s.removed} verwijderd, ${s.failed.length} mislukt; ${s.chunks} passages in deze bestanden.\n`,
   );
-  for (const d of s.documents.filter((d) => d.status !== 'unchanged')) process.stdout.write(`  + ${d.title} (${d.type}, ${d.chunks} passages)\n`);
+  if (s.repaired) process.stdout.write(`Van ${s.repaired} ongewijzigd(e) bestand(en) ontbraken passages in de index (een eerdere inleesronde werd afgebroken); ze zijn opnieuw ingelezen.\n`);
+  if (s.statisticsRepaired) process.stdout.write('De zoekstatistieken klopten niet met de passages en zijn opnieuw geteld; alles is weer vindbaar.\n');
+  for (const d of s.documents.filter((d) => d.status !== 'unchanged')) process.stdout.write(`  + ${d.title} (${d.type}, ${d.chunks} passages${describeReplaced(d.anonymised)})\n`);
   for (const f of s.failed) process.stderr.write(`  ! ${f.file}: ${f.message}\n`);
+}
+
+/** Counts per kind, e.g. ", geanonimiseerd: 2 PERSOON, 1 BSN"; never the text that was replaced. */
+function describeReplaced(replaced: IngestSummary['documents'][number]['anonymised']): string {
+  if (!replaced) return '';
+  const kinds = Object.entries(replaced).map(([type, n]) => `${n} ${type}`);
+  return kinds.length ? `, geanonimiseerd: ${kinds.join(', ')}` : ', geanonimiseerd: niets gevonden';
 }
 
 async function migrateCommand(): Promise<number> {
@@ -260,7 +257,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof WijkwijsError || error instanceof ConfigError) {
+    const option = optionProblem(error);
+    if (option) {
+      process.stderr.write(`Fout: ${option}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof WijkwijsError || error instanceof ConfigError) {
       process.stderr.write(`Fout: ${error instanceof WijkwijsError ? error.userMessage : error.message}\n`);
       process.exitCode = error instanceof WijkwijsError && error.code === 'bad_request' ? 2 : 1;
     } else {
@@ -269,3 +270,16 @@ main(process.argv.slice(2)).then(
     }
   },
 );
+
+/** parseArgs reports wrong options in English; say it in Dutch, with where to look. */
+function optionProblem(error: unknown): string | undefined {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return undefined;
+  const what = /'([^']+)'/.exec((error as Error).message)?.[1] ?? '';
+  const command = process.argv[2] ?? '';
+  const help = `Zie: wijkwijs ${command} --help`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Onbekende optie ${what}. ${help}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `De optie ${what.split(' ')[0]} verwacht een waarde (of juist niet). ${help}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Onverwacht argument ${what}. ${help}`;
+  return `Deze opties kloppen niet. ${help}`;
+}

@@ -19,8 +19,9 @@ export async function prepareLocalUse(ctx: Context, say: (line: string) => void)
       if (p.status !== 'unchanged' && (p.index === 1 || p.index % 10 === 0 || p.index === p.total)) say(`Kennisbank inlezen: ${p.index}/${p.total}`);
     },
   });
-  if (summary.added + summary.updated + summary.removed > 0) {
-    say(`Kennisbank bijgewerkt: ${summary.added} nieuw, ${summary.updated} gewijzigd, ${summary.removed} verwijderd (${summary.chunks} passages).`);
+  if (summary.added + summary.updated + summary.repaired + summary.removed > 0) {
+    say(`Kennisbank bijgewerkt: ${summary.added} nieuw, ${summary.updated} gewijzigd, ${summary.repaired} hersteld, ${summary.removed} verwijderd (${summary.chunks} passages).`);
   }
+  if (summary.statisticsRepaired) say('Kennisbank: de zoekstatistieken waren onvolledig en zijn opnieuw geteld.');
   for (const f of summary.failed) say(`Let op: ${f.file} kon niet worden ingelezen: ${f.message}`);
 }

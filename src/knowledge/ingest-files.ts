@@ -4,14 +4,16 @@ import path from 'node:path';
 import type { Db } from '../lib/db.ts';
 import { toWijkwijsError, WijkwijsError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import { anonymiseDocument, countReplaced, holdsCaseMaterial, type AnonymisedDocument } from './anonymise-document.ts';
 import { DOCUMENT_TYPES, type DocumentType } from './document.ts';
 import type { Embedder } from './embedder.ts';
-import { deleteDocuments, findDocument, refreshLexemeStats } from './index-store.ts';
+import { analyseSearchTables, deleteDocuments, findDocument, lexemeStatsAgree, rebuildLexemeStats } from './index-store.ts';
 import { isSupported, parseDocument } from './parse/index.ts';
+import { REVIEWED_SAMPLES } from './reviewed-samples.ts';
 import { indexParsedDocument } from './store-text-document.ts';
 
 /** Bump when parsing, cleaning or chunking changes, so every file is indexed again. */
-export const PIPELINE_VERSION = 'pipeline-5';
+export const PIPELINE_VERSION = 'pipeline-6';
 
 const SKIPPED_NAMES = new Set(['readme.md', 'synoniemen.txt']);
 
@@ -41,7 +43,8 @@ export interface IngestRequest {
   onProgress?: (event: IngestProgress) => void;
 }
 
-export type IngestStatus = 'added' | 'updated' | 'unchanged' | 'failed';
+/** repaired: the file had not changed, but its passages in the index were incomplete. */
+export type IngestStatus = 'added' | 'updated' | 'repaired' | 'unchanged' | 'failed';
 
 export interface IngestProgress {
   index: number;
@@ -49,23 +52,29 @@ export interface IngestProgress {
   file: string;
   status: IngestStatus;
   chunks?: number;
+  /** Personal data items replaced in a case document. */
+  anonymised?: number;
   message?: string;
 }
 
 export interface IngestSummary {
   added: number;
   updated: number;
+  repaired: number;
   unchanged: number;
   removed: number;
+  /** The term statistics disagreed with the passages (an ingest killed by an older version) and were counted again. */
+  statisticsRepaired: boolean;
   failed: { file: string; message: string }[];
   chunks: number;
-  documents: { file: string; title: string; type: string; chunks: number; status: IngestStatus }[];
+  /** `anonymised`: for a case document indexed in this run, the personal data replaced per kind (counts only). */
+  documents: { file: string; title: string; type: string; chunks: number; status: IngestStatus; anonymised?: AnonymisedDocument['replaced'] }[];
   durationMs: number;
 }
 
 export async function ingestFiles(deps: IngestDeps, request: IngestRequest): Promise<IngestSummary> {
   const started = Date.now();
-  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: [], chunks: 0, documents: [], durationMs: 0 };
+  const summary: IngestSummary = { added: 0, updated: 0, repaired: 0, unchanged: 0, removed: 0, statisticsRepaired: false, failed: [], chunks: 0, documents: [], durationMs: 0 };
   if (request.type && !DOCUMENT_TYPES.includes(request.type)) {
     throw new WijkwijsError('bad_request', `Onbekend type ${request.type}. Kies uit: ${DOCUMENT_TYPES.join(', ')}.`);
   }
@@ -83,9 +92,17 @@ export async function ingestFiles(deps: IngestDeps, request: IngestRequest): Pro
     else {
       summary[result.status]++;
       summary.chunks += result.chunks;
-      summary.documents.push({ file, title: result.title, type: result.type, chunks: result.chunks, status: result.status });
+      summary.documents.push({ file, title: result.title, type: result.type, chunks: result.chunks, status: result.status, anonymised: result.anonymised });
     }
-    request.onProgress?.({ index: i + 1, total: files.length, file, status: result.status, chunks: 'chunks' in result ? result.chunks : undefined, message: 'message' in result ? result.message : undefined });
+    request.onProgress?.({
+      index: i + 1,
+      total: files.length,
+      file,
+      status: result.status,
+      chunks: 'chunks' in result ? result.chunks : undefined,
+      anonymised: 'anonymised' in result && result.anonymised ? countReplaced(result.anonymised) : undefined,
+      message: 'message' in result ? result.message : undefined,
+    });
   }
 
   if (request.prune && folders.length > 0) {
@@ -97,16 +114,20 @@ export async function ingestFiles(deps: IngestDeps, request: IngestRequest): Pro
     summary.removed = gone.length;
   }
 
-  if (summary.added + summary.updated + summary.removed > 0) await refreshLexemeStats(deps.db.sql);
+  // Each document carries its own share of the statistics; this catches what older versions left.
+  if (!(await lexemeStatsAgree(deps.db.sql))) {
+    await rebuildLexemeStats(deps.db.sql);
+    summary.statisticsRepaired = true;
+  } else if (summary.added + summary.updated + summary.repaired + summary.removed > 0) await analyseSearchTables(deps.db.sql);
   summary.durationMs = Date.now() - started;
-  deps.logger.info(
-    { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, removed: summary.removed, failed: summary.failed.length, chunks: summary.chunks, durationMs: summary.durationMs },
-    'ingest finished',
-  );
+  const { added, updated, repaired, unchanged, removed, statisticsRepaired, chunks, durationMs } = summary;
+  deps.logger.info({ added, updated, repaired, unchanged, removed, statisticsRepaired, failed: summary.failed.length, chunks, durationMs }, 'ingest finished');
   return summary;
 }
 
-type OneResult = { status: 'added' | 'updated' | 'unchanged'; chunks: number; title: string; type: string } | { status: 'failed'; message: string };
+type OneResult =
+  | { status: 'added' | 'updated' | 'repaired' | 'unchanged'; chunks: number; title: string; type: string; anonymised?: AnonymisedDocument['replaced'] }
+  | { status: 'failed'; message: string };
 
 async function ingestOne(deps: IngestDeps, request: IngestRequest, file: string): Promise<OneResult> {
   const { sql } = deps.db;
@@ -122,16 +143,19 @@ async function ingestOne(deps: IngestDeps, request: IngestRequest, file: string)
     .update(bytes)
     .digest('hex');
   const existing = await findDocument(sql, sourceKey, deps.embedder.id);
-  if (existing && existing.content_hash === contentHash && existing.outdated_chunks === 0) {
-    return { status: 'unchanged', chunks: existing.chunk_count, title: existing.title, type: existing.type };
-  }
+  const sameFile = existing?.content_hash === contentHash;
+  const complete = existing && existing.stored_chunks === existing.chunk_count && existing.outdated_chunks === 0;
+  if (sameFile && complete) return { status: 'unchanged', chunks: existing.chunk_count, title: existing.title, type: existing.type };
 
-  const parsed = await parseDocument(file, bytes);
-  const teamId = request.teamId ?? parsed.team;
-  const type = request.type ?? parsed.type ?? folderType(file) ?? 'achtergrond';
+  const original = await parseDocument(file, bytes);
+  const teamId = request.teamId ?? original.team;
+  const type = request.type ?? original.type ?? folderType(file) ?? 'achtergrond';
+  const reviewed = REVIEWED_SAMPLES.has(createHash('sha256').update(bytes).digest('hex'));
+  const anonymised = holdsCaseMaterial(type, teamId) && !reviewed ? anonymiseDocument(original) : undefined;
+  const parsed = anonymised?.document ?? original;
   const stored = await indexParsedDocument(deps, parsed, { sourceKey, teamId, type, source: parsed.source, contentHash, meta: parsed.meta });
   if (!stored) throw new WijkwijsError('unreadable_file', 'Geen tekst gevonden in dit bestand.');
-  return { status: existing ? 'updated' : 'added', chunks: stored.chunks, title: parsed.title, type };
+  return { status: !existing ? 'added' : sameFile ? 'repaired' : 'updated', chunks: stored.chunks, title: parsed.title, type, anonymised: anonymised?.replaced };
 }
 
 /** Stable key of a file across runs: relative to the working directory when inside it. */

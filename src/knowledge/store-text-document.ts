@@ -6,7 +6,7 @@ import { chunkDocument } from './chunk.ts';
 import type { DocumentType, ParsedDocument } from './document.ts';
 import type { Embedder } from './embedder.ts';
 import { embeddingInput } from './ensure-embedder.ts';
-import { ensureCollection, refreshLexemeStats, replaceDocument } from './index-store.ts';
+import { ensureCollection, replaceDocument } from './index-store.ts';
 import { parseMarkdown } from './parse/markdown.ts';
 import { withCompoundParts } from './search-text.ts';
 
@@ -46,8 +46,6 @@ export async function storeTextDocument(deps: IndexDeps, doc: TextDocument): Pro
     meta: doc.meta ?? {},
   });
   if (!stored) throw new WijkwijsError('bad_request', 'Deze tekst is leeg; er valt niets op te slaan.');
-  // Search skips words missing from the statistics, so the new text's own words must be counted now.
-  await refreshLexemeStats(deps.db.sql);
   return stored;
 }
 

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { WijkwijsError } from './errors.ts';
 
 export type { PrismaClient };
@@ -47,7 +48,8 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
 }
 
 async function openPglite(dataDir: string): Promise<Db> {
-  if (!dataDir.startsWith('memory://')) {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) {
     try {
       mkdirSync(dataDir, { recursive: true });
     } catch (cause) {
@@ -58,17 +60,16 @@ async function openPglite(dataDir: string): Promise<Db> {
       );
     }
   }
+  // Before PGlite reads a single page: a second process must not even load the files.
+  const lock: DataDirLock | undefined = inMemory ? undefined : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir, { extensions: { vector } });
+    client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector } });
+    await client.exec(SESSION_SETTINGS);
   } catch (cause) {
-    throw new WijkwijsError(
-      'database_unavailable',
-      `De database in ${dataDir} kan niet worden geopend. Is hij in gebruik door een ander proces, of beschadigd?`,
-      { cause },
-    );
+    lock?.release();
+    throw new WijkwijsError('database_unavailable', `De database in ${dataDir} kan niet worden geopend. Is hij beschadigd?`, { cause });
   }
-  await client.exec(SESSION_SETTINGS);
   const sql = pgliteSql(client);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
@@ -76,8 +77,12 @@ async function openPglite(dataDir: string): Promise<Db> {
     prisma,
     sql,
     async close() {
-      await prisma.$disconnect();
-      await client.close();
+      try {
+        await prisma.$disconnect();
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unsupported_format'
   | 'unreadable_file'
   | 'database_unavailable'
+  /** The embedded data directory is held by another process. */
+  | 'database_in_use'
   | 'rate_limited'
   | 'model_unavailable'
   | 'model_misconfigured'
@@ -24,6 +26,7 @@ const httpStatus: Record<ErrorCode, number> = {
   unsupported_format: 400,
   unreadable_file: 400,
   database_unavailable: 503,
+  database_in_use: 503,
   rate_limited: 429,
   model_unavailable: 503,
   model_misconfigured: 500,

@@ -293,18 +293,30 @@ describe('web API and calendar files', () => {
     expect((await fetch(`${server.url}/api/teams/${OTHER}/agenda.ics`)).status).toBe(403);
   });
 
-  it('opens a team calendar by its secret link for people outside the web chat, and no other team with it', async () => {
+  it('opens a team calendar by the member\'s own secret link, no other team with it, and not after the member leaves', async () => {
     const shown = await say(ANNA, '/teamritme');
-    const link = /(http:\/\/\S+\/api\/teams\/\S+\/agenda\.ics\?key=[\w-]+)/.exec(shown.text)?.[1];
+    const link = /(http:\/\/\S+\/api\/teams\/\S+\/agenda\.ics\?member=\S+&key=[\w-]+)/.exec(shown.text)?.[1];
     expect(link).toBeDefined();
     const url = new URL(link!);
+    expect(url.searchParams.get('member')).toBe(ANNA);
     const feed = await fetch(`${server.url}${url.pathname}${url.search}`);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR/);
-    // The key belongs to this team: it does not open another team's feed, and a guessed key fails.
+    // The key belongs to this member of this team: not another team, not another member, not guessed.
     expect((await fetch(`${server.url}/api/teams/${OTHER}/agenda.ics${url.search}`)).status).toBe(401);
-    expect((await fetch(`${server.url}${url.pathname}?key=${'x'.repeat(32)}`)).status).toBe(401);
+    expect((await fetch(`${server.url}${url.pathname}?member=${encodeURIComponent(BRAM)}&key=${url.searchParams.get('key')}`)).status).toBe(401);
+    expect((await fetch(`${server.url}${url.pathname}?key=${url.searchParams.get('key')}`)).status).toBe(401);
+    expect((await fetch(`${server.url}${url.pathname}?member=${encodeURIComponent(ANNA)}&key=${'x'.repeat(32)}`)).status).toBe(401);
+
+    // A meeting file opens with the team key from the messages in the team channel, not with the feed key.
     const meetingId = (await item(ids.third)).meetingId!;
-    expect((await fetch(`${server.url}/api/meetings/${meetingId}.ics${url.search}`)).status).toBe(200);
+    const agenda = await notification(`twintig.item:${ids.third}`);
+    const meetingLink = /(http:\/\/\S+\/api\/meetings\/\S+\.ics\?key=[\w-]+)/.exec(agenda?.reply.text ?? '')?.[1];
+    expect(meetingLink, 'the announcement links the meeting file').toBeDefined();
+    expect((await fetch(`${server.url}${new URL(meetingLink!).pathname}${new URL(meetingLink!).search}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/meetings/${meetingId}.ics${url.search}`)).status).toBe(401);
+
+    await ctx.db.prisma.teamMember.delete({ where: { teamId_userId: { teamId: TEAM, userId: ANNA } } });
+    expect((await fetch(`${server.url}${url.pathname}${url.search}`)).status).toBe(403);
   });
 });

@@ -1,8 +1,13 @@
 /**
- * Calendar apps cannot sign in, and coaches in Slack or Teams have no web token: each team's
- * calendar gets a secret link instead, as Google and Outlook do for their own feeds. The key is an
- * HMAC of the team id with a secret kept in the database, so it needs no table of its own and a
- * leaked link opens one team's meeting calendar only (dilemma and question, never a case summary).
+ * Calendar apps cannot sign in, and coaches in Slack or Teams have no web token: calendars get
+ * secret links instead, as Google and Outlook do for their own feeds. A key is an HMAC with a
+ * secret kept in the database, so it needs no table of its own, and a leaked link opens one team's
+ * meeting calendar only (dilemma and question, never a case summary).
+ *
+ * The subscription feed is personal: its key names the member, and every request checks that this
+ * member still belongs to the team, so a removed member's feed stops at once, in every process. A
+ * single meeting's file, linked from messages posted in the team's channel, takes the team's key:
+ * it shows what that channel's readers have already seen.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from '../../context.ts';
@@ -10,7 +15,7 @@ import type { Db } from '../../lib/db.ts';
 
 const SECRET_SETTING = 'calendar.secret';
 
-/** Read once per database: every announcement and agenda builds links with it. */
+/** Read once per database (it never changes): every announcement and agenda builds links with it. */
 const secrets = new WeakMap<Db, Promise<string>>();
 
 function calendarSecret(ctx: Context): Promise<string> {
@@ -30,23 +35,38 @@ async function loadSecret({ prisma }: Db): Promise<string> {
   return String(row.value);
 }
 
-export async function calendarKey(ctx: Context, teamId: string): Promise<string> {
-  return createHmac('sha256', await calendarSecret(ctx)).update(`team:${teamId}`).digest('base64url').slice(0, 32);
+async function sign(ctx: Context, subject: string): Promise<string> {
+  return createHmac('sha256', await calendarSecret(ctx)).update(subject).digest('base64url').slice(0, 32);
 }
 
-export async function isCalendarKey(ctx: Context, teamId: string, given: unknown): Promise<boolean> {
+const teamSubject = (teamId: string) => `team:${teamId}`;
+// JSON keeps team and member apart whatever characters a user id holds.
+const memberSubject = (teamId: string, userId: string) => `feed:${JSON.stringify([teamId, userId])}`;
+
+async function matches(ctx: Context, subject: string, given: unknown): Promise<boolean> {
   if (typeof given !== 'string' || !given) return false;
-  const expected = Buffer.from(await calendarKey(ctx, teamId));
+  const expected = Buffer.from(await sign(ctx, subject));
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** The team's feed, to subscribe to in a calendar app. */
-export async function teamCalendarUrl(ctx: Context, teamId: string): Promise<string> {
-  return `${ctx.config.publicUrl}/api/teams/${encodeURIComponent(teamId)}/agenda.ics?key=${await calendarKey(ctx, teamId)}`;
+/** The key of a meeting file link of this team. */
+export function isTeamKey(ctx: Context, teamId: string, given: unknown): Promise<boolean> {
+  return matches(ctx, teamSubject(teamId), given);
+}
+
+/** The key of this member's subscription to the team's feed (membership is checked by the caller). */
+export function isMemberFeedKey(ctx: Context, teamId: string, userId: string, given: unknown): Promise<boolean> {
+  return matches(ctx, memberSubject(teamId, userId), given);
+}
+
+/** The member's own subscription to the team's feed, for a calendar app. */
+export async function teamCalendarUrl(ctx: Context, teamId: string, userId: string): Promise<string> {
+  const query = new URLSearchParams({ member: userId, key: await sign(ctx, memberSubject(teamId, userId)) });
+  return `${ctx.config.publicUrl}/api/teams/${encodeURIComponent(teamId)}/agenda.ics?${query}`;
 }
 
 /** One meeting as a file to open in a calendar app. */
 export async function meetingCalendarUrl(ctx: Context, teamId: string, meetingId: string): Promise<string> {
-  return `${ctx.config.publicUrl}/api/meetings/${encodeURIComponent(meetingId)}.ics?key=${await calendarKey(ctx, teamId)}`;
+  return `${ctx.config.publicUrl}/api/meetings/${encodeURIComponent(meetingId)}.ics?key=${await sign(ctx, teamSubject(teamId))}`;
 }

@@ -53,7 +53,7 @@ async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Rep
     if (rhythm.skippedDates.length) lines.push(`Overgeslagen: ${rhythm.skippedDates.join(', ')}.`);
     const next = await upcomingMeetings(ctx, rhythm, 3);
     if (next.length) lines.push(`Volgende overleggen: ${next.map((m) => `${formatDutch(m.startsAt, rhythm.timeZone)} (${m.capacity - m.used} ${m.capacity - m.used === 1 ? 'plek' : 'plekken'} vrij)`).join('; ')}.`);
-    lines.push(`In je eigen agenda (abonneren, alleen voor het team): ${await teamCalendarUrl(ctx, teamId)}`);
+    lines.push(`In je eigen agenda (abonneren, alleen voor het team): ${await teamCalendarUrl(ctx, teamId, turn.userId)}`);
   } else {
     lines.push(`Team ${teamId} heeft nog geen teamritme.${canEdit ? ' Vul het formulier in.' : ' Vraag je teamleider het in te stellen.'}`);
   }
