@@ -5,9 +5,9 @@ import { twintigOgenFeature } from './consultations/twintig-ogen/feature.ts';
 import { vierOgenFeature } from './consultations/vier-ogen/feature.ts';
 import { intervisieFeature } from './intervision/feature.ts';
 import { handoffFeature } from './handoff/feature.ts';
-import { channelCommandsFeature } from './teams/channel-commands.ts';
+import { channelLinkFeature } from './channel-links/feature.ts';
 
-export const FEATURES: Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, handoffFeature, channelCommandsFeature];
+export const FEATURES: Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, handoffFeature, channelLinkFeature];
 
 /** The jobs every feature runs (reminders, agendas, time-outs, nudges). */
 export const FEATURE_JOBS = FEATURES.flatMap((f) => f.jobs ?? []);

@@ -50,6 +50,12 @@ function settingsOf(raw: unknown): ChannelSettings {
   return parsed.success ? parsed.data : channelSettingsSchema.parse({});
 }
 
+/** What Wijkwijs does in a linked channel, in a sentence. */
+export function describeChannel(s: ChannelSettings): string {
+  const mode = s.mode === 'all' ? 'Ik beantwoord hier elke vraag die eindigt op een vraagteken' : 'Ik antwoord hier als iemand @Wijkwijs noemt';
+  return `${mode}${s.handoff ? '; hulpvragen van collega’s komen in dit kanaal' : ''}.`;
+}
+
 export async function channelLink(db: Db, place: string | undefined): Promise<ChannelLink | undefined> {
   if (!place) return undefined;
   const row = await db.prisma.channel.findUnique({ where: where(place), select: { teamId: true, settings: true } });

@@ -7,8 +7,7 @@ import type { z } from 'zod';
 import { handleTurn } from '../../assistant/handle-turn.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { addMember } from '../../teams/add-member.ts';
-import { describeChannel } from '../../teams/channel-commands.ts';
-import { changeChannelSettings, channelLink, type ChannelSettings } from '../../teams/channel-links.ts';
+import { changeChannelSettings, channelLink, describeChannel, type ChannelSettings } from '../../teams/channel-links.ts';
 import type { commandSchema } from './payloads.ts';
 import { slackPlace, slackUserId, type SlackDeps } from './respond.ts';
 

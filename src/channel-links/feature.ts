@@ -7,8 +7,8 @@ import type { Feature } from '../assistant/feature.ts';
 import { noticeReply, type Reply, type Turn } from '../assistant/reply.ts';
 import type { Context } from '../context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
-import { channelLink, deleteChannelLink, parsePlace, saveChannelLink, type ChannelSettings } from './channel-links.ts';
-import { linkChannel, unlinkChannel, type ChannelLinkStore } from './link-channel.ts';
+import { channelLink, deleteChannelLink, describeChannel, parsePlace, saveChannelLink } from '../teams/channel-links.ts';
+import { linkChannel, unlinkChannel, type ChannelLinkStore } from '../teams/link-channel.ts';
 
 async function link(ctx: Context, turn: Turn, args: string): Promise<Reply> {
   const place = needPlace(turn);
@@ -38,11 +38,6 @@ async function status(ctx: Context, turn: Turn): Promise<Reply> {
   );
 }
 
-export function describeChannel(s: ChannelSettings): string {
-  const mode = s.mode === 'all' ? 'Ik beantwoord hier elke vraag die eindigt op een vraagteken' : 'Ik antwoord hier als iemand @Wijkwijs noemt';
-  return `${mode}${s.handoff ? '; hulpvragen van collega’s komen in dit kanaal' : ''}.`;
-}
-
 function needPlace(turn: Turn): string {
   if (!turn.place) throw new WijkwijsError('bad_request', 'Dit werkt in een kanaal van een team, niet in een chat met mij alleen.');
   return turn.place;
@@ -61,7 +56,7 @@ function linkStore(ctx: Context, place: string): ChannelLinkStore {
   };
 }
 
-export const channelCommandsFeature: Feature = {
+export const channelLinkFeature: Feature = {
   commands: {
     koppel: link,
     ontkoppel: (ctx, turn) => unlink(ctx, turn),
