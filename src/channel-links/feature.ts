@@ -29,7 +29,7 @@ async function unlink(ctx: Context, turn: Turn): Promise<Reply> {
 }
 
 async function status(ctx: Context, turn: Turn): Promise<Reply> {
-  if (!turn.place) return noticeReply('Dit is een chat met mij, geen kanaal: hier antwoord ik uit de algemene kennis en die van jouw teams.');
+  if (!turn.place) return noticeReply('Dit is een chat, geen kanaal: hier antwoord ik uit de algemene kennis en die van jouw team.');
   const linked = await channelLink(ctx.db, turn.place);
   return noticeReply(
     linked
@@ -39,7 +39,7 @@ async function status(ctx: Context, turn: Turn): Promise<Reply> {
 }
 
 function needPlace(turn: Turn): string {
-  if (!turn.place) throw new WijkwijsError('bad_request', 'Dit werkt in een kanaal van een team, niet in een chat met mij alleen.');
+  if (!turn.place) throw new WijkwijsError('bad_request', 'Dit werkt in een kanaal van een team, niet in een chat of direct bericht.');
   return turn.place;
 }
 

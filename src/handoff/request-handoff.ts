@@ -39,7 +39,7 @@ export async function requestHandoff(ctx: Context, turn: Turn, answerId: string)
     actions: [{ id: HANDOFF_RESOLVE, label: '✅ Opgelost', value: handoff.id, style: 'primary' }],
     callsTeam: true,
   });
-  const sent = await ctx.messenger.send({ to: { teamId }, reply, key: handoffKey(handoff.id) });
+  const sent = await ctx.messenger.send({ to: { teamId }, reply, key: handoffKey(handoff) });
   ctx.logger.info({ handoffId: handoff.id, teamId, answerId: answer.id, channels: sent.channels }, 'hand-off requested');
   return noticeReply(`Ik heb je vraag zonder persoonsgegevens in het kanaal van team ${teamId} gezet. Je krijgt bericht als hij is opgelost.`);
 }

@@ -13,7 +13,7 @@ export async function resolveHandoff(ctx: Context, turn: Turn, handoffId: string
   const solver = turn.userName ?? 'een collega';
   // The question stays visible; only the button gives way to who solved it.
   const resolved = noticeReply(`✅ Opgelost door ${solver}.${answer ? `\n\n${shortQuestion(answer.question)}` : ''}`);
-  await ctx.messenger.send({ to: { teamId: handoff.teamId }, reply: resolved, key: handoffKey(handoff.id) });
+  await ctx.messenger.send({ to: { teamId: handoff.teamId }, reply: resolved, key: handoffKey(handoff) });
   await ctx.messenger.send({ to: { userId: handoff.askerId }, reply: noticeReply(`✅ ${solver} heeft je vraag in het teamkanaal als opgelost gemarkeerd.`) });
   ctx.logger.info({ handoffId: handoff.id, teamId: handoff.teamId }, 'hand-off resolved');
   return { ...resolved, replacesSource: true };

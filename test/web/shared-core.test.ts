@@ -9,6 +9,7 @@ import { startWebServer, WEB_USER_ID, type RunningServer } from '../../src/chann
 import { DatabaseHealth } from '../../src/channels/web/database-health.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { openDatabase } from '../../src/lib/db.ts';
+import { deleteUserData } from '../../src/privacy/delete-user-data.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { createTeam } from '../../src/teams/create-team.ts';
@@ -60,6 +61,11 @@ describe('"Vraag een collega" in the web chat', () => {
     expect(after?.reply.actions).toEqual([]);
     expect((await notifications()).some((n) => n.teamId === null && /als opgelost gemarkeerd/.test(n.reply.text))).toBe(true);
     expect(await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: resolve.value } })).toMatchObject({ status: 'resolved', resolvedBy: WEB_USER_ID });
+
+    // Erasing the asker takes the posted request (with their name in it) along.
+    await deleteUserData(ctx.db.prisma, OPERATOR, { userId: WEB_USER_ID });
+    expect(await ctx.db.prisma.notification.count({ where: { key: { startsWith: 'handoff:' } } })).toBe(0);
+    await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: WEB_USER_ID });
   });
 });
 
