@@ -312,6 +312,9 @@ describe('team channel, hand-off and forms', () => {
     expect(request.args.text).not.toContain('Jan de Vries');
     const confirmation = await slackApi.next('chat.postEphemeral', (a) => a.user === 'UCOACH' && /kanaal van team wijkteam/.test(a.text));
     expect(confirmation.args.channel).toBe('CALG');
+    // A button from a message posted before hand-off became a reply action still works.
+    await postInteraction(server.url, blockAction('UCOACH', 'CALG', { action_id: 'wijkwijs.handoff', value: coreValue(featureButton(posted, 'handoff.request')) }, { ts: messageTs(), thread_ts: ts }));
+    await slackApi.next('chat.postEphemeral', (a) => a.user === 'UCOACH' && /staat al uit/.test(a.text));
 
     const resolve = featureButton(request, 'handoff.resolve');
     await postInteraction(server.url, blockAction('UADMIN', 'CTEAM', resolve, { ts: request.result!.ts }));

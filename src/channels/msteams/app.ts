@@ -18,8 +18,6 @@ import { teamsDelivery, type Poster } from './proactive.ts';
 import type { TeamsDeps } from './respond.ts';
 import { activityKey, claimActivity } from './store.ts';
 
-export { GREETING } from './handlers/conversation-updates.ts';
-
 export interface TeamsOptions {
   /** Credentials for calls to Teams; by default from the app id and secret or managed identity. */
   credentialsFactory?: ServiceClientCredentialsFactory;

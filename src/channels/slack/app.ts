@@ -18,8 +18,6 @@ import { register as registerMessages } from './listeners/messages.ts';
 import { register as registerViews } from './listeners/views.ts';
 import type { SlackDeps } from './respond.ts';
 
-export { slackUserId } from './respond.ts';
-
 export interface SlackOptions {
   /** A status message is posted (and later replaced) only when the answer takes longer than this. */
   statusAfterMs?: number;

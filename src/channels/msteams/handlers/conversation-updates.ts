@@ -6,7 +6,7 @@ import { conversationKind, storedConversation, teamsUserId } from '../activity.t
 import { openPersonalChat, remember, type TeamsDeps } from '../respond.ts';
 import { channelsOfTeamsTeam, forgetConversation, personalConversation } from '../store.ts';
 
-export const GREETING = [
+const GREETING = [
   'Hoi! Ik ben **Wijkwijs**. Ik zoek antwoorden in het handboek, de methoden en de kennis van jullie wijkteam, altijd met de bronnen erbij.',
   'Stel je vraag in een chat met mij, of noem **@Wijkwijs** in een kanaal. Typ `casus <tekst>` om een casus vast te leggen (zonder persoonsgegevens).',
   'Beheerder van een team? Koppel een kanaal met: **@Wijkwijs koppel <team>**. Typ `help` voor meer.',
