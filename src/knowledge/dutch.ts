@@ -118,3 +118,45 @@ export function vowelLengthVariant(word: string): string | undefined {
 
 const voiced = (c: string) => (c === 'f' ? 'v' : c === 's' ? 'z' : c);
 const devoiced = (c: string) => (c === 'v' ? 'f' : c === 'z' ? 's' : c);
+
+/**
+ * Other words of the same family that the stemmer keeps apart: a participle and its verb or noun
+ * ("verwaarloosd" → verwaarlozen, finds "verwaarlozing"; "gemaild" → mailen), a noun in -ing and its
+ * verb. Only forms the index knows count for anything, so a wrong guess costs nothing.
+ */
+export function familyVariants(word: string): string[] {
+  const out = new Set<string>();
+  if (word.length >= 6 && /[dt]$/.test(word) && !/(heid|iteit|teit|dt)$/.test(word)) {
+    const root = word.slice(0, -1);
+    for (const base of /^ge.{4,}/.test(root) ? [root, root.slice(2)] : [root]) {
+      out.add(`${base}en`);
+      const other = vowelLengthVariant(base);
+      if (other) out.add(other);
+    }
+  }
+  if (word.length >= 7 && word.endsWith('ing')) out.add(`${word.slice(0, -3)}en`);
+  out.delete(word);
+  return [...out];
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment): typos such as "verkenen", "vierogen". */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}

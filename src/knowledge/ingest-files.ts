@@ -11,7 +11,7 @@ import { isSupported, parseDocument } from './parse/index.ts';
 import { indexParsedDocument } from './store-text-document.ts';
 
 /** Bump when parsing, cleaning or chunking changes, so every file is indexed again. */
-export const PIPELINE_VERSION = 'pipeline-5';
+export const PIPELINE_VERSION = 'pipeline-6';
 
 const SKIPPED_NAMES = new Set(['readme.md', 'synoniemen.txt']);
 

@@ -64,6 +64,7 @@ export async function indexParsedDocument(
       ...c,
       titleText: withCompoundParts(`${parsed.title}\n${c.heading ?? ''}`),
       searchText: withCompoundParts(c.text),
+      questionsText: withCompoundParts(c.questions.join('\n')),
       embedding: embeddings[i]!,
     })),
     deps.embedder.id,

@@ -1,0 +1,92 @@
+import { fold, stem, words } from '../knowledge/dutch.ts';
+import type { Concept } from '../knowledge/query-concepts.ts';
+import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
+import { answersType, type QuestionAnalysis } from './question-analysis.ts';
+import { splitUnits } from './sentence-choice.ts';
+
+/** A concept of the question a passage must speak to, with its weight (rarity in the index). */
+export interface SalientConcept {
+  /** Position in the search's concepts, whose per-passage matches it reads. */
+  index: number;
+  asked: string;
+  weight: number;
+  /** Per form the stems that must all be present; any form will do. */
+  forms: string[][];
+  /** Names the asked-for thing ("hoeveel vakantie-uren"): the passage that answers must name it. */
+  focus: boolean;
+}
+
+export interface Judgement {
+  answerable: boolean;
+  /** Why not, for the log: which rule refused. */
+  reason: 'answered' | 'no-passages' | 'unknown-focus' | 'unknown-words' | 'not-covered' | 'no-answer-of-type';
+  /** Passages that speak to the question as a whole, in search order; the first leads the answer. */
+  covering: FoundPassage[];
+  salient: SalientConcept[];
+}
+
+/** A passage must name this share of the question's weight (its own rare words weigh most)… */
+export const MIN_COVERAGE = 0.5;
+/** …and words the index has never seen may not carry this share of it: "cao", "vakantie-uren". */
+export const MAX_UNKNOWN_SHARE = 0.35;
+/** In a follow-up searched with the question before it, the earlier words count this much: context, not what is asked now. */
+const CONTEXT_WEIGHT = 0.4;
+
+/**
+ * Do the passages found answer the question? Its salient concepts — not the words that frame the
+ * question — must be named together by one passage (in its text, heading or the questions written
+ * for it); the asked-for thing must be among them, and words no source contains may not carry much
+ * of the question. A duration, number or amount asked for must be there too. Independent of how
+ * search ranks, so "no source, no claim" does not shift when ranking is tuned.
+ */
+export function judgeAnswerability(analysis: QuestionAnalysis, search: KnowledgeSearch, ownText?: string): Judgement {
+  const own = ownText ? new Set(words(ownText).map(stem)) : undefined;
+  const salient = salientConcepts(analysis, search.concepts, own);
+  const unknown = search.unknown.filter((u) => isSalientWord(u.asked, analysis));
+  const result = (reason: Judgement['reason'], covering: FoundPassage[] = []): Judgement => ({ answerable: reason === 'answered', reason, covering, salient });
+
+  if (search.passages.length === 0) return result('no-passages');
+  if (unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
+  const known = salient.reduce((sum, c) => sum + c.weight, 0);
+  const unknownWeight = unknown.reduce((sum, u) => sum + u.weight, 0);
+  if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
+  if (known === 0) return result('not-covered');
+
+  const covering = search.passages.filter((p) => {
+    const covered = (c: SalientConcept) => p.matches[c.index]!.length > 0;
+    const share = salient.filter(covered).reduce((sum, c) => sum + c.weight, 0) / known;
+    return share >= MIN_COVERAGE && salient.filter((c) => c.focus).every(covered);
+  });
+  if (covering.length === 0) return result('not-covered');
+  const typed = covering.filter((p) => splitUnits(p.text).some((u) => answersType(analysis.type, fold(u.text))));
+  if (typed.length === 0) return result('no-answer-of-type');
+  // The passages that hold an answer of the asked type lead; the others may still support it.
+  return result('answered', [...typed, ...covering.filter((p) => !typed.includes(p))]);
+}
+
+/**
+ * The concepts a passage must name: the asker's words minus those that frame the question. In a
+ * follow-up searched with the question before it (`own` holds the follow-up's stems), the earlier
+ * question's words weigh less: they set the scene, the follow-up says what is asked.
+ */
+export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[], own?: Set<string>): SalientConcept[] {
+  return concepts
+    .map((c, index) => ({ ...c, index }))
+    .filter((c) => c.asked && isSalientWord(c.asked, analysis))
+    .map((c) => {
+      const stems = words(c.asked).map(stem);
+      const context = own !== undefined && !stems.some((s) => own.has(s));
+      return {
+        index: c.index,
+        asked: c.asked,
+        weight: c.weight * (context ? CONTEXT_WEIGHT : 1),
+        forms: c.forms.map((f) => f.lexemes.map((l) => l.lexeme)),
+        focus: !context && stems.some((s) => analysis.focus.includes(s)),
+      };
+    });
+}
+
+function isSalientWord(asked: string, analysis: QuestionAnalysis): boolean {
+  const parts = words(asked);
+  return parts.some((w) => w.length > 2 && !/^\d+$/.test(w) && !analysis.frame.has(stem(w)));
+}

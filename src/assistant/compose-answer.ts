@@ -1,0 +1,96 @@
+import { fold } from '../knowledge/dutch.ts';
+import type { Passage } from '../knowledge/search-passages.ts';
+import type { QuestionAnalysis } from './question-analysis.ts';
+import type { Citation, ReplyMode } from './reply.ts';
+import { GENERAL_GUIDANCE, type ChosenSentence, type SentenceChoice } from './sentence-choice.ts';
+
+export interface Answer {
+  mode: ReplyMode;
+  text: string;
+  citations: Citation[];
+}
+
+const NOT_IN_SOURCES = 'Dat staat niet in de bronnen die ik ken, dus daar kan ik geen betrouwbaar antwoord op geven.';
+
+export const NOT_FOUND_TEXT =
+  `${NOT_IN_SOURCES} Vraag het een ervaren collega of je teamleider. Gaat het om een lastige casus, breng hem dan in bij ` +
+  'de twintig-ogen-bespreking in de tweewekelijkse teamvergadering.';
+
+/** Where to go instead, by what was asked: the kennisbank holds method and policy, not employment terms or local details. */
+const NEXT_STEPS: [RegExp, string][] = [
+  [
+    /\b(cao|salaris|loon|salarisschaal|inschaling|verlof\w*|vakantie\w*|reiskosten\w*|kilometer\w*|declar\w*|rooster\w*|ziekmeld\w*|pensioen\w*|arbeidscontract|contract|werktijden|thuiswerk\w*|overuren|opleidingsbudget|personeelszaken|p&o|hr)\b/,
+    'Voor je arbeidsvoorwaarden, zoals verlof, salaris en vergoedingen, kun je terecht bij je teamleider of bij personeelszaken (HR).',
+  ],
+  [
+    /\b(telefoonnummer\w*|nummer|adres\w*|openingstijden|e-?mail\w*|website|contactgegevens|contactpersoon)\b/,
+    'Contactgegevens en openingstijden staan niet in de kennisbank: kijk op de website van de organisatie of vraag de collega die de sociale kaart van je team bijhoudt.',
+  ],
+];
+const AMOUNTS_STEP = 'Bedragen en tarieven verschillen per gemeente en per jaar: vraag ze na bij de gemeente of bij de Wmo-consulent.';
+
+/** "Dat staat niet in de bronnen", with the next step that fits what was asked. */
+export function refusalAnswer(question: string, analysis: QuestionAnalysis): Answer {
+  const folded = fold(question);
+  const step = NEXT_STEPS.find(([pattern]) => pattern.test(folded))?.[1] ?? (analysis.type === 'amount' ? AMOUNTS_STEP : undefined);
+  return { mode: 'not-found', text: step ? `${NOT_IN_SOURCES} ${step}` : NOT_FOUND_TEXT, citations: [] };
+}
+
+/** No case discussion of the team resembles the question. */
+export function noCaseAnswer(): Answer {
+  return {
+    mode: 'not-found',
+    text:
+      'Dat staat niet in de bronnen die ik ken: ik vind geen casusbespreking van je team die hierop lijkt. ' +
+      'Vraag collega\'s of zij zoiets eerder hebben meegemaakt, of breng de casus in bij de twintig-ogen-bespreking in de teamvergadering.',
+    citations: [],
+  };
+}
+
+/**
+ * The answer first, in one short paragraph with its [n] markers (after "Ja." or "Nee." when the
+ * source settles a yes/no question), then at most two supporting points. A sentence the source
+ * marks as general guidance keeps that label right after it.
+ */
+export function composeAnswer(question: string, analysis: QuestionAnalysis, choice: SentenceChoice, passages: Passage[]): Answer {
+  const order: number[] = [];
+  const cite = (s: ChosenSentence) => {
+    if (!order.includes(s.passageIndex)) order.push(s.passageIndex);
+    const label = s.general && !s.text.includes(GENERAL_GUIDANCE) ? ` ${GENERAL_GUIDANCE}` : '';
+    return `${s.text} [${order.indexOf(s.passageIndex) + 1}]${label}`;
+  };
+  const verdict = analysis.yesNo ? yesOrNo(question, choice.lead.map((s) => s.text).join(' ')) : undefined;
+  const lead = choice.lead.map(cite).join(' ');
+  const support = choice.support.map((s) => `• ${cite(s)}`);
+  const text = [verdict ? `${verdict} ${lead}` : lead, ...(support.length ? ['', ...support] : [])].join('\n');
+  return { mode: 'extractive', text, citations: order.map((index, i) => toCitation(passages[index]!, i + 1)) };
+}
+
+const NEGATION = /\b(niet|geen|nooit|nergens|niemand)\b/;
+const CONDITION = /\b(alleen als|alleen wanneer|pas als|pas na|tenzij|mits|afhankelijk van|hangt af van|behalve als)\b/;
+const AFFIRM = /\b(altijd|moet|moeten|mag|mogen|verplicht|wel|steeds)\b/;
+/** "Alleen" in "ga ik alleen?" against the sources' "samen", "in koppels", "met z'n tweeën". */
+const ALONE = /\b(alleen (gaan|op pad|langs|naar)|(ga|gaat|gaan|doe|doet) (ik|je|jij|we|een coach|de coach)\b.*\balleen\b|in (mijn|je|m'n|z'n|zijn|haar) eentje|zonder collega|solo)\b/;
+const TOGETHER = /\b(samen|in koppels|met z'n tweeen|met zijn tweeen|twee wijkcoaches|twee coaches|met een collega)\b/;
+
+/**
+ * "Ja", "Nee" or "Dat hangt ervan af" when the lead sentence settles the question: a negation the
+ * question does not have, a condition, or the question's own rule affirmed. Otherwise nothing: a
+ * wrong "ja" is worse than none.
+ */
+export function yesOrNo(question: string, lead: string): string | undefined {
+  const q = fold(question);
+  const s = fold(lead);
+  if (ALONE.test(q) && TOGETHER.test(s)) return 'Nee.';
+  if (CONDITION.test(s)) {
+    const on = /\b(?:afhankelijk van|hangt af van) ([^,.;]+)/.exec(s)?.[1];
+    return on ? `Dat hangt af van ${on}.` : 'Dat hangt ervan af.';
+  }
+  if (NEGATION.test(s) && !NEGATION.test(q)) return 'Nee.';
+  if (!NEGATION.test(s) && AFFIRM.test(s) && /^(mag|mogen|moet|moeten|kan|kun|is|zijn)\b/.test(q)) return 'Ja.';
+  return undefined;
+}
+
+export function toCitation(p: Passage, n: number): Citation {
+  return { n, passageId: p.id, title: p.title, location: p.location, source: p.source, reference: p.reference, type: p.type, passage: p.text };
+}

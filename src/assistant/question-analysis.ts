@@ -1,0 +1,130 @@
+import { contentWords, fold, stem, words } from '../knowledge/dutch.ts';
+
+/**
+ * What a coach asks for, which decides the sentence that answers it: "hoe lang" wants a duration,
+ * "wie" a person or role, "waar verwijs ik" a service, "welke stappen" a sequence, "mag ik" a rule.
+ */
+export type QuestionType =
+  | 'how-long'
+  | 'how-many'
+  | 'amount'
+  | 'who'
+  | 'refer'
+  | 'steps'
+  | 'what-is'
+  | 'when'
+  | 'why'
+  | 'may-must'
+  | 'open';
+
+export interface QuestionAnalysis {
+  type: QuestionType;
+  /** Asked with the verb first ("Mag ik …?", "Ga je …?"): a "ja" or "nee" may lead the answer. */
+  yesNo: boolean;
+  /** About an earlier or similar case of the team, with or without the word "casus". */
+  pastCase: boolean;
+  /** Leans on the conversation: "en verlengen?", "en als er ook schulden zijn?", "hoe lang mag dat?". */
+  followUp: boolean;
+  /** Stems of the words that name the asked-for thing ("hoeveel vakantie-uren" → vakantie-uren). */
+  focus: string[];
+  /** Stems that only frame the question ("hebben we eerder … gehad", "wat moet ik doen"): never what must be found. */
+  frame: Set<string>;
+  /** The question without the words about earlier cases, for searching the case discussions. */
+  topicText: string;
+}
+
+const TYPE_PATTERNS: [QuestionType, RegExp][] = [
+  ['how-long', /\b(hoe ?lang|hoeveel (tijd|dagen|weken|maanden|jaren|jaar|uur|uren|minuten)|binnen (hoeveel|welke) (tijd|termijn|dagen|weken)|welke termijn|uiterlijk wanneer|wat is de termijn|tot wanneer|how long|how much time)\b/],
+  ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|bedrag|how much (money|does))\b/],
+  ['how-many', /\b(hoeveel|hoe vaak|how many|how often)\b/],
+  ['who', /(^|[^\p{L}])(wie|bij wie|met wie|aan wie|naar wie|welke (collega|persoon|organisatie|instantie)|who|whom)([^\p{L}]|$)/u],
+  ['refer', /\b(waar (verwijs|stuur|kan|moet|ga|kunnen|zit)|waarheen|naar welke|doorverwijz\w*|verwijs ik|verwijzen|refer|where (can|do|should))\b/],
+  ['steps', /\b(welke stappen|stappen|stappenplan|hoe pak ik|hoe ga ik (te werk|om)|hoe moet ik|hoe kan ik|wat moet ik doen|wat doe ik|wat kan ik doen|wat te doen|hoe werkt|hoe verloopt|hoe gaat .* in zijn werk|aanpak|procedure|what (should|do) i do|which steps|steps)\b/],
+  ['what-is', /^(wat (is|zijn|betekent|betekenen|houdt|houden|bedoelen we met|wordt bedoeld)|wat is het verschil|what (is|are|does)|explain)\b/],
+  ['when', /\b(wanneer|op welk moment|in welke (gevallen|situaties)|when)\b/],
+  ['why', /\b(waarom|waartoe|om welke reden|why)\b/],
+  ['may-must', /\b(mag|mogen|moet|moeten|hoef|hoeft|hoeven|verplicht|toegestaan|verboden|may i|must i|do i have to|am i allowed|can i)\b/],
+];
+
+/** A finite verb first: the question is answered by yes or no. */
+const VERB_FIRST = /^(is|zijn|ben|was|ga|gaat|gaan|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|heb|hebt|heeft|hebben|hoef|hoeft|hoeven|word|wordt|worden|krijg|krijgt|krijgen|doe|doet|doen|blijft|blijf|valt|vallen|telt|geldt|gelden|klopt|bestaat|bestaan|werkt|werk|komt|kom|staat|zit|zitten|neem|neemt|zou|zouden|wil|wilt|willen|maak|maakt|vraag|vraagt|betaalt|is het|do|does|did|is|are|can|should|may|must|will|would)\b/;
+const TAG_QUESTION = /\b(toch|klopt (dat|het)|of niet|right|correct)\s*\?*\s*$/;
+
+const PAST_CASE = [
+  /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|langs ?gekomen)\b/,
+  /\b(hoe|wat) (hebben|hadden) (we|jullie|wij|ze|zij) (dat|dit|het|zoiets|zo'n|zulke)?\s*(toen|destijds|eerder|vorige keer|de vorige keer)\b/,
+  /\b(vergelijkbare|soortgelijke|eerdere|vorige|zelfde|net zo'n) (casus|casussen|situatie|situaties|gezin|gezinnen|geval|gevallen|zaak|zaken|bespreking|vraag)\b/,
+  /\b(casus|casussen|casusbespreking(en)?|casuistiek)\b.*\b(eerder|vaker|ooit|gehad|besproken|vergelijkbaar|vergelijkbare|soortgelijke?|lijkt|zoals)\b/,
+  /\b(eerder|ooit|vergelijkbare|soortgelijke?)\b.*\bcasus/,
+  /\b(similar|previous|earlier) (case|cases|situation)\b|\bhave we (had|seen|discussed)\b/,
+];
+
+/** Words about earlier cases themselves, left out when the case discussions are searched. */
+const CASE_FRAME =
+  'eerder eerdere vaker ooit eens weleens destijds toen vorige keer gehad besproken meegemaakt gezien voorgekomen gedaan aangepakt opgelost afgesproken besloten geadviseerd ' +
+  'vergelijkbaar vergelijkbare soortgelijk soortgelijke zelfde zoiets casus casussen casusbespreking casusbesprekingen casuistiek situatie team jullie ' +
+  'similar previous earlier case cases discussed';
+
+/**
+ * Words that frame a question rather than say what it is about: the asker, the setting every
+ * passage shares, and verbs of asking and doing. They are searched like any word, but a passage
+ * need not contain them to answer.
+ */
+const FRAME =
+  'iemand mensen persoon inwoner inwoners client clienten bewoner wijkcoach wijkcoaches coach coaches wijkteam team ons onze jij ik wij ' +
+  'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
+  'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
+  'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
+  'regel regels geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen' +
+  ' what which how where when who why do does should can could would i we you my our long much many often';
+
+const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
+const ANAPHOR = /\b(dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
+
+export function analyseQuestion(question: string): QuestionAnalysis {
+  const folded = fold(question).replace(/\s+/g, ' ').trim();
+  const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'open';
+  const pastCase = PAST_CASE.some((p) => p.test(folded));
+  const frame = new Set([...FRAME.split(' '), ...(pastCase ? CASE_FRAME.split(' ') : [])].map(stem));
+  const own = contentWords(folded).filter((w) => !frame.has(stem(w)));
+  return {
+    type,
+    yesNo: VERB_FIRST.test(folded) || TAG_QUESTION.test(folded),
+    pastCase,
+    followUp: FOLLOW_UP_START.test(folded) || (own.length <= 2 && ANAPHOR.test(folded)),
+    focus: focusOf(folded, frame),
+    frame,
+    topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
+  };
+}
+
+/**
+ * The asked-for thing: the words right after "hoeveel", "hoe hoog is", "wat is", "wie beslist over"
+ * up to the next preposition or clause. An answer that does not name it does not answer.
+ */
+const FOCUS_AFTER =
+  /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|the|a|an|my|our)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
+const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
+
+function focusOf(folded: string, frame: Set<string>): string[] {
+  const match = FOCUS_AFTER.exec(folded);
+  if (!match) return [];
+  const focus: string[] = [];
+  for (const w of match[1]!.trim().split(/\s+/)) {
+    if (FOCUS_STOP.test(w)) break;
+    for (const part of contentWords(w)) if (!frame.has(stem(part))) focus.push(stem(part));
+  }
+  return focus;
+}
+
+/** What a sentence must contain to answer a question of a type; types without one are judged by their words alone. */
+const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
+  'how-long':
+    /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b|\b(termijn|binnen|uiterlijk|maximaal|direct|meteen|zo snel mogelijk)\b/,
+  'how-many': /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit)\b/,
+  amount: /(€|\beuro\b|\bbedrag\b|\d+ ?%|\bprocent\b|\bkosteloos\b|\bgratis\b)/,
+};
+
+export function answersType(type: QuestionType, foldedText: string): boolean {
+  return ANSWER_EVIDENCE[type]?.test(foldedText) ?? true;
+}
