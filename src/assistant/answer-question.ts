@@ -106,8 +106,10 @@ interface Grounded {
  * never make it look answerable. Questions about earlier cases go to the team's case discussions.
  */
 async function groundQuestion(deps: AnswerDeps, question: string, history: { question: string; answer: string }[], teamIds: string[]): Promise<Grounded> {
-  const analysis = analyseQuestion(question);
-  const context = analysis.followUp ? contextOf(history) : undefined;
+  const asked = analyseQuestion(question);
+  const context = asked.followUp ? contextOf(history) : undefined;
+  // "en hoe lang duurt dat?" asks its own kind of thing; "en als ze zegt dat er niemand is?" asks what the question before it asked.
+  const analysis = context && asked.type === 'open' ? { ...asked, type: analyseQuestion(context).type } : asked;
   if (contentWords(question).length === 0 && !context) return { analysis, passages: [], salient: [], reason: 'empty', withContext: false };
 
   if (analysis.pastCase) {

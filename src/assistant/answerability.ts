@@ -1,8 +1,8 @@
 import { fold, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
-import { answersType, type QuestionAnalysis } from './question-analysis.ts';
-import { splitUnits } from './sentence-choice.ts';
+import type { QuestionAnalysis } from './question-analysis.ts';
+import { scoreUnits } from './sentence-choice.ts';
 
 /** A concept of the question a passage must speak to, with its weight (rarity in the index). */
 export interface SalientConcept {
@@ -14,6 +14,8 @@ export interface SalientConcept {
   forms: string[][];
   /** Names the asked-for thing ("hoeveel vakantie-uren"): the passage that answers must name it. */
   focus: boolean;
+  /** From the question before a follow-up: sets the scene, is not what is asked now. */
+  context: boolean;
 }
 
 export interface Judgement {
@@ -29,6 +31,8 @@ export interface Judgement {
 export const MIN_COVERAGE = 0.5;
 /** …and words the index has never seen may not carry this share of it: "cao", "vakantie-uren". */
 export const MAX_UNKNOWN_SHARE = 0.35;
+/** One sentence of it (with what its heading names) must say this much of the question, and name the asked-for thing. */
+export const MIN_UNIT_COVERAGE = 0.35;
 /** In a follow-up searched with the question before it, the earlier words count this much: context, not what is asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
@@ -40,28 +44,40 @@ const CONTEXT_WEIGHT = 0.4;
  * search ranks, so "no source, no claim" does not shift when ranking is tuned.
  */
 export function judgeAnswerability(analysis: QuestionAnalysis, search: KnowledgeSearch, ownText?: string): Judgement {
-  const own = ownText ? new Set(words(ownText).map(stem)) : undefined;
-  const salient = salientConcepts(analysis, search.concepts, own);
+  const ownStems = ownText ? new Set(words(ownText).map(stem)) : undefined;
+  const salient = salientConcepts(analysis, search.concepts, ownStems);
   const unknown = search.unknown.filter((u) => isSalientWord(u.asked, analysis));
   const result = (reason: Judgement['reason'], covering: FoundPassage[] = []): Judgement => ({ answerable: reason === 'answered', reason, covering, salient });
 
   if (search.passages.length === 0) return result('no-passages');
-  if (unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
+  // In an English question most words are unknown to a Dutch index by nature; the synonyms carry it.
+  if (search.dutch && unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
-  const unknownWeight = unknown.reduce((sum, u) => sum + u.weight, 0);
+  const unknownWeight = search.dutch ? unknown.reduce((sum, u) => sum + u.weight, 0) : 0;
   if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
   if (known === 0) return result('not-covered');
 
+  const own = salient.filter((c) => !c.context);
+  const context = salient.filter((c) => c.context);
   const covering = search.passages.filter((p) => {
     const covered = (c: SalientConcept) => p.matches[c.index]!.length > 0;
-    const share = salient.filter(covered).reduce((sum, c) => sum + c.weight, 0) / known;
-    return share >= MIN_COVERAGE && salient.filter((c) => c.focus).every(covered);
+    const share = (cs: SalientConcept[]) => cs.filter(covered).reduce((sum, c) => sum + c.weight, 0) / (cs.reduce((sum, c) => sum + c.weight, 0) || 1);
+    // A follow-up's passage must still be about the conversation's topic, and answer the follow-up's own words.
+    if (context.length && own.length && (share(own) < MIN_COVERAGE || !context.some(covered))) return false;
+    return share(salient) >= MIN_COVERAGE && salient.filter((c) => c.focus).every(covered);
   });
   if (covering.length === 0) return result('not-covered');
-  const typed = covering.filter((p) => splitUnits(p.text).some((u) => answersType(analysis.type, fold(u.text))));
-  if (typed.length === 0) return result('no-answer-of-type');
-  // The passages that hold an answer of the asked type lead; the others may still support it.
-  return result('answered', [...typed, ...covering.filter((p) => !typed.includes(p))]);
+  const answering = covering.filter((p) =>
+    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis))),
+  );
+  if (answering.length === 0) return result(needsAmount(analysis) ? 'no-answer-of-type' : 'not-covered');
+  // Case discussions are examples: unless earlier cases are asked for, the general guidance leads.
+  const ordered = analysis.pastCase ? answering : [...answering.filter((p) => p.type !== 'casus'), ...answering.filter((p) => p.type === 'casus')];
+  return result('answered', ordered);
+}
+
+function needsAmount(analysis: QuestionAnalysis): boolean {
+  return analysis.type === 'how-long' || analysis.type === 'how-many' || analysis.type === 'amount';
 }
 
 /**
@@ -82,11 +98,12 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
         weight: c.weight * (context ? CONTEXT_WEIGHT : 1),
         forms: c.forms.map((f) => f.lexemes.map((l) => l.lexeme)),
         focus: !context && stems.some((s) => analysis.focus.includes(s)),
+        context,
       };
     });
 }
 
 function isSalientWord(asked: string, analysis: QuestionAnalysis): boolean {
   const parts = words(asked);
-  return parts.some((w) => w.length > 2 && !/^\d+$/.test(w) && !analysis.frame.has(stem(w)));
+  return parts.some((w) => (w.length > 2 || /^\d+$/.test(w)) && !analysis.frame.has(stem(w)));
 }

@@ -2,7 +2,8 @@ import { fold } from '../knowledge/dutch.ts';
 import type { Passage } from '../knowledge/search-passages.ts';
 import type { QuestionAnalysis } from './question-analysis.ts';
 import type { Citation, ReplyMode } from './reply.ts';
-import { GENERAL_GUIDANCE, type ChosenSentence, type SentenceChoice } from './sentence-choice.ts';
+import { GENERAL_GUIDANCE } from './quotable-units.ts';
+import type { ChosenSentence, SentenceChoice } from './sentence-choice.ts';
 
 export interface Answer {
   mode: ReplyMode;
@@ -59,7 +60,7 @@ export function composeAnswer(question: string, analysis: QuestionAnalysis, choi
     const label = s.general && !s.text.includes(GENERAL_GUIDANCE) ? ` ${GENERAL_GUIDANCE}` : '';
     return `${s.text} [${order.indexOf(s.passageIndex) + 1}]${label}`;
   };
-  const verdict = analysis.yesNo ? yesOrNo(question, choice.lead.map((s) => s.text).join(' ')) : undefined;
+  const verdict = analysis.yesNo && choice.lead[0] ? yesOrNo(question, choice.lead[0].text) : undefined;
   const lead = choice.lead.map(cite).join(' ');
   const support = choice.support.map((s) => `• ${cite(s)}`);
   const text = [verdict ? `${verdict} ${lead}` : lead, ...(support.length ? ['', ...support] : [])].join('\n');

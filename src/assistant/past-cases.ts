@@ -1,9 +1,10 @@
 import type { Db } from '../lib/db.ts';
 import { searchKnowledge, type Passage, type SearchDeps } from '../knowledge/search-passages.ts';
-import { judgeAnswerability } from './answerability.ts';
+import { judgeAnswerability, type SalientConcept } from './answerability.ts';
 import { toCitation, type Answer } from './compose-answer.ts';
 import type { QuestionAnalysis } from './question-analysis.ts';
-import { splitUnits } from './sentence-choice.ts';
+import { splitUnits, type Unit } from './quotable-units.ts';
+import { coverageOf } from './sentence-choice.ts';
 
 /** At most this many cases in one answer: the coach wants the closest, not an archive. */
 const MAX_CASES = 2;
@@ -41,7 +42,7 @@ export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalys
     const sections = await caseSections(deps.db, judgement.covering.find((p) => p.source === source)!.id);
     const lines = SECTIONS.map(({ label, heading }) => {
       const parts = sections.filter((p) => heading.test(innermost(p.heading)));
-      const sentences = parts.flatMap((p) => splitUnits(p.text).slice(0, label === 'Advies en afspraken' ? 2 : 1).map((u) => ({ p, u })));
+      const sentences = pickCaseSentences(parts, label === 'Situatie' ? 1 : 2, judgement.salient);
       if (sentences.length === 0) return `• ${label}: niet vastgelegd in de bespreking.`;
       return `• ${label}: ${sentences.map(({ p, u }) => `${u.text} [${cite(p)}]`).join(' ')}`;
     });
@@ -49,6 +50,17 @@ export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalys
   }
   const intro = documents.length > 1 ? 'Ja, het team heeft vergelijkbare casussen besproken.' : 'Ja, het team heeft een vergelijkbare casus besproken.';
   return { mode: 'extractive', text: [intro, ...blocks].join('\n\n'), citations: citations.map((p, i) => toCitation(p, i + 1)) };
+}
+
+/**
+ * The first sentence of a section (what was advised, what came of it), and for the longer parts the
+ * sentence that speaks most to the question ("en het gokken?" → the agreement about addiction care).
+ */
+function pickCaseSentences(parts: Passage[], max: number, salient: SalientConcept[]): { p: Passage; u: Unit }[] {
+  const all = parts.flatMap((p) => splitUnits(p.text).map((u) => ({ p, u })));
+  if (all.length <= max) return all;
+  const rest = all.slice(1).sort((a, b) => coverageOf(b.u.text, salient) - coverageOf(a.u.text, salient));
+  return [all[0]!, ...rest.slice(0, max - 1)].sort((a, b) => all.indexOf(a) - all.indexOf(b));
 }
 
 function innermost(heading: string | null): string {

