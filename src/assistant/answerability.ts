@@ -1,4 +1,5 @@
-import { fold, stem, words } from '../knowledge/dutch.ts';
+import { isDictionaryWord, splitCompound } from '../knowledge/compounds.ts';
+import { stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
 import type { QuestionAnalysis } from './question-analysis.ts';
@@ -32,7 +33,7 @@ export const MIN_COVERAGE = 0.5;
 /** …and words the index has never seen may not carry this share of it: "cao", "vakantie-uren". */
 export const MAX_UNKNOWN_SHARE = 0.35;
 /** One sentence of it (with what its heading names) must say this much of the question, and name the asked-for thing. */
-export const MIN_UNIT_COVERAGE = 0.35;
+export const MIN_UNIT_COVERAGE = 0.5;
 /** In a follow-up searched with the question before it, the earlier words count this much: context, not what is asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
@@ -53,7 +54,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   // In an English question most words are unknown to a Dutch index by nature; the synonyms carry it.
   if (search.dutch && unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
-  const unknownWeight = search.dutch ? unknown.reduce((sum, u) => sum + u.weight, 0) : 0;
+  const unknownWeight = search.dutch ? unknown.reduce((sum, u) => sum + u.weight * unknownFactor(u.asked), 0) : 0;
   if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
   if (known === 0) return result('not-covered');
 
@@ -74,6 +75,15 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   // Case discussions are examples: unless earlier cases are asked for, the general guidance leads.
   const ordered = analysis.pastCase ? answering : [...answering.filter((p) => p.type !== 'casus'), ...answering.filter((p) => p.type === 'casus')];
   return result('answered', ordered);
+}
+
+/**
+ * An unknown plain dictionary word ("absoluut", "eentje") is more often everyday phrasing than a
+ * subject; a compound, a short abbreviation or a word no dictionary has ("cao", "kerstborrel",
+ * "vakantiedagen", "outlook") names something the sources would have to cover.
+ */
+function unknownFactor(word: string): number {
+  return word.length > 4 && /^\p{L}+$/u.test(word) && isDictionaryWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
 }
 
 function needsAmount(analysis: QuestionAnalysis): boolean {

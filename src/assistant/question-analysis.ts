@@ -1,4 +1,5 @@
-import { contentWords, fold, stem, words } from '../knowledge/dutch.ts';
+import { isDictionaryWord } from '../knowledge/compounds.ts';
+import { contentWords, editDistance, fold, stem, words } from '../knowledge/dutch.ts';
 
 /**
  * What a coach asks for, which decides the sentence that answers it: "hoe lang" wants a duration,
@@ -83,14 +84,16 @@ const FRAME =
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere idee gedachte achter' +
+  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere idee gedachte achter ' +
+  'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
+  'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten' +
   ' what which how where when who why do does should can could would i we you my our long much many often';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
 const ANAPHOR = /\b(dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
 
 export function analyseQuestion(question: string): QuestionAnalysis {
-  const folded = fold(question).replace(/\s+/g, ' ').trim();
+  const folded = withoutFrameTypos(fold(question).replace(/\s+/g, ' ').trim());
   const yesNo = VERB_FIRST.test(lastClause(folded)) || TAG_QUESTION.test(folded);
   const matched = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'open';
   // "Moet ik … zeggen hoe lang de hulp mag duren?" asks whether, not how long: a question that
@@ -110,6 +113,17 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   };
 }
 
+/** Words that decide how a question is read, also when mistyped ("terrecht", "wanner"). */
+const KEY_WORDS = new Set([...FRAME.split(' '), 'wanneer', 'hoeveel', 'waarom', 'terecht', 'verwijs', 'verwijzen', 'eerder', 'gehad', 'besproken', 'afgelopen', 'aangepakt', 'afgesproken'].filter((w) => w.length >= 5));
+
+function withoutFrameTypos(folded: string): string {
+  return folded.replace(/\p{L}{5,}/gu, (word) => {
+    if (KEY_WORDS.has(word) || isDictionaryWord(word)) return word;
+    for (const key of KEY_WORDS) if (Math.abs(key.length - word.length) <= 1 && editDistance(word, key, 1) <= 1) return key;
+    return word;
+  });
+}
+
 /** "Cliënt blijft aandringen. Is een mondeling nee genoeg?": the question is its last sentence or clause. */
 function lastClause(folded: string): string {
   const sentences = folded.split(/[.?!]+\s*/).filter((x) => x.trim());
@@ -123,6 +137,8 @@ function lastClause(folded: string): string {
  */
 const FOCUS_AFTER =
   /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|zijn|haar|hun|the|a|an|my|our|his|her|their)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
+/** Words that say which measure is asked for, not what it is about: "hoeveel tijd", "hoe vaak". */
+const MEASURES = new Set(['tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
 const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
 
 function focusOf(folded: string, frame: Set<string>): string[] {
@@ -134,7 +150,7 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   const focus: string[] = [];
   for (const w of match[1]!.trim().split(/\s+/)) {
     if (FOCUS_STOP.test(w)) break;
-    for (const part of contentWords(w)) if (!frame.has(stem(part))) focus.push(stem(part));
+    for (const part of contentWords(w)) if (!frame.has(stem(part)) && !MEASURES.has(stem(part))) focus.push(stem(part));
   }
   return focus;
 }
@@ -145,7 +161,7 @@ const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
     /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b|\b(termijn|binnen|uiterlijk|maximaal|direct|meteen|zo snel mogelijk)\b/,
   'how-many':
     /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit|\w*wekelijks\w*|\w*maandelijks\w*|dagelijks\w*|jaarlijks\w*|om de (week|maand)|eens per|per (week|maand|jaar|kwartaal))\b/,
-  amount: /(€|\beuro\b|\bbedrag\b|\d+ ?%|\bprocent\b|\bkosteloos\b|\bgratis\b)/,
+  amount: /(€|\d+ ?euro\b|\d+ ?%|\bprocent\b)/,
 };
 
 export function answersType(type: QuestionType, foldedText: string): boolean {

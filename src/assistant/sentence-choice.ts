@@ -35,8 +35,10 @@ export function stemsOf(text: string): Set<string> {
   for (const word of contentWords(text)) {
     out.add(stem(word));
     for (const part of splitCompound(word)) out.add(stem(part));
-    const other = vowelLengthVariant(word);
-    if (other) out.add(stem(other));
+    // "verwijs" and "verwijzing", "blijf" and "blijven": the stem keeps the voiceless ending apart.
+    for (const other of [vowelLengthVariant(word), /s$/.test(word) ? `${word.slice(0, -1)}zen` : undefined, /f$/.test(word) ? `${word.slice(0, -1)}ven` : undefined]) {
+      if (other) out.add(stem(other));
+    }
   }
   for (const verb of separatedVerbs(fold(text))) out.add(stem(verb.joined));
   for (const w of words(text)) if (/^\d+$/.test(w)) out.add(w);
@@ -65,6 +67,23 @@ const TYPE_SIGNALS: Partial<Record<QuestionType, RegExp>> = {
   why: /\b(omdat|want|zodat|om .* te|daardoor|doel|reden|waardoor|houden langer|blijft)\b/,
   'may-must': /\b(mag|mogen|moet|moeten|hoeft|hoeven|niet|geen|nooit|altijd|verplicht|alleen als|pas als|toestemming|afgedwongen)\b/,
 };
+/** The sociale kaart's own labels ("Hoe verwijs je: …") say which kind of question a sentence answers. */
+const LABELS: Partial<Record<QuestionType, RegExp>> = {
+  'what-is': /^wat (het|dit) is:/,
+  refer: /^(hoe verwijs je|aanmelden|hoe meld je aan):/,
+  steps: /^(hoe verwijs je|hoe werkt het|aanpak|stappen):/,
+  who: /^voor wie:/,
+};
+
+const NUMBER = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig)\b/;
+
+/** "Met hoeveel mensen?" is answered by a number close to the people counted: "zes tot tien deelnemers". */
+function countsFocus(folded: string, focus: SalientConcept[]): boolean {
+  if (focus.length === 0) return true;
+  const tokens = words(folded);
+  return tokens.some((t, i) => NUMBER.test(t) && tokens.slice(i + 1, i + 5).some((n) => focus.some((c) => c.forms.some((f) => f.length === 1 && stemsOf(n).has(f[0]!)))));
+}
+
 /** Types answered by advice: an imperative sentence ("Blijf bij je eigen verkenning") is the answer itself. */
 const ADVICE: QuestionType[] = ['steps', 'may-must', 'refer', 'open', 'which'];
 
@@ -89,8 +108,8 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const own = weigh(named.filter((c) => !given.includes(c))) + 0.3 * weigh(named.filter((c) => given.includes(c)));
         const focused = focus.every((c) => named.includes(c) || given.includes(c));
         const folded = fold(u.text);
-        const typed = needsType && answersType(analysis.type, folded);
-        const signal = TYPE_SIGNALS[analysis.type]?.test(folded) ? 0.25 : 0;
+        const typed = needsType && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus));
+        const signal = (TYPE_SIGNALS[analysis.type]?.test(folded) ? 0.25 : 0) + (LABELS[analysis.type]?.test(folded) ? 0.4 : 0);
         const advice = ADVICE.includes(analysis.type) && isImperative(u.text) ? 0.3 : 0;
         // The sentence right after the source's own version of the coach's question answers it.
         const asked = u.answers ? 0.8 * coverageOf(u.answers, salient) : 0;

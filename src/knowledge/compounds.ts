@@ -97,5 +97,8 @@ function isPart(part: string, lex: Set<string>): boolean {
   } else if (part.endsWith('s') || part.endsWith('e')) {
     bases.push(part.slice(0, -1));
   }
+  // Diminutives: plantjes, plantje → plant; bloempje → bloem.
+  const diminutive = /^(.+?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(part);
+  if (diminutive) bases.push(diminutive[1]!);
   return bases.some((b) => b.length >= MIN_PART && lex.has(b));
 }

@@ -20,7 +20,7 @@ export const STOPWORDS = new Set(
   gemaakt krijgen kreeg gekregen zit zitten staan hebt gehad bent word geworden kon moest zullen wilt willen
   wilde laat laten
   ipv svp aub bijv evt ivm mbt oid ofzo enzo enz etc pls plz thx wrs idd
-  erover erbij ervan ermee erin erop eraan ervoor eruit erna erachter ertoe erheen
+  per erover erbij ervan ermee erin erop eraan ervoor eruit erna erachter ertoe erheen
   the a an of to is are what how do does i we you in on for with and or can should when where who which my our
   about after am any as at be because before being but by could did doing each from has have having he her his if
   into it its me much many must need no not now only other out she so some than that their them then there these
@@ -129,6 +129,11 @@ const devoiced = (c: string) => (c === 'v' ? 'f' : c === 'z' ? 's' : c);
  * ("verwaarloosd" → verwaarlozen, finds "verwaarlozing"; "gemaild" → mailen), a noun in -ing and its
  * verb. Only forms the index knows count for anything, so a wrong guess costs nothing.
  */
+/** The base of a diminutive: plantjes → plant, bloempje → bloem. */
+export function withoutDiminutive(word: string): string {
+  return /^(.{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(word)?.[1] ?? word;
+}
+
 export function familyVariants(word: string): string[] {
   const out = new Set<string>();
   if (word.length >= 6 && /[dt]$/.test(word) && !/(heid|iteit|teit|dt)$/.test(word)) {
@@ -140,6 +145,15 @@ export function familyVariants(word: string): string[] {
     }
   }
   if (word.length >= 7 && word.endsWith('ing')) out.add(`${word.slice(0, -3)}en`);
+  // A weak past tense: "gokte" → gokken, "meldde" → melden.
+  const past = /^(.{3,}?)(te|de|ten|den)$/.exec(word);
+  if (past) {
+    out.add(`${past[1]}en`);
+    out.add(`${past[1]}${past[1]!.at(-1)}en`);
+    const other = vowelLengthVariant(past[1]!);
+    if (other) out.add(other);
+  }
+  if (word.length >= 6 && withoutDiminutive(word) !== word) out.add(withoutDiminutive(word));
   out.delete(word);
   return [...out];
 }

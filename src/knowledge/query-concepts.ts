@@ -1,6 +1,6 @@
 import type { Db } from '../lib/db.ts';
 import { isDictionaryWord, splitCompound } from './compounds.ts';
-import { answerHints, editDistance, familyVariants, fold, numberVariant, separatedVerbs, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
+import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, separatedVerbs, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
 import type { Synonyms } from './synonyms.ts';
 
 // Tuned on the odd lines of bench/eval/seeds.jsonl and checked on the even lines.
@@ -59,8 +59,14 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
     const other = numberVariant(word) ?? vowelLengthVariant(word);
     if (other) forms.push({ text: other, factor: 1 });
     for (const variant of familyVariants(word)) forms.push({ text: variant, factor: FAMILY_FACTOR, fallback: true });
-    const parts = splitCompound(word.replace(/-/g, ''));
+    const parts = splitCompound(word.replace(/-/g, '')).map(withoutDiminutive);
     if (parts.length) forms.push({ text: parts.join(' '), factor: PARTS_FACTOR });
+    // "wietplantjes" → hennep planten: a part may be written with a domain synonym.
+    for (const [i, part] of parts.entries()) {
+      for (const other of synonyms.groupOf(part) === undefined ? [] : synonyms.groups[synonyms.groupOf(part)!]!.filter((t) => t !== part).slice(0, 3)) {
+        forms.push({ text: parts.map((p, j) => (j === i ? other : p)).join(' '), factor: PARTS_FACTOR * SYNONYM_FACTOR, fallback: true });
+      }
+    }
     concepts.push({ asked: word, forms });
   }
   const hints = answerHints(folded);
