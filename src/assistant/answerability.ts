@@ -1,8 +1,8 @@
 import { isDictionaryWord, splitCompound } from '../knowledge/compounds.ts';
-import { stem, words } from '../knowledge/dutch.ts';
+import { fold, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
-import type { QuestionAnalysis } from './question-analysis.ts';
+import { givesContact, type QuestionAnalysis } from './question-analysis.ts';
 import { scoreUnits } from './sentence-choice.ts';
 
 /** A concept of the question a passage must speak to, with its weight (rarity in the index). */
@@ -69,9 +69,9 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   });
   if (covering.length === 0) return result('not-covered');
   const answering = covering.filter((p) =>
-    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis))),
+    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
   );
-  if (answering.length === 0) return result(needsAmount(analysis) ? 'no-answer-of-type' : 'not-covered');
+  if (answering.length === 0) return result(needsAmount(analysis) || analysis.contact ? 'no-answer-of-type' : 'not-covered');
   // Case discussions are examples: unless earlier cases are asked for, the general guidance leads.
   const ordered = analysis.pastCase ? answering : [...answering.filter((p) => p.type !== 'casus'), ...answering.filter((p) => p.type === 'casus')];
   return result('answered', ordered);

@@ -33,6 +33,8 @@ export interface QuestionAnalysis {
   frame: Set<string>;
   /** The question without the words about earlier cases, for searching the case discussions. */
   topicText: string;
+  /** Asks for contact details (a telephone number, address, opening hours): only a source that gives them answers. */
+  contact: boolean;
 }
 
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
@@ -84,13 +86,13 @@ const FRAME =
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere idee gedachte achter ' +
+  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten' +
   ' what which how where when who why do does should can could would i we you my our long much many often';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
-const ANAPHOR = /\b(dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
+const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
 
 export function analyseQuestion(question: string): QuestionAnalysis {
   const folded = withoutFrameTypos(fold(question).replace(/\s+/g, ' ').trim());
@@ -100,7 +102,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   // starts with its verb is about a rule or a fact, whatever question word it contains further on.
   const type = yesNo && !/^(hoe|wat|wie|waar|wanneer|waarom|welke?|hoeveel)\b/.test(lastClause(folded)) ? (TYPE_PATTERNS.find(([t]) => t === 'may-must')![1].test(folded) ? 'may-must' : 'open') : matched;
   const pastCase = PAST_CASE.some((p) => p.test(folded));
-  const frame = new Set([...FRAME.split(' '), ...(pastCase ? CASE_FRAME.split(' ') : [])].map(stem));
+  const counted = type === 'how-long' || type === 'how-many';
+  const frame = new Set([...FRAME.split(' ').map(stem), ...(pastCase ? CASE_FRAME.split(' ').map(stem) : []), ...(counted ? MEASURES : [])]);
   const own = contentWords(folded).filter((w) => !frame.has(stem(w)));
   return {
     type,
@@ -109,6 +112,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     followUp: FOLLOW_UP_START.test(folded) || (own.length <= 2 && ANAPHOR.test(folded)),
     focus: focusOf(folded, frame),
     frame,
+    contact: CONTACT.test(folded),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
   };
 }
@@ -138,7 +142,7 @@ function lastClause(folded: string): string {
 const FOCUS_AFTER =
   /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|zijn|haar|hun|the|a|an|my|our|his|her|their)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
 /** Words that say which measure is asked for, not what it is about: "hoeveel tijd", "hoe vaak". */
-const MEASURES = new Set(['tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
+const MEASURES = new Set(['binnen', 'tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
 const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
 
 function focusOf(folded: string, frame: Set<string>): string[] {
@@ -155,10 +159,18 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   return focus;
 }
 
+const CONTACT = /\b(telefoonnummer|nummer|mailadres|e-mailadres|emailadres|adres|bezoekadres|openingstijden|website|contactgegevens|phone number|email address|opening hours)\b/;
+/** A telephone number, e-mail or web address, postcode or opening hours. */
+const CONTACT_DETAIL = /(\b0\d{1,3}[- ]?\d{6,8}\b|\b0800\b|\S+@\S+|\bwww\.|https?:\/\/|\b\d{4} ?[a-z]{2}\b|\b(ma|di|wo|do|vr|maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^.]*\d{1,2}[.:]\d{2})/;
+
+export function givesContact(foldedText: string): boolean {
+  return CONTACT_DETAIL.test(foldedText);
+}
+
 /** What a sentence must contain to answer a question of a type; types without one are judged by their words alone. */
 const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   'how-long':
-    /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b|\b(termijn|binnen|uiterlijk|maximaal|direct|meteen|zo snel mogelijk)\b/,
+    /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|zestig|negentig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|min|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b|\b\w*(wekelijks|maandelijks|jaarlijks)\w*\b/,
   'how-many':
     /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit|\w*wekelijks\w*|\w*maandelijks\w*|dagelijks\w*|jaarlijks\w*|om de (week|maand)|eens per|per (week|maand|jaar|kwartaal))\b/,
   amount: /(€|\d+ ?euro\b|\d+ ?%|\bprocent\b)/,

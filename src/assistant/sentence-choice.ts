@@ -24,6 +24,7 @@ export interface ScoredUnit extends ChosenSentence {
   own: number;
   /** Names the asked-for thing (or there is none). */
   focused: boolean;
+
   /** Holds the duration, number or amount a "hoe lang" or "hoeveel" question asks for. */
   typed: boolean;
   score: number;
