@@ -163,7 +163,9 @@ async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage
 }
 
 function extractiveAnswer(question: string, grounded: Grounded, previousAnswer?: string): Answer | undefined {
-  const choice = chooseSentences(grounded.analysis, grounded.salient, grounded.passages, previousAnswer ? [previousAnswer] : []);
+  // What the previous answer said is not said again, unless nothing else answers the follow-up.
+  const fresh = chooseSentences(grounded.analysis, grounded.salient, grounded.passages, previousAnswer ? [previousAnswer] : []);
+  const choice = fresh.lead.length ? fresh : chooseSentences(grounded.analysis, grounded.salient, grounded.passages);
   if (choice.lead.length === 0) return undefined;
   return composeAnswer(question, grounded.analysis, choice, grounded.passages);
 }

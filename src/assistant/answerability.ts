@@ -1,5 +1,5 @@
 import { isDictionaryWord, splitCompound } from '../knowledge/compounds.ts';
-import { fold, stem, words } from '../knowledge/dutch.ts';
+import { familyVariants, fold, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
 import { givesContact, type QuestionAnalysis } from './question-analysis.ts';
@@ -72,8 +72,11 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
     scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
   );
   if (answering.length === 0) return result(needsAmount(analysis) || analysis.contact ? 'no-answer-of-type' : 'not-covered');
-  // Case discussions are examples: unless earlier cases are asked for, the general guidance leads.
-  const ordered = analysis.pastCase ? answering : [...answering.filter((p) => p.type !== 'casus'), ...answering.filter((p) => p.type === 'casus')];
+  // A heading that asks the same kind of question ("Wanneer zet je SoNeStra in?") leads; case
+  // discussions are examples, so unless earlier cases are asked for the general guidance comes first.
+  const demoted = (p: FoundPassage) => (!analysis.pastCase && p.type === 'casus' ? 1 : 0);
+  const weight = (p: FoundPassage) => p.score * (headingAsks(analysis.type, p.heading) ? HEADING_BONUS : 1);
+  const ordered = [...answering].sort((a, b) => demoted(a) - demoted(b) || weight(b) - weight(a));
   return result('answered', ordered);
 }
 
@@ -86,8 +89,30 @@ function unknownFactor(word: string): number {
   return word.length > 4 && /^\p{L}+$/u.test(word) && isDictionaryWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
 }
 
+/** How much a heading asking the same kind of question lifts a passage among those that answer. */
+const HEADING_BONUS = 1.15;
+
+const HEADING_TYPES: Partial<Record<QuestionAnalysis['type'], RegExp>> = {
+  when: /\b(wanneer|op welk moment|in welke gevallen)\b/,
+  who: /\b(wie|rollen?)\b/,
+  'what-is': /\b(wat is|wat zijn|wat betekent)\b/,
+  why: /\b(waarom|doel)\b/,
+  steps: /\b(stappen|stappenplan|hoe|aanpak)\b/,
+  'how-long': /\b(duur|hoe lang|termijn|tijd)\b/,
+  'how-often': /\b(frequentie|hoe vaak)\b/,
+  'how-many': /\b(groepsgrootte|aantal|hoeveel)\b/,
+  refer: /\b(verwijs|verwijzen|waar)\b/,
+};
+
+function headingAsks(type: QuestionAnalysis['type'], heading: string | null): boolean {
+  // What something is, the text above a document's first heading says.
+  if (type === 'what-is' && !heading) return true;
+  const innermost = fold(heading ?? '').split(' › ').at(-1)!;
+  return HEADING_TYPES[type]?.test(innermost) ?? false;
+}
+
 function needsAmount(analysis: QuestionAnalysis): boolean {
-  return analysis.type === 'how-long' || analysis.type === 'how-many' || analysis.type === 'amount';
+  return ['how-long', 'how-many', 'how-often', 'amount'].includes(analysis.type);
 }
 
 /**
@@ -106,7 +131,8 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
         index: c.index,
         asked: c.asked,
         weight: c.weight * (context ? CONTEXT_WEIGHT : 1),
-        forms: c.forms.map((f) => f.lexemes.map((l) => l.lexeme)),
+        // Sentences are matched with the asker's word's family too ("gokt" → gokken), as search does for unknown words.
+        forms: [...c.forms.map((f) => f.lexemes.map((l) => l.lexeme)), ...familyVariants(c.asked).map((v) => [stem(v)])],
         focus: !context && stems.some((s) => analysis.focus.includes(s)),
         context,
       };

@@ -81,7 +81,8 @@ const TOGETHER = /\b(samen|in koppels|met z'n tweeen|met zijn tweeen|twee wijkco
  */
 export function yesOrNo(question: string, lead: string): string | undefined {
   const q = fold(question);
-  const s = fold(lead);
+  // "wel of geen indicatie" names both sides: no negation.
+  const s = fold(lead).replace(/\bwel of (niet|geen)\b/g, '');
   if (ALONE.test(q) && TOGETHER.test(s)) return 'Nee.';
   if (CONDITION.test(s)) {
     const on = /\b(?:afhankelijk van|hangt af van) ([^,.;]+)/.exec(s)?.[1];

@@ -8,6 +8,7 @@ import { contentWords, editDistance, fold, stem, words } from '../knowledge/dutc
 export type QuestionType =
   | 'how-long'
   | 'how-many'
+  | 'how-often'
   | 'amount'
   | 'who'
   | 'refer'
@@ -40,7 +41,8 @@ export interface QuestionAnalysis {
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ['how-long', /\b(hoe ?lang|hoeveel (tijd|dagen|weken|maanden|jaren|jaar|uur|uren|minuten)|binnen (hoeveel|welke) (tijd|termijn|dagen|weken)|welke termijn|uiterlijk wanneer|wat is de termijn|tot wanneer|how long|how much time)\b/],
   ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|tot welk (inkomen|bedrag)|inkomensgrens|bedrag|how much (money|does))\b/],
-  ['how-many', /\b(hoeveel|hoe vaak|how many|how often)\b/],
+  ['how-often', /\b(hoe vaak|hoe regelmatig|hoe vaak per|hoeveel keer per|how often)\b/],
+  ['how-many', /\b(hoeveel|how many|vanaf welke leeftijd|tot welke leeftijd|welke leeftijd|hoe oud)\b/],
   ['who', /(^|[^\p{L}])(wie|bij wie|met wie|aan wie|naar wie|welke (collega|persoon|organisatie|instantie)|who|whom)([^\p{L}]|$)/u],
   ['refer', /\b(waar (verwijs|stuur|kan|moet|ga|kunnen|zit|meld)|waarheen|naar welke|doorverwijz\w*|verwijs ik|verwijzen|terecht|refer|where (can|do|should))\b/],
   ['steps', /\b(welke stappen|stappen|stappenplan|hoe pak ik|hoe ga ik (te werk|om)|hoe moet ik|hoe kan ik|wat moet ik doen|wat doe ik|wat kan ik doen|wat te doen|hoe werkt|hoe verloopt|hoe gaat .* in zijn werk|aanpak|procedure|what (should|do) i do|which steps|steps)\b/],
@@ -102,7 +104,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   // starts with its verb is about a rule or a fact, whatever question word it contains further on.
   const type = yesNo && !/^(hoe|wat|wie|waar|wanneer|waarom|welke?|hoeveel)\b/.test(lastClause(folded)) ? (TYPE_PATTERNS.find(([t]) => t === 'may-must')![1].test(folded) ? 'may-must' : 'open') : matched;
   const pastCase = PAST_CASE.some((p) => p.test(folded));
-  const counted = type === 'how-long' || type === 'how-many';
+  const counted = type === 'how-long' || type === 'how-many' || type === 'how-often';
   const frame = new Set([...FRAME.split(' ').map(stem), ...(pastCase ? CASE_FRAME.split(' ').map(stem) : []), ...(counted ? MEASURES : [])]);
   const own = contentWords(folded).filter((w) => !frame.has(stem(w)));
   return {
@@ -174,6 +176,8 @@ const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   'how-many':
     /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit|\w*wekelijks\w*|\w*maandelijks\w*|dagelijks\w*|jaarlijks\w*|om de (week|maand)|eens per|per (week|maand|jaar|kwartaal))\b/,
   amount: /(€|\d+ ?euro\b|\d+ ?%|\bprocent\b)/,
+  'how-often':
+    /\b(\w*wekelijks\w*|\w*maandelijks\w*|\w*jaarlijks\w*|dagelijks\w*|(eens|keer|maal) per|per (week|maand|jaar|kwartaal)|om de (week|maand|\w+ weken)|elke (week|maand|\w+ weken)|iedere (week|maand))\b/,
 };
 
 export function answersType(type: QuestionType, foldedText: string): boolean {

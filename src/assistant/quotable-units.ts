@@ -18,9 +18,10 @@ const LABEL_LINE = /^([^()]{0,60}:\s*)?\(algemene richtlijn, niet uit de bronnen
 const LIST_ITEM = /^(•|\d+[.)])\s+/;
 /**
  * Starts that point back at the sentence before ("Dat gesprek …", "Ook …", "Ze duurt …"), and
- * conclusions early in the sentence ("Een mondelinge nee is dus niet genoeg"): never quoted alone.
+ * conclusions early in the sentence ("Een mondelinge nee is dus niet genoeg", "Blijf dan bij je eigen
+ * verkenning"): never quoted alone.
  */
-const DANGLING = /^(dat|die|dit|deze|daarom|daardoor|daarmee|daarbij|daarnaast|daarvoor|daar|hierdoor|hiermee|hierbij|ook|zo|dan|toch|bovendien|verder|hij|zij|ze|hem|haar)\b|^(\S+\s+){1,4}(dus|daarom|daardoor)\b/i;
+const DANGLING = /^(dat|die|dit|deze|daarom|daardoor|daarmee|daarbij|daarnaast|daarvoor|daar|hierdoor|hiermee|hierbij|ook|zo|dan|toch|bovendien|verder|hij|zij|ze|hem|haar)\b|^(\S+\s+){1,4}(dus|daarom|daardoor)\b|^\S+ (dan|daarom|dus)\b/i;
 /** A sentence that names where it comes from is from the sources, even in a passage that also gives general guidance. */
 const ATTRIBUTED = /\b(handboek|scriptie|volgens|portengen|bron|bronnen|artikel|bundel|onderzoek|procesevaluatie|jaarplan|convenant|respondent|wijkteam x|enschede|velve|r\d+|p\. ?\d+|auteur|vos|kwesties en keuzes)\b/i;
 /** "Het handboek zegt niet hoe lang …", "Namen en openingstijden staan hier bewust niet": the source is silent, it does not answer. */

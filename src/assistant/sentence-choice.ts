@@ -93,7 +93,7 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
   const total = salient.reduce((sum, c) => sum + c.weight, 0) || 1;
   const said = exclude.map(normalise);
   const focus = salient.filter((c) => c.focus);
-  const needsType = analysis.type === 'how-long' || analysis.type === 'how-many' || analysis.type === 'amount';
+  const needsType = ['how-long', 'how-many', 'how-often', 'amount'].includes(analysis.type);
   return passages.flatMap((p, passageIndex) => {
     // What the section is about, by its heading and the questions written for it, holds for each of its sentences.
     const heading = stemsOf(`${p.title} ${p.heading ?? ''}`);
@@ -122,8 +122,10 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
 
 /** "Blijf bij …", "Vraag door …", "Meld de inwoner aan …": a sentence that starts with a verb's stem tells the coach what to do. */
 function isImperative(text: string): boolean {
-  const first = /^\p{Lu}\p{Ll}+/u.exec(text)?.[0]?.toLowerCase();
-  return !!first && !STOPWORDS.has(first) && isVerbStem(first);
+  return [...text.matchAll(/(?:^|[.!]\s+)(\p{Lu}\p{Ll}+)/gu)].some((m) => {
+    const first = m[1]!.toLowerCase();
+    return !STOPWORDS.has(first) && isVerbStem(first);
+  });
 }
 
 const MAX_SUPPORT = 2;
@@ -138,7 +140,7 @@ const MAX_CHARS = 750;
  */
 export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], exclude: string[] = []): SentenceChoice {
   const candidates = scoreUnits(analysis, salient, passages, exclude);
-  const needsType = analysis.type === 'how-long' || analysis.type === 'how-many' || analysis.type === 'amount';
+  const needsType = ['how-long', 'how-many', 'how-often', 'amount'].includes(analysis.type);
   const qualifies = (c: ScoredUnit) => c.focused && c.coverage > 0 && (c.own > 0 || c.typed) && (!needsType || c.typed);
   const leadPassage = candidates.find(qualifies)?.passageIndex;
   if (leadPassage === undefined) return { lead: [], support: [] };

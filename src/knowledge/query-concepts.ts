@@ -226,9 +226,11 @@ async function addNearSpellings(db: Db, parsed: { asked: string; own: Lexeme[]; 
     const lexeme = concept.own[0]!.lexeme;
     const max = maxTypos(lexeme.length);
     let best: { word: string; ndoc: number; distance: number } | undefined;
+    // A typo can change what the stemmer strips ("teamvergadeing" keeps its -ing): compare without the ending too.
+    const bare = concept.asked.replace(/(ingen|ing|heden|heid|en|e|s)$/, '');
     for (const row of rows) {
       if (row.word[0] !== lexeme[0]) continue;
-      const distance = editDistance(lexeme, row.word, max);
+      const distance = Math.min(editDistance(lexeme, row.word, max), bare.length >= MIN_TYPO_LENGTH ? editDistance(bare, row.word, max) : max + 1);
       if (distance > max) continue;
       if (!best || distance < best.distance || (distance === best.distance && row.ndoc > best.ndoc)) best = { ...row, distance };
     }
