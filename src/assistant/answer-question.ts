@@ -164,8 +164,8 @@ async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage
 
 function extractiveAnswer(question: string, grounded: Grounded, previousAnswer?: string): Answer | undefined {
   // What the previous answer said is not said again, unless nothing else answers the follow-up.
-  const fresh = chooseSentences(grounded.analysis, grounded.salient, grounded.passages, previousAnswer ? [previousAnswer] : []);
-  const choice = fresh.lead.length ? fresh : chooseSentences(grounded.analysis, grounded.salient, grounded.passages);
+  const fresh = chooseSentences(grounded.analysis, grounded.salient, grounded.passages, previousAnswer ? [previousAnswer] : [], question);
+  const choice = fresh.lead.length ? fresh : chooseSentences(grounded.analysis, grounded.salient, grounded.passages, [], question);
   if (choice.lead.length === 0) return undefined;
   return composeAnswer(question, grounded.analysis, choice, grounded.passages);
 }

@@ -4,6 +4,7 @@ import type { FoundPassage, Passage } from '../knowledge/search-passages.ts';
 import type { SalientConcept } from './answerability.ts';
 import { answersType, type QuestionAnalysis, type QuestionType } from './question-analysis.ts';
 import { splitUnits, type Unit } from './quotable-units.ts';
+import { yesOrNo } from './yes-no.ts';
 
 export interface ChosenSentence extends Unit {
   passageIndex: number;
@@ -86,10 +87,10 @@ function countsFocus(folded: string, focus: SalientConcept[]): boolean {
 }
 
 /** Types answered by advice: an imperative sentence ("Blijf bij je eigen verkenning") is the answer itself. */
-const ADVICE: QuestionType[] = ['steps', 'may-must', 'refer', 'open', 'which'];
+const ADVICE: QuestionType[] = ['steps', 'refer', 'open', 'which'];
 
 /** Every quotable unit of the passages, judged against the question; sentences in `exclude` are left out. */
-export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], exclude: string[] = []): ScoredUnit[] {
+export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], exclude: string[] = [], question?: string): ScoredUnit[] {
   const total = salient.reduce((sum, c) => sum + c.weight, 0) || 1;
   const said = exclude.map(normalise);
   const focus = salient.filter((c) => c.focus);
@@ -114,7 +115,9 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const advice = ADVICE.includes(analysis.type) && isImperative(u.text) ? 0.3 : 0;
         // The sentence right after the source's own version of the coach's question answers it.
         const asked = u.answers ? 0.8 * coverageOf(u.answers, salient) : 0;
-        const score = own + asked + (typed ? 0.6 : 0) + signal + advice + (passageIndex === 0 ? 0.15 : 0) + (u.position === 0 ? 0.05 : 0) - lengthPenalty(u.text);
+        // A sentence that settles a yes/no question ("… gaan in koppels", "… mag niet") is its answer.
+        const settles = analysis.yesNo && question && yesOrNo(question, u.text) ? 0.25 : 0;
+        const score = own + asked + settles + (typed ? 0.6 : 0) + signal + advice + (passageIndex === 0 ? 0.15 : 0) + (u.position === 0 ? 0.05 : 0) - lengthPenalty(u.text);
         return { ...u, passageIndex, coverage, own, focused, typed, score };
       });
   });
@@ -138,8 +141,8 @@ const MAX_CHARS = 750;
  * names most of what the heading does not already say wins. One more sentence follows it when it
  * continues the answer; then at most two supporting points that also name the question.
  */
-export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], exclude: string[] = []): SentenceChoice {
-  const candidates = scoreUnits(analysis, salient, passages, exclude);
+export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], exclude: string[] = [], question?: string): SentenceChoice {
+  const candidates = scoreUnits(analysis, salient, passages, exclude, question);
   const needsType = ['how-long', 'how-many', 'how-often', 'amount'].includes(analysis.type);
   const qualifies = (c: ScoredUnit) => c.focused && c.coverage > 0 && (c.own > 0 || c.typed) && (!needsType || c.typed);
   const leadPassage = candidates.find(qualifies)?.passageIndex;
