@@ -144,7 +144,9 @@ const MAX_CHARS = 750;
 export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], exclude: string[] = [], question?: string): SentenceChoice {
   const candidates = scoreUnits(analysis, salient, passages, exclude, question);
   const needsType = ['how-long', 'how-many', 'how-often', 'amount'].includes(analysis.type);
-  const qualifies = (c: ScoredUnit) => c.focused && c.coverage > 0 && (c.own > 0 || c.typed) && (!needsType || c.typed);
+  // A sentence qualifies when it names something of the question itself, or when its section (by
+  // heading and written questions) already covers the question and the sentence belongs to it.
+  const qualifies = (c: ScoredUnit) => c.focused && c.coverage > 0 && (c.own > 0 || c.typed || c.coverage >= 0.5) && (!needsType || c.typed);
   const leadPassage = candidates.find(qualifies)?.passageIndex;
   if (leadPassage === undefined) return { lead: [], support: [] };
   const first = candidates.filter((c) => c.passageIndex === leadPassage && qualifies(c)).sort((a, b) => b.score - a.score)[0]!;

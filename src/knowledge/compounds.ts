@@ -39,7 +39,14 @@ export function isVerbStem(word: string): boolean {
 /** A word of the dictionary, directly or through its stem (the dictionary lists base forms: gezin, not gezinnen). */
 export function isDictionaryWord(word: string): boolean {
   const w = fold(word);
-  return getLexicon().has(w) || getLexicon().has(stem(w));
+  const lex = getLexicon();
+  if (lex.has(w) || lex.has(stem(w)) || infinitives!.has(w)) return true;
+  // Inflected forms: gezinnen → gezin, bespreekt → bespreken, lastige → lastig, stukken → stuk.
+  const root = w.replace(/(en|s|e|t|de|te|den|ten)$/, '');
+  const candidates = [root, root.replace(/([^aeiou])\1$/, '$1'), `${root}en`, `${w.replace(/t$/, '')}en`];
+  const long = /^(.*[^aeiou])([aeiou])\2([^aeiou])$/.exec(root);
+  if (long) candidates.push(`${long[1]}${long[2]}${long[3]}en`);
+  return candidates.some((c) => c.length >= 3 && (lex.has(c) || infinitives!.has(c)));
 }
 
 const LINKS = ['', 's', 'e', 'en'];

@@ -53,7 +53,7 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
     extra.push(verb.joined);
   }
   for (const word of new Set(words(question).map((w) => w.replace(/'s$/, 's')))) {
-    if (word.length < 2 || STOPWORDS.has(word) || word.split('-').every((w) => consumed.has(w)) || isMisspeltStopword(word)) continue;
+    if ((word.length < 2 && !/^\d$/.test(word)) || STOPWORDS.has(word) || word.split('-').every((w) => consumed.has(w)) || isMisspeltStopword(word)) continue;
     const forms: FormDraft[] = [{ text: word, factor: 1 }];
     if (word.includes('-')) forms.push({ text: word.replace(/-/g, ''), factor: 1 });
     const other = numberVariant(word) ?? vowelLengthVariant(word);
