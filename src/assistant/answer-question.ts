@@ -14,7 +14,7 @@ import { judgeAnswerability, type SalientConcept } from './answerability.ts';
 import { composeAnswer, NOT_FOUND_TEXT, refusalAnswer, toCitation, type Answer } from './compose-answer.ts';
 import { generateModelAnswer } from './model-answer.ts';
 import { answerFromCases } from './past-cases.ts';
-import { analyseQuestion, type QuestionAnalysis } from './question-analysis.ts';
+import { analyseQuestion, withoutMetaRequests, type QuestionAnalysis } from './question-analysis.ts';
 import { feedbackActions, type Reply, type Turn } from './reply.ts';
 import { chooseSentences } from './sentence-choice.ts';
 
@@ -57,7 +57,7 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
   const history = await recentExchanges(prisma, conversationId);
   const teamIds = await teamIdsOf(prisma, turn.userId);
 
-  const plainQuestion = withoutPlaceholders(safeQuestion);
+  const plainQuestion = withoutMetaRequests(withoutPlaceholders(safeQuestion));
   const grounded = await groundQuestion(deps, plainQuestion, history, teamIds);
   let answer: Answer = grounded.answer ?? refusalAnswer(plainQuestion, grounded.analysis);
   if (grounded.passages.length > 0) {

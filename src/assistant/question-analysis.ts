@@ -88,13 +88,18 @@ const FRAME =
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere idee gedachte achter volgende vorige komende eerstvolgende ' +
+  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere stuur sturen stuurt idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten' +
   ' what which how where when who why do does should can could would i we you my our long much many often';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
 const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
+
+/** "svp kort", "graag in het kort": a wish about the answer, not part of the question. */
+export function withoutMetaRequests(question: string): string {
+  return question.replace(/[,.;!]?\s*\b(svp|aub|graag|pls|please)?\s*(kort|in het kort|kort en bondig|kort antwoord)( graag| svp| aub)?\s*[.!?]*\s*$/i, '').trim() || question;
+}
 
 export function analyseQuestion(question: string): QuestionAnalysis {
   const folded = withoutFrameTypos(fold(question).replace(/\s+/g, ' ').trim());

@@ -62,7 +62,7 @@ function names(stems: Set<string>, c: SalientConcept): boolean {
 const TYPE_SIGNALS: Partial<Record<QuestionType, RegExp>> = {
   who: /\b(collega|teamleider|leidinggevende|procesbegeleider|voorzitter|notulist|inbrenger|coach|wijkcoach|huisarts|privacy officer|functionaris|fg|jeugdcoach|aanbieder|gemeente|rechter|kantonrechter|consulent|ervaringsdeskundige|ouders?|de inwoner zelf)\b/,
   refer: /\b(verwijs|verwijzen|verwijst|verwijzer|schakel|inschakelen|meld .* aan|aanmelden|terecht bij|via de|contact op|eerste stap)\b/,
-  steps: /(:.*;|\b(eerst|daarna|vervolgens|stap|stappen|tot slot|ten slotte)\b)/,
+  steps: /(:.*;|\b(eerst|daarna|vervolgens|stap|stappen|tot slot|ten slotte)\b|\b(zo|als volgt)\b[^.]*:)/,
   which: /(:.*;|,.*\b(en|of)\b)/,
   'what-is': /\b(is een|is het|zijn de|betekent|heet|houdt in|bestaat uit|gaat om|gaat over|staat voor|noemt|bedoeld)\b/,
   when: /\b(als|wanneer|voor|voordat|bij|zodra|binnen|na|pas)\b/,
@@ -112,7 +112,8 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const folded = fold(u.text);
         const typed = needsType && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus));
         const signal = (TYPE_SIGNALS[analysis.type]?.test(folded) ? 0.25 : 0) + (LABELS[analysis.type]?.test(folded) ? 0.4 : 0);
-        const advice = ADVICE.includes(analysis.type) && isImperative(u.text) ? 0.3 : 0;
+        // Advice answers what to do; a yes/no question wants the sentence that settles it instead.
+        const advice = ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(u.text) ? 0.3 : 0;
         // The sentence right after the source's own version of the coach's question answers it.
         const asked = u.answers ? 0.8 * coverageOf(u.answers, salient) : 0;
         // A sentence that settles a yes/no question ("… gaan in koppels", "… mag niet") is its answer.
@@ -153,7 +154,7 @@ export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConc
 
   const lead = [first];
   const next = candidates.find((c) => c.passageIndex === first.passageIndex && c.position === first.position + 1);
-  const continues = next && (next.own > 0 || next.typed || (ADVICE.includes(analysis.type) && isImperative(next.text)));
+  const continues = next && (next.own > 0 || next.typed || (ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(next.text)));
   if (continues && first.text.length + next.text.length < 420) lead.push(next);
 
   const support: ScoredUnit[] = [];

@@ -154,6 +154,9 @@ export function familyVariants(word: string): string[] {
     if (other) out.add(other);
   }
   if (word.length >= 6 && withoutDiminutive(word) !== word) out.add(withoutDiminutive(word));
+  // An adjective and its noun: angstig → angst, schuldig → schuld.
+  const adjective = /^(.{4,}?)(ige|ig)$/.exec(word);
+  if (adjective) out.add(adjective[1]!);
   out.delete(word);
   return [...out];
 }
