@@ -76,7 +76,9 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   // discussions are examples, so unless earlier cases are asked for the general guidance comes first.
   const demoted = (p: FoundPassage) => (!analysis.pastCase && p.type === 'casus' ? 1 : 0);
   const weight = (p: FoundPassage) => p.score * (headingAsks(analysis.type, p.heading) ? HEADING_BONUS : 1);
-  const ordered = [...answering].sort((a, b) => demoted(a) - demoted(b) || weight(b) - weight(a));
+  // In a follow-up, the passage that stays closest to the conversation's topic comes first.
+  const onTopic = (p: FoundPassage) => Math.round(10 * context.filter((c) => p.matches[c.index]!.length > 0).reduce((sum, c) => sum + c.weight, 0) / (context.reduce((sum, c) => sum + c.weight, 0) || 1));
+  const ordered = [...answering].sort((a, b) => demoted(a) - demoted(b) || onTopic(b) - onTopic(a) || weight(b) - weight(a));
   return result('answered', ordered);
 }
 

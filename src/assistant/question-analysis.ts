@@ -1,5 +1,5 @@
-import { isDictionaryWord } from '../knowledge/compounds.ts';
-import { contentWords, editDistance, fold, stem, words } from '../knowledge/dutch.ts';
+import { isDictionaryWord, isInfinitive, isVerbStem } from '../knowledge/compounds.ts';
+import { contentWords, editDistance, fold, stem, STOPWORDS, words } from '../knowledge/dutch.ts';
 
 /**
  * What a coach asks for, which decides the sentence that answers it: "hoe lang" wants a duration,
@@ -48,7 +48,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ['steps', /\b(welke stappen|stappen|stappenplan|hoe pak ik|hoe ga ik (te werk|om)|hoe moet ik|hoe kan ik|wat moet ik doen|wat doe ik|wat kan ik doen|wat te doen|hoe werkt|hoe verloopt|hoe gaat .* in zijn werk|aanpak|procedure|what (should|do) i do|which steps|steps)\b/],
   ['what-is', /(^|, ?)(wat (is|zijn|betekent|betekenen|houdt|houden|bedoelen (we|ze|jullie|ze) met|wordt bedoeld)|wat is het verschil|waar (ging|gaat) (dat|het|dit)\b.* over|what (is|are|does)|explain)\b/],
   ['which', /\b(via welke|welke|welk|which)\b/],
-  ['when', /\b(wanneer|op welk moment|in welke (gevallen|situaties)|when)\b/],
+  ['when', /\b(wanneer|op welk moment|in welke (gevallen|situaties)|voor of na|vooraf of achteraf|eerst of|when)\b/],
   ['why', /\b(waarom|waartoe|om welke reden|why)\b/],
   ['may-must', /\b(mag|mogen|moet|moeten|hoef|hoeft|hoeven|verplicht|toegestaan|verboden|may i|must i|do i have to|am i allowed|can i)\b/],
 ];
@@ -88,7 +88,7 @@ const FRAME =
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere stuur sturen stuurt idee gedachte achter volgende vorige komende eerstvolgende ' +
+  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere stuur sturen stuurt blijkt blijken bleek idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten' +
   ' what which how where when who why do does should can could would i we you my our long much many often';
@@ -103,21 +103,22 @@ export function withoutMetaRequests(question: string): string {
 
 export function analyseQuestion(question: string): QuestionAnalysis {
   const folded = withoutFrameTypos(fold(question).replace(/\s+/g, ' ').trim());
-  const yesNo = VERB_FIRST.test(lastClause(folded)) || TAG_QUESTION.test(folded);
+  const yesNo = startsWithVerb(lastClause(folded)) || TAG_QUESTION.test(folded);
   const matched = TYPE_PATTERNS.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'open';
   // "Moet ik … zeggen hoe lang de hulp mag duren?" asks whether, not how long: a question that
   // starts with its verb is about a rule or a fact, whatever question word it contains further on.
-  const type = yesNo && !/^(hoe|wat|wie|waar|wanneer|waarom|welke?|hoeveel)\b/.test(lastClause(folded)) ? (TYPE_PATTERNS.find(([t]) => t === 'may-must')![1].test(folded) ? 'may-must' : 'open') : matched;
+  const choice = /\b(voor of na|vooraf of achteraf)\b/.test(folded);
+  const type = choice ? 'when' : yesNo && !/^(hoe|wat|wie|waar|wanneer|waarom|welke?|hoeveel)\b/.test(lastClause(folded)) ? (TYPE_PATTERNS.find(([t]) => t === 'may-must')![1].test(folded) ? 'may-must' : 'open') : matched;
   const pastCase = PAST_CASE.some((p) => p.test(folded));
   const counted = type === 'how-long' || type === 'how-many' || type === 'how-often';
   const frame = new Set([...FRAME.split(' ').map(stem), ...(pastCase ? CASE_FRAME.split(' ').map(stem) : []), ...(counted ? MEASURES : [])]);
   const own = contentWords(folded).filter((w) => !frame.has(stem(w)));
   return {
     type,
-    yesNo,
+    yesNo: yesNo && !choice,
     pastCase,
     followUp: FOLLOW_UP_START.test(folded) || (own.length <= 2 && ANAPHOR.test(folded)),
-    focus: focusOf(folded, frame),
+    focus: [...focusOf(folded, frame), ...askedAction(lastClause(folded), frame)],
     frame,
     contact: CONTACT.test(folded),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
@@ -138,8 +139,25 @@ function withoutFrameTypos(folded: string): string {
 /** "Cliënt blijft aandringen. Is een mondeling nee genoeg?": the question is its last sentence or clause. */
 function lastClause(folded: string): string {
   const sentences = folded.split(/[.?!]+\s*/).filter((x) => x.trim());
-  const last = [...sentences].reverse().find((x) => VERB_FIRST.test(x.trim())) ?? sentences.at(-1) ?? folded;
-  return [...last.split(/,\s*/)].reverse().find((x) => VERB_FIRST.test(x.trim()))?.trim() ?? last.trim();
+  const last = [...sentences].reverse().find((x) => startsWithVerb(x.trim())) ?? sentences.at(-1) ?? folded;
+  return [...last.split(/,\s*/)].reverse().find((x) => startsWithVerb(x.trim()))?.trim() ?? last.trim();
+}
+
+/** "Kiezen ze …?", "Werkt dat …?": a finite verb first, as in a yes/no question. */
+function startsWithVerb(clause: string): boolean {
+  if (VERB_FIRST.test(clause)) return true;
+  const first = /^\p{L}+/u.exec(clause)?.[0] ?? '';
+  const pronoun = /^\p{L}+ (ik|je|jij|u|we|wij|ze|zij|hij|het|dat|dit|die|er|jullie|men)\b/u.test(clause);
+  return pronoun && (isInfinitive(first) || (first.endsWith('t') && isVerbStem(first.slice(0, -1))) || isVerbStem(first));
+}
+
+/** In "Kan ik de zoon laten tolken bij het gesprek?" the asked action is the verb at the end: tolken. */
+const MODAL_FIRST = /^(mag|mogen|moet|moeten|kan|kun|kunt|kunnen|hoef|hoeft|hoeven|durf|wil|wilt|zal|zou)\b/;
+
+function askedAction(clause: string, frame: Set<string>): string[] {
+  if (!MODAL_FIRST.test(clause)) return [];
+  const verbs = words(clause).slice(2).filter((w) => w.length > 3 && isInfinitive(w) && !frame.has(stem(w)) && !STOPWORDS.has(w));
+  return verbs.length ? [stem(verbs.at(-1)!)] : [];
 }
 
 /**

@@ -60,9 +60,16 @@ export function splitUnits(text: string): Unit[] {
       for (; i < lines.length && LIST_ITEM.test(lines[i]!); i++) items.push(lines[i]!.replace(LIST_ITEM, '').trim());
       i--;
       const intro = units.at(-1);
-      const joined = items.map((t) => t.replace(/[;,.]\s*$/, '')).join('; ');
-      if (intro?.text.endsWith(':') && !items.some((t) => t.endsWith('?')) && intro.text.length + joined.length < MAX_LIST_CHARS) {
-        intro.text = `${intro.text} ${joined}.`;
+      const bare = items.map((t) => t.replace(/[;,.]\s*$/, ''));
+      if (intro?.text.endsWith(':') && !items.some((t) => t.endsWith('?'))) {
+        // A short list is quoted whole with its introduction; of a long one, each item with it.
+        const joined = bare.join('; ');
+        if (intro.text.length + joined.length < MAX_LIST_CHARS) intro.text = `${intro.text} ${joined}.`;
+        else {
+          const introText = intro.text;
+          units.pop();
+          for (const item of bare) units.push({ text: `${introText} ${item}.`, general: false, position: units.length });
+        }
       } else {
         for (const item of items) for (const s of splitSentences(item)) units.push({ text: s, general: false, position: units.length });
       }

@@ -65,7 +65,7 @@ const TYPE_SIGNALS: Partial<Record<QuestionType, RegExp>> = {
   steps: /(:.*;|\b(eerst|daarna|vervolgens|stap|stappen|tot slot|ten slotte)\b|\b(zo|als volgt)\b[^.]*:)/,
   which: /(:.*;|,.*\b(en|of)\b)/,
   'what-is': /\b(is een|is het|zijn de|betekent|heet|houdt in|bestaat uit|gaat om|gaat over|staat voor|noemt|bedoeld)\b/,
-  when: /\b(als|wanneer|voor|voordat|bij|zodra|binnen|na|pas)\b/,
+  when: /\b(als|wanneer|voor|voordat|vooraf|achteraf|bij|zodra|binnen|na|nadat|pas)\b/,
   why: /\b(omdat|want|zodat|om .* te|daardoor|doel|reden|waardoor|houden langer|blijft)\b/,
   'may-must': /\b(mag|mogen|moet|moeten|hoeft|hoeven|niet|geen|nooit|altijd|verplicht|alleen als|pas als|toestemming|afgedwongen)\b/,
 };
@@ -94,6 +94,7 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
   const total = salient.reduce((sum, c) => sum + c.weight, 0) || 1;
   const said = exclude.map(normalise);
   const focus = salient.filter((c) => c.focus);
+  const asker = new Set(question ? contentWords(question).map(stem) : []);
   const needsType = ['how-long', 'how-many', 'how-often', 'amount'].includes(analysis.type);
   return passages.flatMap((p, passageIndex) => {
     // What the section is about, by its heading and the questions written for it, holds for each of its sentences.
@@ -118,7 +119,9 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const asked = u.answers ? 0.8 * coverageOf(u.answers, salient) : 0;
         // A sentence that settles a yes/no question ("… gaan in koppels", "… mag niet") is its answer.
         const settles = analysis.yesNo && question && yesOrNo(question, u.text) ? 0.25 : 0;
-        const score = own + asked + settles + (typed ? 0.6 : 0) + signal + advice + (passageIndex === 0 ? 0.15 : 0) + (u.position === 0 ? 0.05 : 0) - lengthPenalty(u.text);
+        // A sentence that echoes the coach's own wording ("vraag door als iemand zegt dat er niemand is") is likely the one meant.
+        const echo = asker.size ? (0.3 * [...asker].filter((w) => stems.has(w)).length) / asker.size : 0;
+        const score = own + asked + settles + echo + (typed ? 0.6 : 0) + signal + advice + (passageIndex === 0 ? 0.15 : 0) + (u.position === 0 ? 0.05 : 0) - lengthPenalty(u.text);
         return { ...u, passageIndex, coverage, own, focused, typed, score };
       });
   });

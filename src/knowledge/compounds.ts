@@ -22,6 +22,12 @@ function getLexicon(): Set<string> {
   return lexicon;
 }
 
+/** An infinitive in the dictionary: tolken, verplichten, bespreken. */
+export function isInfinitive(word: string): boolean {
+  getLexicon();
+  return infinitives!.has(fold(word));
+}
+
 /**
  * A word that is the stem of a Dutch verb, as an imperative starts a sentence: "Meld", "Vraag",
  * "Bespreek", "Zet", "Ga" (melden, vragen, bespreken, zetten, gaan).

@@ -8,14 +8,14 @@ const dutchStemmer = snowball.newStemmer('dutch');
 export const STOPWORDS = new Set(
   `aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge
   geen geweest had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je jij jou jouw kan kon kunnen
-  kun maar me meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons onze ook op over reeds
+  kun maar me meer men met mij mijn moet moeten na naar niet nog nu of om omdat ons onze ook op over reeds
   te tegen toch toen tot u uit uw van veel voor want waren was wat we wel welk welke werd wie wij wil worden wordt
   zal ze zei zelf zich zij zijn zo zonder zou zouden mag mogen ga gaat gaan doe doet krijg krijgt hoeveel waar wanneer
   waarom graag even eigenlijk precies soms heel echt staat stond iets ie m'n z'n d'r 't kunt jullie ergens zoiets hoelang
-  voordat nadat zodat terwijl totdat sinds hoewel indien tenzij zodra alsof vaak nooit meestal ooit weleens steeds
+  voordat nadat zodat terwijl totdat sinds hoewel indien tenzij zodra alsof vaak meestal ooit weleens steeds
   telkens opnieuw alweer daarna daarom daardoor daarbij daarvoor daarmee daarvan daarin hierbij hiervoor hiermee
   waarover waarmee waarvoor waarbij waarin waarop overal nergens zoveel zo'n zulke zulk vooral bijna ongeveer
-  misschien natuurlijk gewoon zeker nou elkaar ieder iedere elk elke enkele sommige beide allebei iedereen niemand
+  misschien natuurlijk gewoon zeker nou elkaar ieder iedere elk elke enkele sommige beide allebei iedereen
   haar hen mezelf jezelf zichzelf kom komt komen kwam gekomen ging gegaan deed gedaan maak maakt maken maakte
   gemaakt krijgen kreeg gekregen zit zitten staan hebt gehad bent word geworden kon moest zullen wilt willen
   wilde laat laten
@@ -136,10 +136,11 @@ export function withoutDiminutive(word: string): string {
 
 export function familyVariants(word: string): string[] {
   const out = new Set<string>();
-  if (word.length >= 6 && /[dt]$/.test(word) && !/(heid|iteit|teit|dt)$/.test(word)) {
+  if ((word.length >= 6 || (word.length >= 4 && word.endsWith('t'))) && /[dt]$/.test(word) && !/(heid|iteit|teit|dt)$/.test(word)) {
     const root = word.slice(0, -1);
     for (const base of /^ge.{4,}/.test(root) ? [root, root.slice(2)] : [root]) {
       out.add(`${base}en`);
+      out.add(`${base}${base.at(-1)}en`);
       const other = vowelLengthVariant(base);
       if (other) out.add(other);
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../lib/db.ts';
-import { isDictionaryWord, splitCompound } from './compounds.ts';
+import { isDictionaryWord, isInfinitive, splitCompound } from './compounds.ts';
 import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, separatedVerbs, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
 import type { Synonyms } from './synonyms.ts';
 
@@ -58,7 +58,9 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
     if (word.includes('-')) forms.push({ text: word.replace(/-/g, ''), factor: 1 });
     const other = numberVariant(word) ?? vowelLengthVariant(word);
     if (other) forms.push({ text: other, factor: 1 });
-    for (const variant of familyVariants(word)) forms.push({ text: variant, factor: FAMILY_FACTOR, fallback: true });
+    // A verb in the third person finds its infinitive and noun ("gokt" → gokken, the gokken); other
+    // family members only stand in when the index lacks the asker's own word.
+    for (const variant of familyVariants(word)) forms.push({ text: variant, factor: FAMILY_FACTOR, fallback: !(word.endsWith('t') && isInfinitive(variant)) });
     const parts = splitCompound(word.replace(/-/g, '')).map(withoutDiminutive);
     if (parts.length) forms.push({ text: parts.join(' '), factor: PARTS_FACTOR });
     // "wietplantjes" → hennep planten: a part may be written with a domain synonym.
