@@ -126,7 +126,10 @@ export async function runAnswerBench(ctx: Context, items: AnswerItem[], userId: 
     followUpsAlone: alone.filter((o) => o.correct).length,
     p50Ms: at(0.5),
     p95Ms: at(0.95),
-    failures: outcomes.filter((o) => !o.correct).map(describeFailure),
+    failures: [
+      ...outcomes.filter((o) => !o.correct).map(describeFailure),
+      ...alone.filter((o) => !o.correct).map((o) => `(asked alone) ${describeFailure(o)}`),
+    ],
   };
 }
 

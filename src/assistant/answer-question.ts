@@ -1,4 +1,4 @@
-import { contentWords } from '../knowledge/dutch.ts';
+import { contentWords, fold } from '../knowledge/dutch.ts';
 import type { Embedder } from '../knowledge/embedder.ts';
 import { searchKnowledge, type FoundPassage, type Passage } from '../knowledge/search-passages.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
@@ -119,18 +119,24 @@ async function groundQuestion(deps: AnswerDeps, question: string, history: { que
       if (cases) return { analysis, passages: [], salient: [], answer: cases, reason: 'cases', withContext: i === 0 && topics.length > 1 };
     }
   }
-  const attempts = context ? [{ text: `${withoutPlaceholders(context)} ${question}`, own: question }, { text: question }] : [{ text: question }];
+  // "en als ze zich ook nog schaamt?" adds a condition that is a question of its own: tried alone
+  // first, with the conversation as the fallback. An elliptic follow-up ("en verlengen?", "hoe vaak
+  // komen ze bij elkaar?") means nothing alone: tried with the conversation first.
+  const withContext = context ? { text: `${withoutPlaceholders(context)} ${question}`, own: question } : undefined;
+  const attempts: { text: string; own?: string }[] = !withContext ? [{ text: question }] : CONDITION.test(fold(question)) ? [{ text: question }, withContext] : [withContext, { text: question }];
   let refused: Grounded | undefined;
   for (const [i, attempt] of attempts.entries()) {
     if (contentWords(attempt.text).length === 0) continue;
     const search = await searchKnowledge(deps, attempt.text, { limit: PASSAGES_FOR_ANSWER, teamIds });
     const judgement = judgeAnswerability(analysis, search, attempt.own);
-    const grounded = { analysis, salient: judgement.salient, reason: judgement.reason, withContext: i === 0 && attempts.length > 1 };
+    const grounded = { analysis, salient: judgement.salient, reason: judgement.reason, withContext: attempt === withContext };
     if (judgement.answerable) return { ...grounded, passages: judgement.covering.slice(0, PASSAGES_TO_QUOTE) };
     refused ??= { ...grounded, passages: [] };
   }
   return refused ?? { analysis, passages: [], salient: [], reason: 'empty', withContext: false };
 }
+
+const CONDITION = /^(en |maar |of )?(als|wat als|stel dat|indien|wat nou als|and if|what if)\b/;
 
 /** How many covering passages an answer quotes from, at most. */
 const PASSAGES_TO_QUOTE = 3;
