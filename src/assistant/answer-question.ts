@@ -128,8 +128,10 @@ async function groundQuestion(deps: AnswerDeps, question: string, history: { que
   for (const [i, attempt] of attempts.entries()) {
     if (contentWords(attempt.text).length === 0) continue;
     const search = await searchKnowledge(deps, attempt.text, { limit: PASSAGES_FOR_ANSWER, teamIds });
-    const judgement = judgeAnswerability(analysis, search, attempt.own);
-    const grounded = { analysis, salient: judgement.salient, reason: judgement.reason, withContext: attempt === withContext };
+    // Only with the conversation does the follow-up ask what the question before it asked.
+    const judged = attempt === withContext ? analysis : asked;
+    const judgement = judgeAnswerability(judged, search, attempt.own);
+    const grounded = { analysis: judged, salient: judgement.salient, reason: judgement.reason, withContext: attempt === withContext };
     if (judgement.answerable) return { ...grounded, passages: judgement.covering.slice(0, PASSAGES_TO_QUOTE) };
     refused ??= { ...grounded, passages: [] };
   }
