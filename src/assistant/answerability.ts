@@ -69,7 +69,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   });
   if (covering.length === 0) return result('not-covered');
   const answering = covering.filter((p) =>
-    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
+    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
   );
   if (answering.length === 0) return result(needsAmount(analysis) || analysis.contact ? 'no-answer-of-type' : 'not-covered');
   // A heading that asks the same kind of question ("Wanneer zet je SoNeStra in?") leads; case

@@ -1,4 +1,4 @@
-import { fold } from '../knowledge/dutch.ts';
+import { contentWords, fold, stem } from '../knowledge/dutch.ts';
 import type { Passage } from '../knowledge/search-passages.ts';
 import type { QuestionAnalysis } from './question-analysis.ts';
 import { yesOrNo } from './yes-no.ts';
@@ -62,10 +62,23 @@ export function composeAnswer(question: string, analysis: QuestionAnalysis, choi
     return `${s.text} [${order.indexOf(s.passageIndex) + 1}]${label}`;
   };
   const verdict = analysis.yesNo && choice.lead[0] ? yesOrNo(question, choice.lead[0].text) : undefined;
-  const lead = choice.lead.map(cite).join(' ');
+  const lead = withSubject(choice.lead.map(cite).join(' '), passages[choice.lead[0]!.passageIndex]!);
   const support = choice.support.map((s) => `• ${cite(s)}`);
   const text = [verdict ? `${verdict} ${lead}` : lead, ...(support.length ? ['', ...support] : [])].join('\n');
   return { mode: 'extractive', text, citations: order.map((index, i) => toCitation(passages[index]!, i + 1)) };
+}
+
+/**
+ * "Wat het is: de gemeente moet …" says nothing without its section: a lead that does not name the
+ * subject of its section (the heading before its colon, or the document's title) gets it in front.
+ */
+function withSubject(lead: string, p: Passage): string {
+  const heading = (p.heading ?? '').split(' › ').at(-1)!.split(/[:–]/)[0]!.trim();
+  const subject = heading && !heading.includes('?') ? heading : p.title.split(/[:–]/)[0]!.trim();
+  const words = contentWords(subject).map(stem);
+  const named = new Set(contentWords(lead).map(stem));
+  if (!subject || words.length === 0 || words.every((w) => named.has(w)) || /^sociale kaart$/i.test(subject)) return lead;
+  return `${subject} — ${lead}`;
 }
 
 export function toCitation(p: Passage, n: number): Citation {

@@ -46,7 +46,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ['who', /(^|[^\p{L}])(wie|bij wie|met wie|aan wie|naar wie|welke (collega|persoon|organisatie|instantie)|who|whom)([^\p{L}]|$)/u],
   ['refer', /\b(waar (verwijs|stuur|kan|moet|ga|kunnen|zit|meld)|waarheen|naar welke|doorverwijz\w*|verwijs ik|verwijzen|terecht|refer|where (can|do|should))\b/],
   ['steps', /\b(welke stappen|stappen|stappenplan|hoe pak ik|hoe ga ik (te werk|om)|hoe moet ik|hoe kan ik|wat moet ik doen|wat doe ik|wat kan ik doen|wat te doen|hoe werkt|hoe verloopt|hoe gaat .* in zijn werk|aanpak|procedure|what (should|do) i do|which steps|steps)\b/],
-  ['what-is', /(^|, ?)(wat (is|zijn|betekent|betekenen|houdt|houden|bedoelen (we|ze|jullie|ze) met|wordt bedoeld)|wat is het verschil|waar (ging|gaat) (dat|het|dit)\b.* over|what (is|are|does)|explain)\b/],
+  ['what-is', /(^|, ?)(wat (is|zijn|betekent|betekenen|houdt|houden|doet|doen|bedoelen (we|ze|jullie|ze) met|wordt bedoeld)|wat is het verschil|waar (ging|gaat) (dat|het|dit)\b.* over|what (is|are|does)|explain)\b/],
   ['which', /\b(via welke|welke|welk|which)\b/],
   ['when', /\b(wanneer|op welk moment|in welke (gevallen|situaties)|voor of na|vooraf of achteraf|eerst of|when)\b/],
   ['why', /\b(waarom|waartoe|om welke reden|why)\b/],
@@ -60,10 +60,11 @@ const TAG_QUESTION = /\b(toch|klopt (dat|het)|of niet|right|correct)\s*\?*\s*$/;
 const PAST_CASE = [
   /\b(hoe|wat) (pakten|deden|spraken|hadden|besloten|adviseerden|regelden) (we|jullie|wij)\b/,
   /\bhoe (is|was) (dat|het|die|dit)\b.*\b(afgelopen|verlopen|gegaan|geeindigd)\b/,
+  /\bhoe (liep|ging|verliep|eindigde) (dat|het|dit)\b/,
   /\b(wie|wat) (heeft|hebben) (dat|het|dit) toen\b/,
   /\bvorig(e)? (jaar|maand|week|keer)\b|\blaatst hadden we\b|\ber (was|stond|stonden|zat|kwam) (een keer|ooit|laatst)\b/,
   /\b(die|met die|bij die|van die) (meneer|mevrouw|man|vrouw|moeder|vader|jongen|meisje|familie|gezin|client|cliente|inwoner|bewoner)\b.*\b(toen|afgelopen|gedaan|aangepakt|afgesproken)\b/,
-  /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|langs ?gekomen)\b/,
+  /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|geregeld|ingezet|langs ?gekomen)\b/,
   /\b(hoe|wat) (hebben|hadden) (we|jullie|wij|ze|zij) (dat|dit|het|zoiets|zo'n|zulke)?\s*(toen|destijds|eerder|vorige keer|de vorige keer)\b/,
   /\b(vergelijkbare|soortgelijke|eerdere|vorige|zelfde|net zo'n) (casus|casussen|situatie|situaties|gezin|gezinnen|geval|gevallen|zaak|zaken|bespreking|vraag)\b/,
   /\b(casus|casussen|casusbespreking(en)?|casuistiek)\b.*\b(eerder|vaker|ooit|gehad|besproken|vergelijkbaar|vergelijkbare|soortgelijke?|lijkt|zoals)\b/,
@@ -75,7 +76,7 @@ const PAST_CASE = [
 const CASE_FRAME =
   'eerder eerdere vaker ooit eens weleens destijds toen vorige keer gehad besproken meegemaakt gezien voorgekomen gedaan aangepakt opgelost afgesproken besloten geadviseerd ' +
   'vergelijkbaar vergelijkbare soortgelijk soortgelijke zelfde zoiets casus casussen casusbespreking casusbesprekingen casuistiek situatie team jullie ' +
-  'pakten deden spraken regelden adviseerden afgelopen verlopen gegaan geeindigd uiteindelijk opgepakt vorig vorige laatst stond stonden keer ' +
+  'pakten deden spraken regelden geregeld ingezet liep ging verliep adviseerden afgelopen verlopen gegaan geeindigd uiteindelijk opgepakt vorig vorige laatst stond stonden keer ' +
   'meneer mevrouw similar previous earlier case cases discussed';
 
 /**
@@ -167,7 +168,7 @@ function askedAction(clause: string, frame: Set<string>): string[] {
 const FOCUS_AFTER =
   /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|zijn|haar|hun|the|a|an|my|our|his|her|their)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
 /** Words that say which measure is asked for, not what it is about: "hoeveel tijd", "hoe vaak". */
-const MEASURES = new Set(['binnen', 'tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
+const MEASURES = new Set(['duurt', 'duren', 'duur', 'months', 'weeks', 'days', 'hours', 'minutes', 'years', 'time', 'binnen', 'tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
 const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
 
 function focusOf(folded: string, frame: Set<string>): string[] {
@@ -184,7 +185,7 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   return focus;
 }
 
-const CONTACT = /\b(telefoonnummer|nummer|mailadres|e-mailadres|emailadres|adres|bezoekadres|openingstijden|website|contactgegevens|phone number|email address|opening hours)\b/;
+const CONTACT = /\b(telefoonnummer|nummer|mailadres|e-mailadres|emailadres|adres|bezoekadres|openingstijden|website|contactgegevens|contactpersoon|phone number|email address|opening hours)\b/;
 /** A telephone number, e-mail or web address, postcode or opening hours. */
 const CONTACT_DETAIL = /(\b0\d{1,3}[- ]?\d{6,8}\b|\b0800\b|\S+@\S+|\bwww\.|https?:\/\/|\b\d{4} ?[a-z]{2}\b|\b(ma|di|wo|do|vr|maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^.]*\d{1,2}[.:]\d{2})/;
 

@@ -83,7 +83,9 @@ export function splitUnits(text: string): Unit[] {
         first = false;
         continue;
       }
-      if (!DANGLING.test(sentence)) units.push({ text: sentence, general: false, position: units.length, answers: question });
+      // "Ziet de coach een stapel post? Dan is de formulierenhulp de eerste stap.": after the source's
+      // own question, "Dan …" is its answer, not a sentence that leans on the one before.
+      if (!DANGLING.test(sentence) || question) units.push({ text: sentence, general: false, position: units.length, answers: question });
       else if (!first && previous && !leansBack.has(previous)) previous.text = `${previous.text} ${sentence}`;
       else leansBack.add(units[units.push({ text: sentence, general: false, position: units.length }) - 1]!);
       first = false;
@@ -107,6 +109,7 @@ function isQuotable(text: string): boolean {
     !/^\p{Ll}/u.test(text) &&
     !/\bseed \d/i.test(text) &&
     !LABEL_LINE.test(text) &&
-    !ABSENCE.test(text)
+    !ABSENCE.test(text) &&
+    !/^(zie|lees) (ook |verder )?(de pagina |het kopje )?["“„(]/i.test(text)
   );
 }

@@ -28,6 +28,8 @@ export interface ScoredUnit extends ChosenSentence {
 
   /** Holds the duration, number or amount a "hoe lang" or "hoeveel" question asks for. */
   typed: boolean;
+  /** Not a word in passing: its section is about the question, or it names two of the question's concepts. */
+  prominent: boolean;
   score: number;
 }
 
@@ -66,9 +68,27 @@ const TYPE_SIGNALS: Partial<Record<QuestionType, RegExp>> = {
   which: /(:.*;|,.*\b(en|of)\b)/,
   'what-is': /\b(is een|is het|zijn de|betekent|heet|houdt in|bestaat uit|gaat om|gaat over|staat voor|noemt|bedoeld)\b/,
   when: /\b(als|wanneer|voor|voordat|vooraf|achteraf|bij|zodra|binnen|na|nadat|pas)\b/,
-  why: /\b(omdat|want|zodat|om .* te|daardoor|doel|reden|waardoor|houden langer|blijft)\b/,
+  why: /\b(omdat|want|zodat|doordat|daardoor|waardoor|redenen|de reden is|houden langer|blijft)\b/,
   'may-must': /\b(mag|mogen|moet|moeten|hoeft|hoeven|niet|geen|nooit|altijd|verplicht|alleen als|pas als|toestemming|afgedwongen)\b/,
 };
+/**
+ * "Hoeveel mensen staan er op de wachtlijst van de ggz?": a number of people answers only when the
+ * sentence is also about that waiting list. Share of the question besides the asked-for thing.
+ */
+function aroundFocus(salient: SalientConcept[], named: SalientConcept[], given: SalientConcept[]): number {
+  const rest = salient.filter((c) => !c.focus);
+  const total = rest.reduce((sum, c) => sum + c.weight, 0);
+  return total ? rest.filter((c) => named.includes(c) || given.includes(c)).reduce((sum, c) => sum + c.weight, 0) / total : 1;
+}
+
+function labelNames(text: string, salient: SalientConcept[]): boolean {
+  const labels = [...text.matchAll(/(?:^|:\s)([^:;.]{2,40}):\s/g)].map((m) => m[1]!);
+  return labels.some((label) => {
+    const stems = stemsOf(label);
+    return salient.some((c) => names(stems, c));
+  });
+}
+
 /** The sociale kaart's own labels ("Hoe verwijs je: …") say which kind of question a sentence answers. */
 const LABELS: Partial<Record<QuestionType, RegExp>> = {
   'what-is': /^wat (het|dit) is:/,
@@ -100,7 +120,10 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
     // What the section is about, by its heading and the questions written for it, holds for each of its sentences.
     const heading = stemsOf(`${p.title} ${p.heading ?? ''}`);
     const matches = 'matches' in p ? (p as FoundPassage).matches : undefined;
-    const given = salient.filter((c) => names(heading, c) || matches?.[c.index]?.includes('questions'));
+    // The written questions speak for the section only when one of them is close to the coach's own.
+    const inQuestions = salient.filter((c) => matches?.[c.index]?.includes('questions'));
+    const askedHere = inQuestions.reduce((sum, c) => sum + c.weight, 0) / total >= 0.5;
+    const given = salient.filter((c) => names(heading, c) || (askedHere && inQuestions.includes(c)));
     return splitUnits(p.text)
       .filter((u) => !said.some((s) => s.includes(normalise(u.text))))
       .map((u) => {
@@ -109,9 +132,10 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const weigh = (cs: SalientConcept[]) => cs.reduce((sum, c) => sum + c.weight, 0) / total;
         const coverage = weigh(salient.filter((c) => named.includes(c) || given.includes(c)));
         const own = weigh(named.filter((c) => !given.includes(c))) + 0.3 * weigh(named.filter((c) => given.includes(c)));
-        const focused = focus.every((c) => named.includes(c) || given.includes(c));
+        const focused = focus.every((c) => named.includes(c) || given.includes(c)) && (!needsType || aroundFocus(salient, named, given) >= 0.5);
         const folded = fold(u.text);
-        const typed = needsType && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus));
+        // "Voorbeeld: het team heeft een wachtlijst van enkele weken" illustrates; it states no duration or number.
+        const typed = needsType && !/^(voorbeeld|bijvoorbeeld|stel)\b/.test(folded) && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus));
         const signal = (TYPE_SIGNALS[analysis.type]?.test(folded) ? 0.25 : 0) + (LABELS[analysis.type]?.test(folded) ? 0.4 : 0);
         // Advice answers what to do; a yes/no question wants the sentence that settles it instead.
         const advice = ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(u.text) ? 0.3 : 0;
@@ -121,8 +145,13 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const settles = analysis.yesNo && question && yesOrNo(question, u.text) ? 0.25 : 0;
         // A sentence that echoes the coach's own wording ("vraag door als iemand zegt dat er niemand is") is likely the one meant.
         const echo = asker.size ? (0.3 * [...asker].filter((w) => stems.has(w)).length) / asker.size : 0;
-        const score = own + asked + settles + echo + (typed ? 0.6 : 0) + signal + advice + (passageIndex === 0 ? 0.15 : 0) + (u.position === 0 ? 0.05 : 0) - lengthPenalty(u.text);
-        return { ...u, passageIndex, coverage, own, focused, typed, score };
+        // "Schaalvraag: …" in a list answers "hoe stel je de schaalvraag": its label names what is asked.
+        const labelled = labelNames(u.text, salient) ? 0.3 : 0;
+        const first = u.position === 0 ? (analysis.type === 'what-is' ? 0.15 : 0.05) : 0;
+        const score = own + asked + settles + echo + labelled + first + (typed ? 0.6 : 0) + signal + advice + (passageIndex === 0 ? 0.15 : 0) - lengthPenalty(u.text);
+        // A section about the question (its heading or questions name it), or a sentence that names two of its concepts.
+        const prominent = given.length > 0 || named.length >= 2;
+        return { ...u, passageIndex, coverage, own, focused, typed, prominent, score };
       });
   });
 }
@@ -150,14 +179,15 @@ export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConc
   const needsType = ['how-long', 'how-many', 'how-often', 'amount'].includes(analysis.type);
   // A sentence qualifies when it names something of the question itself, or when its section (by
   // heading and written questions) already covers the question and the sentence belongs to it.
-  const qualifies = (c: ScoredUnit) => c.focused && c.coverage > 0 && (c.own > 0 || c.typed || c.coverage >= 0.5) && (!needsType || c.typed);
+  const qualifies = (c: ScoredUnit) => c.focused && c.prominent && c.coverage > 0 && (c.own > 0 || c.typed || c.coverage >= 0.5) && (!needsType || c.typed);
   const leadPassage = candidates.find(qualifies)?.passageIndex;
   if (leadPassage === undefined) return { lead: [], support: [] };
   const first = candidates.filter((c) => c.passageIndex === leadPassage && qualifies(c)).sort((a, b) => b.score - a.score)[0]!;
 
   const lead = [first];
   const next = candidates.find((c) => c.passageIndex === first.passageIndex && c.position === first.position + 1);
-  const continues = next && (next.own > 0 || next.typed || (ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(next.text)));
+  const continues =
+    next && (next.own > 0 || next.typed || TYPE_SIGNALS[analysis.type]?.test(fold(next.text)) || (ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(next.text)));
   if (continues && first.text.length + next.text.length < 420) lead.push(next);
 
   const support: ScoredUnit[] = [];
