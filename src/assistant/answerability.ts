@@ -1,4 +1,4 @@
-import { isDictionaryWord, splitCompound } from '../knowledge/compounds.ts';
+import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
 import { familyVariants, fold, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
@@ -88,7 +88,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
  * "vakantiedagen", "outlook") names something the sources would have to cover.
  */
 function unknownFactor(word: string): number {
-  return word.length > 4 && /^\p{L}+$/u.test(word) && isDictionaryWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
+  return word.length > 4 && /^\p{L}+$/u.test(word) && isDutchWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
 }
 
 /** How much a heading asking the same kind of question lifts a passage among those that answer. */

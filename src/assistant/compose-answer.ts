@@ -73,7 +73,10 @@ export function composeAnswer(question: string, analysis: QuestionAnalysis, choi
  * subject of its section (the heading before its colon, or the document's title) gets it in front.
  */
 function withSubject(lead: string, p: Passage): string {
-  const heading = (p.heading ?? '').split(' › ').at(-1)!.split(/[:–]/)[0]!.trim();
+  const innermost = (p.heading ?? '').split(' › ').at(-1)!;
+  const before = innermost.split(/[:–]/)[0]!.trim();
+  // "Stap 1: aanmelding bij het wijkteam" is named by its whole heading; "Dilemma 19 – Kosten of kwaliteit?" by its number.
+  const heading = /^\p{L}+ \d+$/u.test(before) && innermost.includes(':') ? innermost : before;
   const subject = heading && !heading.includes('?') ? heading : p.title.split(/[:–]/)[0]!.trim();
   const words = contentWords(subject).map(stem);
   const named = new Set(contentWords(lead).map(stem));

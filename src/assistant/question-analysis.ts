@@ -1,4 +1,4 @@
-import { isDictionaryWord, isInfinitive, isVerbStem } from '../knowledge/compounds.ts';
+import { isDutchWord, isInfinitive, isVerbStem } from '../knowledge/compounds.ts';
 import { contentWords, editDistance, fold, stem, STOPWORDS, words } from '../knowledge/dutch.ts';
 
 /**
@@ -89,7 +89,7 @@ const FRAME =
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere stuur sturen stuurt blijkt blijken bleek idee gedachte achter volgende vorige komende eerstvolgende ' +
+  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten' +
   ' what which how where when who why do does should can could would i we you my our long much many often';
@@ -131,7 +131,7 @@ const KEY_WORDS = new Set([...FRAME.split(' '), 'wanneer', 'hoeveel', 'waarom', 
 
 function withoutFrameTypos(folded: string): string {
   return folded.replace(/\p{L}{5,}/gu, (word) => {
-    if (KEY_WORDS.has(word) || isDictionaryWord(word)) return word;
+    if (KEY_WORDS.has(word) || isDutchWord(word)) return word;
     for (const key of KEY_WORDS) if (Math.abs(key.length - word.length) <= 1 && editDistance(word, key, 1) <= 1) return key;
     return word;
   });

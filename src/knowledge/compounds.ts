@@ -45,9 +45,14 @@ export function isVerbStem(word: string): boolean {
 /** A word of the dictionary, directly or through its stem (the dictionary lists base forms: gezin, not gezinnen). */
 export function isDictionaryWord(word: string): boolean {
   const w = fold(word);
+  return getLexicon().has(w) || getLexicon().has(stem(w)) || infinitives!.has(w);
+}
+
+/** A Dutch word, also inflected: gezinnen → gezin, bespreekt → bespreken, lastige → lastig, stukken → stuk. */
+export function isDutchWord(word: string): boolean {
+  const w = fold(word);
   const lex = getLexicon();
-  if (lex.has(w) || lex.has(stem(w)) || infinitives!.has(w)) return true;
-  // Inflected forms: gezinnen → gezin, bespreekt → bespreken, lastige → lastig, stukken → stuk.
+  if (isDictionaryWord(w)) return true;
   const root = w.replace(/(en|s|e|t|de|te|den|ten)$/, '');
   const candidates = [root, root.replace(/([^aeiou])\1$/, '$1'), `${root}en`, `${w.replace(/t$/, '')}en`];
   const long = /^(.*[^aeiou])([aeiou])\2([^aeiou])$/.exec(root);
