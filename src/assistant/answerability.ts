@@ -78,7 +78,9 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   const weight = (p: FoundPassage) => p.score * (headingAsks(analysis.type, p.heading) ? HEADING_BONUS : 1);
   // In a follow-up, the passage that stays closest to the conversation's topic comes first.
   const onTopic = (p: FoundPassage) => Math.round(10 * context.filter((c) => p.matches[c.index]!.length > 0).reduce((sum, c) => sum + c.weight, 0) / (context.reduce((sum, c) => sum + c.weight, 0) || 1));
-  const ordered = [...answering].sort((a, b) => demoted(a) - demoted(b) || onTopic(b) - onTopic(a) || weight(b) - weight(a));
+  // "dilemma 9", "stap 5", "route 3": the section numbered so comes first.
+  const numbered = (p: FoundPassage) => (analysis.references.some((r) => new RegExp(`\\b${r}\\b`).test(fold(p.heading ?? ''))) ? 0 : 1);
+  const ordered = [...answering].sort((a, b) => numbered(a) - numbered(b) || demoted(a) - demoted(b) || onTopic(b) - onTopic(a) || weight(b) - weight(a));
   return result('answered', ordered);
 }
 

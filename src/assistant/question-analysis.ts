@@ -36,6 +36,8 @@ export interface QuestionAnalysis {
   topicText: string;
   /** Asks for contact details (a telephone number, address, opening hours): only a source that gives them answers. */
   contact: boolean;
+  /** Numbered parts the question names: "dilemma 9", "stap 5". */
+  references: string[];
 }
 
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
@@ -91,7 +93,8 @@ const FRAME =
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
   'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
-  'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten' +
+  'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten mocht mochten hoefde allemaal helemaal ineens opeens trouwens wellicht lukt lukken helpen ' +
+  'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt' +
   ' what which how where when who why do does should can could would i we you my our long much many often';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
@@ -119,9 +122,12 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     yesNo: yesNo && !choice,
     pastCase,
     followUp: FOLLOW_UP_START.test(folded) || (own.length <= 2 && ANAPHOR.test(folded)),
-    focus: [...focusOf(folded, frame), ...askedAction(lastClause(folded), frame)],
+    // The asked action only counts when the modal clause is the whole question ("hoe pak ik dit aan,
+    // moet ik meteen bellen?" asks more than whether to call).
+    focus: [...focusOf(folded, frame), ...(folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? askedAction(lastClause(folded), frame) : [])],
     frame,
-    contact: CONTACT.test(folded),
+    contact: CONTACT.test(folded) || SCHEDULE.test(folded),
+    references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
   };
 }
@@ -186,6 +192,8 @@ function focusOf(folded: string, frame: Set<string>): string[] {
 }
 
 const CONTACT = /\b(telefoonnummer|nummer|mailadres|e-mailadres|emailadres|adres|bezoekadres|openingstijden|website|contactgegevens|contactpersoon|phone number|email address|opening hours)\b/;
+/** "Wanneer is de volgende intervisie?": a date of the team's own agenda, which no source holds. */
+const SCHEDULE = /\b(wanneer|hoe laat|welke dag|welke datum|op welke dag)\b.*\b(volgende|eerstvolgende|komende|deze week|volgende week|morgen|vandaag)\b/;
 /** A telephone number, e-mail or web address, postcode or opening hours. */
 const CONTACT_DETAIL = /(\b0\d{1,3}[- ]?\d{6,8}\b|\b0800\b|\S+@\S+|\bwww\.|https?:\/\/|\b\d{4} ?[a-z]{2}\b|\b(ma|di|wo|do|vr|maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^.]*\d{1,2}[.:]\d{2})/;
 

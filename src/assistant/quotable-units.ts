@@ -27,6 +27,8 @@ const ATTRIBUTED = /\b(handboek|scriptie|volgens|portengen|bron|bronnen|artikel|
 /** "Het handboek zegt niet hoe lang …", "Namen en openingstijden staan hier bewust niet": the source is silent, it does not answer. */
 const ABSENCE =
   /\b(zegt|zeggen|noemt|noemen|beschrijft|beschrijven|legt|leggen|vermeldt|vermelden|staat|staan|geeft|geven|weten|kennen)\b[^.;:]{0,40}\b(niet|geen|nergens)\b[^.;:]{0,40}\b(uit|in|hoe|wie|wat|welke|wanneer|waar|of|hier|bekend|vermeld|beschreven)\b|\bbewust niet\b|\bkennen we niet\b|\b(niet|geen) (bekend|beschreven|uitgelegd|vermeld)\b/i;
+/** Sentences about the page itself ("Deze pagina beschrijft …", "Hier staan de missie en …"): they answer nothing. */
+const META = /\b(deze pagina|op deze pagina|deze kennisbank|dit bestand|hier staan|hieronder staat|hieronder staan|de bron noemt alleen|uitleg, voorbeelden)\b/i;
 const MIN_CHARS = 25;
 const MAX_LIST_CHARS = 480;
 
@@ -110,6 +112,7 @@ function isQuotable(text: string): boolean {
     !/\bseed \d/i.test(text) &&
     !LABEL_LINE.test(text) &&
     !ABSENCE.test(text) &&
+    !META.test(text) &&
     !/^(zie|lees) (ook |verder )?(de pagina |het kopje )?["“„(]/i.test(text)
   );
 }

@@ -146,6 +146,13 @@ export function familyVariants(word: string): string[] {
     }
   }
   if (word.length >= 7 && word.endsWith('ing')) out.add(`${word.slice(0, -3)}en`);
+  // A separable verb's participle: uitgevraagd → uitvragen, aangemeld → aanmelden.
+  const separable = new RegExp(`^(${PARTICLES.split(' ').join('|')})ge(.{3,})[dt]$`).exec(word);
+  if (separable) {
+    out.add(`${separable[1]}${separable[2]}en`);
+    const other = vowelLengthVariant(separable[2]!);
+    if (other) out.add(`${separable[1]}${other}`);
+  }
   // A weak past tense: "gokte" → gokken, "meldde" → melden.
   const past = /^(.{3,}?)(te|de|ten|den)$/.exec(word);
   if (past) {

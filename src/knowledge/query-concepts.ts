@@ -12,6 +12,7 @@ const HINT_FACTOR = 0.6;
 const FAMILY_FACTOR = 0.9;
 const TYPO_FACTOR = 0.9;
 
+
 /** One way to write a concept; `factor` discounts forms the asker did not use. */
 interface FormDraft {
   text: string;
