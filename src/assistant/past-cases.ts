@@ -3,7 +3,7 @@ import { searchKnowledge, type Passage, type SearchDeps } from '../knowledge/sea
 import { judgeAnswerability, type SalientConcept } from './answerability.ts';
 import { toCitation, type Answer } from './compose-answer.ts';
 import type { QuestionAnalysis } from './question-analysis.ts';
-import { splitUnits, type Unit } from './quotable-units.ts';
+import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { coverageOf } from './sentence-choice.ts';
 
 /** At most this many cases in one answer: the coach wants the closest, not an archive. */
@@ -44,7 +44,10 @@ export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalys
       const parts = sections.filter((p) => heading.test(innermost(p.heading)));
       const sentences = pickCaseSentences(parts, label === 'Situatie' ? 1 : 2, judgement.salient);
       if (sentences.length === 0) return `• ${label}: niet vastgelegd in de bespreking.`;
-      return `• ${label}: ${sentences.map(({ p, u }) => `${u.text} [${cite(p)}]`).join(' ')}`;
+      const [a, b] = sentences;
+      const joined = a && b && a.p === b.p ? joinListItems(a.u.text, b.u.text) : undefined;
+      const quoted = joined ? [{ p: a!.p, text: joined }] : sentences.map(({ p, u }) => ({ p, text: u.text }));
+      return `• ${label}: ${quoted.map(({ p, text }) => `${text} [${cite(p)}]`).join(' ')}`;
     });
     blocks.push([`Casus "${sections[0]?.title ?? source}":`, ...lines].join('\n'));
   }

@@ -116,3 +116,12 @@ function isQuotable(text: string): boolean {
     !/^(zie|lees) (ook |verder )?(de pagina |het kopje )?["“„(]/i.test(text)
   );
 }
+
+/**
+ * Two items of one list, each quoted with the list's introduction ("Afspraken: …"), read as one
+ * sentence with the introduction once.
+ */
+export function joinListItems(first: string, second: string): string | undefined {
+  const intro = /^[^:]{3,120}:\s/.exec(first)?.[0];
+  return intro && second.startsWith(intro) ? `${first.replace(/\.$/, '')}; ${second.slice(intro.length)}` : undefined;
+}

@@ -3,7 +3,7 @@ import { contentWords, fold, separatedVerbs, stem, STOPWORDS, vowelLengthVariant
 import type { FoundPassage, Passage } from '../knowledge/search-passages.ts';
 import type { SalientConcept } from './answerability.ts';
 import { answersType, type QuestionAnalysis, type QuestionType } from './question-analysis.ts';
-import { splitUnits, type Unit } from './quotable-units.ts';
+import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { yesOrNo } from './yes-no.ts';
 
 export interface ChosenSentence extends Unit {
@@ -189,11 +189,8 @@ export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConc
   const continues =
     next && (next.own > 0 || next.typed || TYPE_SIGNALS[analysis.type]?.test(fold(next.text)) || (ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(next.text)));
   if (continues && first.text.length + next.text.length < 420) lead.push(next);
-  // Two items of one list, each quoted with the list's introduction: the introduction once.
-  const intro = /^[^:]{3,120}:\s/.exec(first.text)?.[0];
-  if (lead.length === 2 && intro && lead[1]!.text.startsWith(intro)) {
-    lead.splice(0, 2, { ...first, text: `${first.text.replace(/\.$/, '')}; ${lead[1]!.text.slice(intro.length)}` });
-  }
+  const joined = lead.length === 2 ? joinListItems(first.text, lead[1]!.text) : undefined;
+  if (joined) lead.splice(0, 2, { ...first, text: joined });
 
   const support: ScoredUnit[] = [];
   let chars = lead.reduce((sum, c) => sum + c.text.length, 0);
