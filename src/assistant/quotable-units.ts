@@ -44,6 +44,7 @@ export function splitUnits(text: string): Unit[] {
   // Units that start by pointing back with nothing before them to point at: never quoted.
   const leansBack = new Set<Unit>();
   let labelled = false;
+  const labelledHere = new Set<Unit>();
   let question: string | undefined;
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   for (let i = 0; i < lines.length; i++) {
@@ -78,8 +79,14 @@ export function splitUnits(text: string): Unit[] {
       continue;
     }
     let first = true;
+    const lineStart = units.length;
     for (const sentence of splitSentences(line)) {
       const previous = units.at(-1);
+      // "… met de inwoner. (Algemene richtlijn, niet uit de bronnen.)" labels what came before it on that line.
+      if (LABEL_LINE.test(sentence)) {
+        for (const u of units.slice(lineStart)) labelledHere.add(u);
+        continue;
+      }
       if (sentence.endsWith('?')) {
         question = sentence;
         first = false;
@@ -96,7 +103,7 @@ export function splitUnits(text: string): Unit[] {
   }
   return units
     .filter((u) => !leansBack.has(u) && isQuotable(u.text))
-    .map((u, position) => ({ ...u, position, general: LABEL.test(u.text) || (labelled && !ATTRIBUTED.test(u.text)) }));
+    .map((u, position) => ({ ...u, position, general: LABEL.test(u.text) || labelledHere.has(u) || (labelled && !ATTRIBUTED.test(u.text)) }));
 }
 
 function isTableRow(line: string): boolean {
