@@ -1,38 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { createTestContext, repoRoot } from '../support/context.ts';
+import { repoRoot } from '../support/context.ts';
+import { startKnowledgeServer } from '../support/knowledge-server.ts';
+import { postReply } from '../support/post-reply.ts';
 
-let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
+let running: Awaited<ReturnType<typeof startKnowledgeServer>>;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ PORT: '0' });
-  await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
-  server = await startWebServer(ctx);
+  running = await startKnowledgeServer();
 });
-afterAll(async () => {
-  await server?.close();
-  await ctx?.close();
-});
+afterAll(() => running?.close());
 
-interface ChatReply {
-  conversationId: string;
-  text: string;
-  mode: string;
-  citations: { n: number; source: string; location: string; passage: string }[];
-}
-
-async function chat(text: string, conversationId?: string): Promise<ChatReply> {
-  const response = await fetch(`${server.url}/api/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text, conversationId }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as ChatReply;
-}
+const chat = (text: string, conversationId?: string) => postReply(running.server.url, '/api/chat', { text, conversationId });
 
 /** What a right answer to each example question says, and which file it cites. */
 const EXAMPLES: Record<string, { says: RegExp; cites: string }> = {
