@@ -3,7 +3,7 @@
  * is a question the sources do not answer refused? Question sets: bench/eval/answers-<set>.jsonl
  * (format in bench/eval/README.md). Runs alone too:
  *
- *   npx tsx bench/answers.ts [--set dev|heldout|smoke] [--verbose]
+ *   npx tsx bench/answers.ts [--set dev|heldout|smoke,smoke2,…] [--verbose]
  *
  * --verbose lists what went wrong per question; it is refused for the held-out set, whose questions
  * are never looked at (only its aggregate figures are printed).
@@ -174,22 +174,26 @@ export function loadAnswerSet(set: string): AnswerItem[] | undefined {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const set = process.argv.find((a, i) => process.argv[i - 1] === '--set') ?? process.argv.find((a) => a.startsWith('--set='))?.slice(6) ?? 'dev';
+  const arg = process.argv.find((a, i) => process.argv[i - 1] === '--set') ?? process.argv.find((a) => a.startsWith('--set='))?.slice(6) ?? 'dev';
+  const sets = arg.split(',');
   const verbose = process.argv.includes('--verbose');
-  if (verbose && set === 'heldout') {
+  if (verbose && sets.includes('heldout')) {
     console.error('--verbose is not available for the held-out set: only its aggregate figures are shown.');
     process.exit(2);
   }
-  const items = loadAnswerSet(set);
-  if (!items) {
-    console.error(`No question set at ${answerSetPath(set)}.`);
+  const loaded = sets.map((set) => [set, loadAnswerSet(set)] as const);
+  const missing = loaded.find(([, items]) => !items);
+  if (missing) {
+    console.error(`No question set at ${answerSetPath(missing[0])}.`);
     process.exit(2);
   }
-  const { ctx, userId } = await benchKnowledgeContext(`answers-${set}`);
+  const { ctx, userId } = await benchKnowledgeContext(`answers-${process.pid}`);
   try {
-    const result = await runAnswerBench(ctx, items, userId);
-    console.log(formatAnswerResult(set, result));
-    if (verbose) for (const f of result.failures) console.log(`\n- ${f}`);
+    for (const [set, items] of loaded) {
+      const result = await runAnswerBench(ctx, items!, userId);
+      console.log(formatAnswerResult(set, result));
+      if (verbose) for (const f of result.failures) console.log(`\n- ${f}`);
+    }
   } finally {
     await ctx.close();
   }

@@ -125,6 +125,7 @@ function needsAmount(analysis: QuestionAnalysis): boolean {
  * question's words weigh less: they set the scene, the follow-up says what is asked.
  */
 export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[], own?: Set<string>): SalientConcept[] {
+  const asked = [...analysis.focus, ...analysis.action];
   return concepts
     .map((c, index) => ({ ...c, index }))
     .filter((c) => c.asked && isSalientWord(c.asked, analysis))
@@ -137,7 +138,7 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
         weight: c.weight * (context ? CONTEXT_WEIGHT : 1),
         // Sentences are matched with the asker's word's family too ("gokt" → gokken), as search does for unknown words.
         forms: [...c.forms.map((f) => f.lexemes.map((l) => l.lexeme)), ...familyVariants(c.asked).map((v) => [stem(v)])],
-        focus: !context && stems.some((s) => analysis.focus.includes(s)),
+        focus: !context && stems.some((s) => asked.includes(s)),
         context,
       };
     });

@@ -28,7 +28,7 @@ const SECTIONS: { label: string; heading: RegExp }[] = [
  */
 export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalysis, teamIds: string[]): Promise<Answer | undefined> {
   const search = await searchKnowledge(deps, analysis.topicText, { limit: CASE_CANDIDATES, teamIds, type: 'casus' });
-  const judgement = judgeAnswerability({ ...analysis, type: 'open', focus: [] }, search);
+  const judgement = judgeAnswerability({ ...analysis, type: 'open', focus: [], action: [] }, search);
   if (!judgement.answerable) return undefined;
 
   const documents = [...new Set(judgement.covering.map((p) => p.source))].slice(0, MAX_CASES);

@@ -30,6 +30,11 @@ export interface QuestionAnalysis {
   followUp: boolean;
   /** Stems of the words that name the asked-for thing ("hoeveel vakantie-uren" → vakantie-uren). */
   focus: string[];
+  /**
+   * The action a "mag ik …?" question asks about ("kan ik de zoon laten tolken?" → tolken): part of
+   * the asked-for thing when the sources know the word, ignored when they do not.
+   */
+  action: string[];
   /** Stems that only frame the question ("hebben we eerder … gehad", "wat moet ik doen"): never what must be found. */
   frame: Set<string>;
   /** The question without the words about earlier cases, for searching the case discussions. */
@@ -124,7 +129,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     followUp: FOLLOW_UP_START.test(folded) || (own.length <= 2 && ANAPHOR.test(folded)),
     // The asked action only counts when the modal clause is the whole question ("hoe pak ik dit aan,
     // moet ik meteen bellen?" asks more than whether to call).
-    focus: [...focusOf(folded, frame), ...(folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? askedAction(lastClause(folded), frame) : [])],
+    focus: focusOf(folded, frame),
+    action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? askedAction(lastClause(folded), frame) : [],
     frame,
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
@@ -177,6 +183,13 @@ const FOCUS_AFTER =
 const MEASURES = new Set(['duurt', 'duren', 'duur', 'months', 'weeks', 'days', 'hours', 'minutes', 'years', 'time', 'binnen', 'tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
 const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
 
+/** "De rol van de procesbegeleider", "de voorwaarden voor een indicatie": the asked-for thing is what follows. */
+const RELATIONAL = new Set(
+  'rol taak taken doel functie bedoeling betekenis verschil idee nut waarde plek positie definitie uitleg werkwijze procedure opdracht verantwoordelijkheid voorwaarden criteria eisen gevolgen voordelen nadelen risicos kenmerken onderdelen soorten vormen mogelijkheden opties alternatieven regels'
+    .split(' ')
+    .map(stem),
+);
+
 function focusOf(folded: string, frame: Set<string>): string[] {
   // A term put between quotes ("wat is het idee achter 'eerst plan, dan indicatie'?") is what is asked about.
   const quoted = /(?:^|[\s(])['"‘“]([^'"’”]{3,60})['"’”]/.exec(folded)?.[1];
@@ -188,12 +201,16 @@ function focusOf(folded: string, frame: Set<string>): string[] {
     if (FOCUS_STOP.test(w)) break;
     for (const part of contentWords(w)) if (!frame.has(stem(part)) && !MEASURES.has(stem(part))) focus.push(stem(part));
   }
+  if (focus.length && focus.every((f) => RELATIONAL.has(f))) {
+    const owner = new RegExp(`${match[1]!.trim().split(/\s+/)[0]}\\s+(?:van|voor|bij|tussen|in)\\s+(?:de|het|een)?\\s*([\\p{L}-]+)`, 'u').exec(folded)?.[1];
+    return owner ? contentWords(owner).map(stem).filter((s) => !frame.has(s)) : [];
+  }
   return focus;
 }
 
-const CONTACT = /\b(telefoonnummer|nummer|mailadres|e-mailadres|emailadres|adres|bezoekadres|openingstijden|website|contactgegevens|contactpersoon|phone number|email address|opening hours)\b/;
+const CONTACT = /\b(telefoonnummer|mailadres|e-mailadres|emailadres|bezoekadres|postadres|openingstijden|website|contactgegevens|contactpersoon|phone number|email address|opening hours)\b/;
 /** "Wanneer is de volgende intervisie?": a date of the team's own agenda, which no source holds. */
-const SCHEDULE = /\b(wanneer|hoe laat|welke dag|welke datum|op welke dag)\b.*\b(volgende|eerstvolgende|komende|deze week|volgende week|morgen|vandaag)\b/;
+const SCHEDULE = /\b(wanneer|hoe laat|welke dag|welke datum|op welke dag)\b.*\b(volgende|eerstvolgende|komende)\s+(\w+)?(vergadering|teamvergadering|overleg|intervisie|bijeenkomst|heidag|teamdag|training|cursus|borrel|uitje|studiedag|sessie)\b/;
 /** A telephone number, e-mail or web address, postcode or opening hours. */
 const CONTACT_DETAIL = /(\b0\d{1,3}[- ]?\d{6,8}\b|\b0800\b|\S+@\S+|\bwww\.|https?:\/\/|\b\d{4} ?[a-z]{2}\b|\b(ma|di|wo|do|vr|maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^.]*\d{1,2}[.:]\d{2})/;
 

@@ -69,7 +69,8 @@ describe('past cases, follow-ups and what is asked for', () => {
     expect(analyseQuestion('Hoe hoog is de eigen bijdrage voor huishoudelijke hulp?').focus).toEqual([stem('eigen'), stem('bijdrage')]);
     expect(analyseQuestion('hoeveel tijd krijg ik om dat uit te zoeken').focus).toEqual([]);
     expect(analyseQuestion("Wat is het idee achter 'eerst plan, dan indicatie'?").focus).toEqual([stem('plan'), stem('indicatie')]);
-    expect(analyseQuestion('kan ik de zoon laten tolken bij het gesprek?').focus).toContain(stem('tolken'));
+    expect(analyseQuestion('kan ik de zoon laten tolken bij het gesprek?').action).toContain(stem('tolken'));
+    expect(analyseQuestion('wat is de rol van de procesbegeleider?').focus).toEqual([stem('procesbegeleider')]);
   });
 
   it('reads mistyped key words as meant', () => {
