@@ -29,11 +29,11 @@ export interface Judgement {
 }
 
 /** A passage must name this share of the question's weight (its own rare words weigh most)… */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.4;
 /** …and words the index has never seen may not carry this share of it: "cao", "vakantie-uren". */
 export const MAX_UNKNOWN_SHARE = 0.35;
 /** One sentence of it (with what its heading names) must say this much of the question, and name the asked-for thing. */
-export const MIN_UNIT_COVERAGE = 0.5;
+export const MIN_UNIT_COVERAGE = 0.4;
 /** In a follow-up searched with the question before it, the earlier words count this much: context, not what is asked now. */
 const CONTEXT_WEIGHT = 0.4;
 
