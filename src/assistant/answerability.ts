@@ -68,7 +68,12 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
     return share(salient) >= MIN_COVERAGE && salient.filter((c) => c.focus).every(covered);
   });
   if (covering.length === 0) return result('not-covered');
-  const answering = covering.filter((p) =>
+  // A case's own question to the team asks, it does not answer; and the durations and numbers of
+  // one case ("acht mensen per ochtend") answer no general "hoe lang" or "hoeveel".
+  const usable = covering.filter(
+    (p) => p.type !== 'casus' || analysis.pastCase || (!needsAmount(analysis) && !/^(vraag aan het team|dilemma)\b/i.test((p.heading ?? '').split(' › ').at(-1)!)),
+  );
+  const answering = usable.filter((p) =>
     scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
   );
   if (answering.length === 0) return result(needsAmount(analysis) || analysis.contact ? 'no-answer-of-type' : 'not-covered');
