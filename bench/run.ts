@@ -3,12 +3,15 @@
  *   1. retrieval over the raw seed documents (../shared/seeds): recall@5, MRR@10 and latency, next to
  *      a plain BM25 baseline; ingest time of all seeds;
  *   2. the bundled knowledge base: the right file in the top 3, and answers that cite file + location;
- *   3. the Dutch personal-data detector: precision/recall per type and anonymisation speed;
- *   4. Slack: 20 concurrent users sending signed mentions, p95 until the answer is posted; and under
+ *   3. answers to coaches' questions (bench/answers.ts): correct and cited, correct and wrong refusals,
+ *      follow-ups in context against alone, answer time; on the dev and the held-out set;
+ *   4. the Dutch personal-data detector: precision/recall per type and anonymisation speed;
+ *   5. Slack: 20 concurrent users sending signed mentions, p95 until the answer is posted; and under
  *      load (bench/load.ts): 30 web chats for 60 s, /healthz and Slack acknowledgements meanwhile;
- *   5. jobs: due reminders run per second, and exactly once with two workers on one database;
- *   6. search latency and memory at 100,000 chunks (skip with --quick; the bulk load takes minutes).
- * Each part uses a fresh data directory; nothing touches ./data.
+ *   6. jobs: due reminders run per second, and exactly once with two workers on one database;
+ *   7. search latency and memory at 100,000 chunks (skip with --quick; the bulk load takes minutes).
+ * Each part uses a fresh data directory; nothing touches ./data. `--only=seeds,answers` runs some parts;
+ * `--seeds=<dir>` reads the seed documents from elsewhere than ../shared/seeds.
  */
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -27,11 +30,15 @@ import { formatLoadResult, runLoadBench } from './load.ts';
 import { runSlackBench } from './slack.ts';
 import { formatJobsResult, runJobsBench } from './jobs.ts';
 import { answersSeedQuestion, loadJsonl, rankMetrics, type SeedQuestion } from './seeds-quality.ts';
+import { answerSetPath, benchKnowledgeContext, formatAnswerResult, loadAnswerSet, runAnswerBench } from './answers.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const seedsDir = path.resolve(repo, '../shared/seeds');
+const seedsDir = path.resolve(repo, process.argv.find((a) => a.startsWith('--seeds='))?.slice(8) ?? '../shared/seeds');
 const quick = process.argv.includes('--quick');
+/** `--only=seeds,answers` runs just those parts (seeds, knowledge, answers, privacy, slack, jobs, scale). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const runs = (part: string) => !only || only.includes(part);
 const scaleChunks = Number(process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? 100_000);
 
 async function freshContext(name: string): Promise<Context> {
@@ -136,13 +143,27 @@ async function knowledgeBench(): Promise<void> {
   }
 }
 
+async function answersBench(): Promise<void> {
+  console.log('\n## 3. Answers over the bundled knowledge (bench/eval/answers-*.jsonl, `npx tsx bench/answers.ts --set dev`)');
+  const { ctx, userId } = await benchKnowledgeContext('answers');
+  try {
+    for (const set of ['dev', 'heldout']) {
+      const items = loadAnswerSet(set);
+      if (!items) console.log(`(no ${set} set at ${answerSetPath(set)})`);
+      else console.log(formatAnswerResult(set, await runAnswerBench(ctx, items, userId)));
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function privacyBench(): Promise<void> {
-  console.log('\n## 3. Personal-data detection (bench/privacy)');
+  console.log('\n## 4. Personal-data detection (bench/privacy)');
   console.log(formatResult(await runPrivacyBench()));
 }
 
 async function slackBench(): Promise<void> {
-  console.log('\n## 4. Slack: 20 concurrent users, signed mentions, offline default');
+  console.log('\n## 5. Slack: 20 concurrent users, signed mentions, offline default');
   const r = await runSlackBench({ users: 20 });
   console.log(`${r.questions} questions, ${r.failed} failed: answer p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms (target <= 1500 ms); acknowledgement p95 ${r.ackP95Ms} ms (Slack's limit 3000 ms)`);
 }
@@ -150,21 +171,22 @@ async function slackBench(): Promise<void> {
 async function loadBench(): Promise<void> {
   // --quick shortens the run; the figures in the README come from the full 60 s.
   const seconds = quick ? 20 : 60;
-  console.log(`\n## 4b. Under load: 30 web chats for ${seconds} s, with /healthz and Slack acknowledgements measured meanwhile`);
+  console.log(`\n## 5b. Under load: 30 web chats for ${seconds} s, with /healthz and Slack acknowledgements measured meanwhile`);
   console.log(formatLoadResult(await runLoadBench({ chats: 30, seconds })));
 }
 
 async function scaleBench(): Promise<void> {
-  console.log(`\n## 5. Search at ${scaleChunks.toLocaleString('en')} chunks (synthetic Dutch passages)`);
+  console.log(`\n## 7. Search at ${scaleChunks.toLocaleString('en')} chunks (synthetic Dutch passages)`);
   const r = await runScaleBench({ chunks: scaleChunks });
   console.log(`insert ${fmt(r.insertMs / 1000, 1)} s, index build ${fmt(r.indexMs / 1000, 1)} s, search p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (target <= 150 ms), resident memory ${Math.round(r.rssMb)} MB`);
 }
 
 console.log(`# Wijkwijs benchmark — ${new Date().toISOString()} — ${os.cpus().length} cores, node ${process.version}`);
-await seedsBench();
-await knowledgeBench();
-await privacyBench();
-await slackBench();
-await loadBench();
-console.log(`\n${formatJobsResult(await runJobsBench({ jobs: 2000 }))}`);
-if (!quick) await scaleBench();
+if (runs('seeds')) await seedsBench();
+if (runs('knowledge')) await knowledgeBench();
+if (runs('answers')) await answersBench();
+if (runs('privacy')) await privacyBench();
+if (runs('slack')) await slackBench();
+if (runs('load')) await loadBench();
+if (runs('jobs')) console.log(`\n${formatJobsResult(await runJobsBench({ jobs: 2000 }))}`);
+if (runs('scale') && !quick) await scaleBench();

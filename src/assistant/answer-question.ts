@@ -1,6 +1,6 @@
-import { contentWords } from '../knowledge/dutch.ts';
+import { contentWords, fold } from '../knowledge/dutch.ts';
 import type { Embedder } from '../knowledge/embedder.ts';
-import { searchPassages, type Passage } from '../knowledge/search-passages.ts';
+import { searchKnowledge, type FoundPassage, type Passage } from '../knowledge/search-passages.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
 import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';
@@ -9,11 +9,14 @@ import type { Logger } from '../lib/logger.ts';
 import { anonymise, repersonalise } from '../privacy/index.ts';
 import type { ChatModel } from './chat-model.ts';
 import { openConversation, recentExchanges, saveAnswer } from './conversations.ts';
-import { pickSentences } from './extractive-answer.ts';
 import { citableTeamIds } from './knowledge-scope.ts';
-import { MIN_SUPPORT, support } from './grounding.ts';
+import { judgeAnswerability, type SalientConcept } from './answerability.ts';
+import { composeAnswer, NOT_FOUND_TEXT, refusalAnswer, toCitation, type Answer } from './compose-answer.ts';
 import { generateModelAnswer } from './model-answer.ts';
-import { feedbackActions, type Citation, type Reply, type ReplyMode, type Turn } from './reply.ts';
+import { answerFromCases } from './past-cases.ts';
+import { analyseQuestion, withoutMetaRequests, type QuestionAnalysis } from './question-analysis.ts';
+import { feedbackActions, type Reply, type Turn } from './reply.ts';
+import { chooseSentences } from './sentence-choice.ts';
 
 export interface AnswerDeps {
   db: Db;
@@ -24,12 +27,9 @@ export interface AnswerDeps {
   config: Pick<Config, 'maxQuestionChars' | 'openai'>;
 }
 
-const PASSAGES_FOR_ANSWER = 5;
+const PASSAGES_FOR_ANSWER = 8;
 
-export const NOT_FOUND_TEXT =
-  'Dat staat niet in de bronnen die ik ken, dus daar kan ik geen betrouwbaar antwoord op geven. ' +
-  'Vraag het een ervaren collega of je teamleider. Gaat het om een lastige casus, breng hem dan in bij ' +
-  'de twintig-ogen-bespreking in de tweewekelijkse teamvergadering.';
+export { NOT_FOUND_TEXT };
 
 /**
  * Answers a coach's question with numbered citations, from the knowledge everyone reading the reply
@@ -58,25 +58,23 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
   const history = await recentExchanges(prisma, conversationId);
   const teamIds = await citableTeamIds(prisma, turn);
 
-  const { searchText, passages } = await groundingPassages(
-    deps,
-    withoutPlaceholders(safeQuestion),
-    history.length ? withoutPlaceholders(history.at(-1)!.question) : undefined,
-    teamIds,
-  );
-
-  let mode: ReplyMode = 'not-found';
-  let text = NOT_FOUND_TEXT;
-  let citations: Citation[] = [];
-
-  if (passages.length > 0) {
-    const answer = (await modelAnswer(deps, safeQuestion, passages, history)) ?? extractiveAnswer(searchText, passages, deps.synonyms);
-    if (answer) ({ mode, text, citations } = answer);
+  const plainQuestion = withoutMetaRequests(withoutPlaceholders(safeQuestion));
+  const grounded = await groundQuestion(deps, plainQuestion, history, teamIds);
+  let answer: Answer = grounded.answer ?? refusalAnswer(plainQuestion, grounded.analysis);
+  if (grounded.passages.length > 0) {
+    answer =
+      (await modelAnswer(deps, safeQuestion, grounded.passages, history)) ??
+      extractiveAnswer(plainQuestion, grounded, history.at(-1)?.answer) ??
+      answer;
   }
+  const { mode, text, citations } = answer;
 
   const answerId = await saveAnswer(prisma, { conversationId, question: safeQuestion, text, citations, mode });
   deps.logger.info(
-    { conversationId, answerId, channel: turn.channel, mode, passages: passages.length, cited: citations.length, redacted: privacy.entities.length, durationMs: Date.now() - started },
+    {
+      conversationId, answerId, channel: turn.channel, mode, passages: grounded.passages.length, cited: citations.length, redacted: privacy.entities.length,
+      answerability: grounded.reason, withContext: grounded.withContext, durationMs: Date.now() - started,
+    },
     'question answered',
   );
   return {
@@ -91,46 +89,67 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
   };
 }
 
-type Answer = { mode: ReplyMode; text: string; citations: Citation[] };
-
-/** "Hebben we eerder een vergelijkbare casus besproken?" asks for the team's case discussions first. */
-const PAST_CASE = /\b(casus(sen|besprekingen?)?|casuïstiek)\b.*\b(eerder|vaker|ooit|gehad|besproken|vergelijkbaar|vergelijkbare|soortgelijke?)\b|\b(eerder|ooit|vergelijkbare|soortgelijke?)\b.*\bcasus/i;
-
-/**
- * The passages to answer from, with the text they were searched with. A follow-up too short to stand
- * on its own ("en verlengen?"), or one that finds nothing alone, is searched together with the
- * question before it.
- */
-async function groundingPassages(
-  deps: AnswerDeps,
-  question: string,
-  previousQuestion: string | undefined,
-  teamIds: string[],
-): Promise<{ searchText: string; passages: Passage[] }> {
-  const attempts = [question];
-  if (previousQuestion) {
-    const combined = `${previousQuestion} ${question}`;
-    if (contentWords(question).length <= SHORT_FOLLOW_UP_WORDS) attempts.unshift(combined);
-    else attempts.push(combined);
-  }
-  for (const searchText of attempts) {
-    const passages = await findPassages(deps, searchText, teamIds);
-    if (passages.length > 0) return { searchText, passages };
-  }
-  return { searchText: attempts[0]!, passages: [] };
+interface Grounded {
+  analysis: QuestionAnalysis;
+  /** Passages that answer the question, best first; empty when the sources do not. */
+  passages: FoundPassage[];
+  salient: SalientConcept[];
+  /** A finished answer (from the team's cases, or a refusal made for this kind of question). */
+  answer?: Answer;
+  reason: string;
+  withContext: boolean;
 }
 
-const SHORT_FOLLOW_UP_WORDS = 2;
+/**
+ * Finds what answers the question. A follow-up ("en verlengen?", "hoe hebben we dat toen
+ * aangepakt?") is tried with the question before it and alone, and keeps what answers its own
+ * words; a question that stands on its own is judged as if asked fresh, so an earlier topic can
+ * never make it look answerable. Questions about earlier cases go to the team's case discussions.
+ */
+async function groundQuestion(deps: AnswerDeps, question: string, history: { question: string; answer: string }[], teamIds: string[]): Promise<Grounded> {
+  const asked = analyseQuestion(question);
+  const context = asked.followUp ? contextOf(history) : undefined;
+  // "en hoe lang duurt dat?" asks its own kind of thing; "en als ze zegt dat er niemand is?" asks what the question before it asked.
+  const analysis = context && asked.type === 'open' ? { ...asked, type: analyseQuestion(context).type } : asked;
+  if (contentWords(question).length === 0 && !context) return { analysis, passages: [], salient: [], reason: 'empty', withContext: false };
 
-async function findPassages(deps: AnswerDeps, question: string, teamIds: string[]): Promise<Passage[]> {
-  if (contentWords(question).length === 0) return [];
-  const search = async (type?: 'casus') =>
-    (await searchPassages(deps, question, { limit: PASSAGES_FOR_ANSWER, teamIds, type })).filter((p) => support(question, p, deps.synonyms) >= MIN_SUPPORT);
-  if (PAST_CASE.test(question)) {
-    const cases = await search('casus');
-    if (cases.length > 0) return cases;
+  if (analysis.pastCase) {
+    const topics = context ? [`${withoutPlaceholders(context)} ${analysis.topicText}`, analysis.topicText] : [analysis.topicText];
+    for (const [i, topicText] of topics.entries()) {
+      const cases = await answerFromCases(deps, { ...analysis, topicText }, teamIds);
+      if (cases) return { analysis, passages: [], salient: [], answer: cases, reason: 'cases', withContext: i === 0 && topics.length > 1 };
+    }
   }
-  return search();
+  // "en als ze zich ook nog schaamt?" adds a condition that is a question of its own: tried alone
+  // first, with the conversation as the fallback. An elliptic follow-up ("en verlengen?", "hoe vaak
+  // komen ze bij elkaar?") means nothing alone: tried with the conversation first.
+  const withContext = context ? { text: `${withoutPlaceholders(context)} ${question}`, own: question } : undefined;
+  const attempts: { text: string; own?: string }[] = !withContext ? [{ text: question }] : CONDITION.test(fold(question)) ? [{ text: question }, withContext] : [withContext, { text: question }];
+  let refused: Grounded | undefined;
+  for (const [i, attempt] of attempts.entries()) {
+    if (contentWords(attempt.text).length === 0) continue;
+    const search = await searchKnowledge(deps, attempt.text, { limit: PASSAGES_FOR_ANSWER, teamIds });
+    // Only with the conversation does the follow-up ask what the question before it asked.
+    const judged = attempt === withContext ? analysis : asked;
+    const judgement = judgeAnswerability(judged, search, attempt.own);
+    const grounded = { analysis: judged, salient: judgement.salient, reason: judgement.reason, withContext: attempt === withContext };
+    if (judgement.answerable) return { ...grounded, passages: judgement.covering.slice(0, PASSAGES_TO_QUOTE) };
+    refused ??= { ...grounded, passages: [] };
+  }
+  return refused ?? { analysis, passages: [], salient: [], reason: 'empty', withContext: false };
+}
+
+const CONDITION = /^(en |maar |of )?(als|wat als|stel dat|indien|wat nou als|and if|what if)\b/;
+
+/** How many covering passages an answer quotes from, at most. */
+const PASSAGES_TO_QUOTE = 3;
+
+/** The question a follow-up leans on: the last one, and the one before when that last one was itself a follow-up. */
+function contextOf(history: { question: string }[]): string | undefined {
+  const last = history.at(-1)?.question;
+  if (!last) return undefined;
+  const before = history.at(-2)?.question;
+  return before && analyseQuestion(last).followUp ? `${before} ${last}` : last;
 }
 
 async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage[], history: { question: string; answer: string }[]): Promise<Answer | undefined> {
@@ -152,20 +171,12 @@ async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage
   }
 }
 
-function extractiveAnswer(question: string, passages: Passage[], synonyms: Synonyms): Answer | undefined {
-  const sentences = pickSentences(question, passages, synonyms.expansions(question.toLowerCase()));
-  if (sentences.length === 0) return undefined;
-  const used = [...new Set(sentences.map((s) => s.passageIndex))];
-  const lines = sentences.map((s) => `• ${s.text} [${used.indexOf(s.passageIndex) + 1}]`);
-  return {
-    mode: 'extractive',
-    text: `Dit zeggen de bronnen:\n${lines.join('\n')}`,
-    citations: used.map((index, i) => toCitation(passages[index]!, i + 1)),
-  };
-}
-
-function toCitation(p: Passage, n: number): Citation {
-  return { n, passageId: p.id, title: p.title, location: p.location, source: p.source, reference: p.reference, type: p.type, passage: p.text };
+function extractiveAnswer(question: string, grounded: Grounded, previousAnswer?: string): Answer | undefined {
+  // What the previous answer said is not said again, unless nothing else answers the follow-up.
+  const fresh = chooseSentences(grounded.analysis, grounded.salient, grounded.passages, previousAnswer ? [previousAnswer] : [], question);
+  const choice = fresh.lead.length ? fresh : chooseSentences(grounded.analysis, grounded.salient, grounded.passages, [], question);
+  if (choice.lead.length === 0) return undefined;
+  return composeAnswer(question, grounded.analysis, choice, grounded.passages);
 }
 
 function withoutPlaceholders(text: string): string {

@@ -7,6 +7,8 @@ export interface ChunkDraft {
   /** Human-readable place in the source for citations: section, page, lines or paragraphs. */
   location: string;
   text: string;
+  /** Questions coaches ask that this passage answers (front matter `vragen` of its section). */
+  questions: string[];
 }
 
 export interface ChunkOptions {
@@ -39,6 +41,7 @@ export function chunkDocument(doc: ParsedDocument, options: ChunkOptions = DEFAU
       heading,
       location: describeLocation(doc, heading, buffer),
       text: buffer.map((b) => b.text).join('\n'),
+      questions: questionsFor(doc, headings.map((h) => h.text)),
     });
     buffer = [];
     size = 0;
@@ -61,6 +64,20 @@ export function chunkDocument(doc: ParsedDocument, options: ChunkOptions = DEFAU
   }
   flush();
   return chunks;
+}
+
+/**
+ * The questions written for the innermost heading of a passage, or for the title above the first
+ * heading. A section with subsections passes its questions on to them when it has no text of its own.
+ */
+function questionsFor(doc: ParsedDocument, path: string[]): string[] {
+  if (!doc.questions) return [];
+  if (path.length === 0) return doc.questions[doc.title] ?? [];
+  const own = doc.questions[path.at(-1)!];
+  if (own) return own;
+  const sectionsWithText = new Set(doc.blocks.filter((b, i) => b.kind === 'heading' && doc.blocks[i + 1]?.kind === 'paragraph').map((b) => b.text));
+  const inherited = path.slice(0, -1).reverse().find((h) => doc.questions![h] && !sectionsWithText.has(h));
+  return inherited ? doc.questions[inherited]! : [];
 }
 
 function splitLong(block: Block, max: number): Block[] {

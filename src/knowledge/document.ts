@@ -29,5 +29,7 @@ export interface ParsedDocument {
   meta: Record<string, unknown>;
   /** A team id from the front matter: the document is then visible to that team only. */
   team?: string;
+  /** Per heading text (or the title, for the text above the first heading): questions the section answers. */
+  questions?: Record<string, string[]>;
   blocks: Block[];
 }

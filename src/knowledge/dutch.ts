@@ -8,17 +8,19 @@ const dutchStemmer = snowball.newStemmer('dutch');
 export const STOPWORDS = new Set(
   `aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge
   geen geweest had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je jij jou jouw kan kon kunnen
-  kun maar me meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons onze ook op over reeds
+  kun maar me meer men met mij mijn moet moeten na naar niet nog nu of om omdat ons onze ook op over reeds
   te tegen toch toen tot u uit uw van veel voor want waren was wat we wel welk welke werd wie wij wil worden wordt
   zal ze zei zelf zich zij zijn zo zonder zou zouden mag mogen ga gaat gaan doe doet krijg krijgt hoeveel waar wanneer
   waarom graag even eigenlijk precies soms heel echt staat stond iets ie m'n z'n d'r 't kunt jullie ergens zoiets hoelang
-  voordat nadat zodat terwijl totdat sinds hoewel indien tenzij zodra alsof vaak nooit meestal ooit weleens steeds
+  voordat nadat zodat terwijl totdat sinds hoewel indien tenzij zodra alsof vaak meestal ooit weleens steeds
   telkens opnieuw alweer daarna daarom daardoor daarbij daarvoor daarmee daarvan daarin hierbij hiervoor hiermee
   waarover waarmee waarvoor waarbij waarin waarop overal nergens zoveel zo'n zulke zulk vooral bijna ongeveer
-  misschien natuurlijk gewoon zeker nou elkaar ieder iedere elk elke enkele sommige beide allebei iedereen niemand
+  misschien natuurlijk gewoon zeker nou elkaar ieder iedere elk elke enkele sommige beide allebei iedereen
   haar hen mezelf jezelf zichzelf kom komt komen kwam gekomen ging gegaan deed gedaan maak maakt maken maakte
   gemaakt krijgen kreeg gekregen zit zitten staan hebt gehad bent word geworden kon moest zullen wilt willen
   wilde laat laten
+  ipv svp aub bijv evt ivm mbt oid ofzo enzo enz etc pls plz thx wrs idd
+  per erover erbij ervan ermee erin erop eraan ervoor eruit erna erachter ertoe erheen
   the a an of to is are what how do does i we you in on for with and or can should when where who which my our
   about after am any as at be because before being but by could did doing each from has have having he her his if
   into it its me much many must need no not now only other out she so some than that their them then there these
@@ -67,7 +69,10 @@ const TENS: Record<string, string> = { twintig: '20', dertig: '30', veertig: '40
  * The other way to write a number: "vier" ↔ "4", so "vier maanden" finds "4 maanden". "een" is left
  * alone: as a number it is far rarer than the article.
  */
+const ENGLISH_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
 export function numberVariant(word: string): string | undefined {
+  if (ENGLISH_NUMBERS.indexOf(word) > 1) return NUMBER_WORDS[ENGLISH_NUMBERS.indexOf(word)];
   const i = NUMBER_WORDS.indexOf(word);
   if (i > 1) return String(i);
   if (TENS[word]) return TENS[word];
@@ -118,3 +123,70 @@ export function vowelLengthVariant(word: string): string | undefined {
 
 const voiced = (c: string) => (c === 'f' ? 'v' : c === 's' ? 'z' : c);
 const devoiced = (c: string) => (c === 'v' ? 'f' : c === 'z' ? 's' : c);
+
+/**
+ * Other words of the same family that the stemmer keeps apart: a participle and its verb or noun
+ * ("verwaarloosd" → verwaarlozen, finds "verwaarlozing"; "gemaild" → mailen), a noun in -ing and its
+ * verb. Only forms the index knows count for anything, so a wrong guess costs nothing.
+ */
+/** The base of a diminutive: plantjes → plant, bloempje → bloem. */
+export function withoutDiminutive(word: string): string {
+  return /^(.{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(word)?.[1] ?? word;
+}
+
+export function familyVariants(word: string): string[] {
+  const out = new Set<string>();
+  if ((word.length >= 6 || (word.length >= 4 && word.endsWith('t'))) && /[dt]$/.test(word) && !/(heid|iteit|teit|dt)$/.test(word)) {
+    const root = word.slice(0, -1);
+    for (const base of /^ge.{4,}/.test(root) ? [root, root.slice(2)] : [root]) {
+      out.add(`${base}en`);
+      out.add(`${base}${base.at(-1)}en`);
+      const other = vowelLengthVariant(base);
+      if (other) out.add(other);
+    }
+  }
+  if (word.length >= 7 && word.endsWith('ing')) out.add(`${word.slice(0, -3)}en`);
+  // A separable verb's participle: uitgevraagd → uitvragen, aangemeld → aanmelden.
+  const separable = new RegExp(`^(${PARTICLES.split(' ').join('|')})ge(.{3,})[dt]$`).exec(word);
+  if (separable) {
+    out.add(`${separable[1]}${separable[2]}en`);
+    const other = vowelLengthVariant(separable[2]!);
+    if (other) out.add(`${separable[1]}${other}`);
+  }
+  // A weak past tense: "gokte" → gokken, "meldde" → melden.
+  const past = /^(.{3,}?)(te|de|ten|den)$/.exec(word);
+  if (past) {
+    out.add(`${past[1]}en`);
+    out.add(`${past[1]}${past[1]!.at(-1)}en`);
+    const other = vowelLengthVariant(past[1]!);
+    if (other) out.add(other);
+  }
+  if (word.length >= 6 && withoutDiminutive(word) !== word) out.add(withoutDiminutive(word));
+  // An adjective and its noun: angstig → angst, schuldig → schuld.
+  const adjective = /^(.{4,}?)(ige|ig)$/.exec(word);
+  if (adjective) out.add(adjective[1]!);
+  out.delete(word);
+  return [...out];
+}
+
+/** Edit distance with adjacent transpositions (optimal string alignment): typos such as "verkenen", "vierogen". */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}

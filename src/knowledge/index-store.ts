@@ -45,11 +45,12 @@ export interface NewDocument {
 export interface NewChunk extends ChunkDraft {
   titleText: string;
   searchText: string;
+  questionsText: string;
   /** Null when the embedding model was unavailable: found by its words until it is embedded again. */
   embedding: number[] | null;
 }
 
-const CHUNK_COLUMNS = 11;
+const CHUNK_COLUMNS = 12;
 
 /**
  * Replaces any earlier version of the document (in any collection) with this one: its passages,
@@ -70,13 +71,13 @@ export async function replaceDocument(sql: Sql, doc: NewDocument, chunks: NewChu
       const batch = chunks.slice(i, i + 200);
       const params: unknown[] = [];
       const values = batch.map((c, j) => {
-        params.push(documentId, doc.teamId ?? null, doc.type, c.ord, c.heading ?? null, c.location, c.text, c.titleText, c.searchText,
+        params.push(documentId, doc.teamId ?? null, doc.type, c.ord, c.heading ?? null, c.location, c.text, c.titleText, c.searchText, c.questionsText,
           c.embedding && toVector(c.embedding), c.embedding && embedderId);
         const b = j * CHUNK_COLUMNS;
-        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}::vector, $${b + 11})`;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}, $${b + 11}::vector, $${b + 12})`;
       });
       await tx.query(
-        `INSERT INTO chunk (document_id, team_id, doc_type, ord, heading, location, text, title_text, search_text, embedding, embedder)
+        `INSERT INTO chunk (document_id, team_id, doc_type, ord, heading, location, text, title_text, search_text, questions_text, embedding, embedder)
          VALUES ${values.join(', ')}`,
         params,
       );

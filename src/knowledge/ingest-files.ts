@@ -13,7 +13,7 @@ import { REVIEWED_SAMPLES } from './reviewed-samples.ts';
 import { indexParsedDocument } from './store-text-document.ts';
 
 /** Bump when parsing, cleaning or chunking changes, so every file is indexed again. */
-export const PIPELINE_VERSION = 'pipeline-6';
+export const PIPELINE_VERSION = 'pipeline-7';
 
 const SKIPPED_NAMES = new Set(['readme.md', 'synoniemen.txt']);
 

@@ -46,8 +46,18 @@ export async function withVectorSearchSettings<T>(db: Db, limit: number, fn: (tx
   });
 }
 
-/** Ids of the passages in scope whose vectors are nearest to `vector`, nearest first (roughly). */
+/**
+ * Ids of the passages in scope whose vectors are nearest to `vector`, nearest first (roughly). The
+ * HNSW graph is approximate: when another team's many similar passages crowd the neighbourhood, the
+ * iterative scan can run out of graph before it reaches the asker's own. A lookup that comes back
+ * short is therefore repeated as an exact scan of the scope, so a passage in scope is never lost.
+ */
 export async function findNearestPassages(db: Db, vector: number[], scope: SearchScope, limit: number): Promise<string[]> {
   const { text, params } = nearestPassagesStatement(vector, scope, limit);
-  return withVectorSearchSettings(db, limit, async (tx) => (await tx.query<{ id: string }>(text, params)).map((r) => r.id));
+  return withVectorSearchSettings(db, limit, async (tx) => {
+    const approximate = await tx.query<{ id: string }>(text, params);
+    if (approximate.length === limit) return approximate.map((r) => r.id);
+    await tx.exec('SET LOCAL enable_indexscan = off');
+    return (await tx.query<{ id: string }>(text, params)).map((r) => r.id);
+  });
 }

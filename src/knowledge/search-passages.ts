@@ -1,12 +1,11 @@
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
-import { answerHints, fold, numberVariant, separatedVerbs, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
-import { splitCompound } from './compounds.ts';
 import type { DocumentType } from './document.ts';
 import type { Embedder } from './embedder.ts';
 import { toVector } from './index-store.ts';
 import { findNearestPassages, SCOPE_SQL, type SearchScope } from './nearest-passages.ts';
+import { analyseQuery, weighConcepts, type Concept, type Lexeme, type WeighedQuery } from './query-concepts.ts';
 import type { Synonyms } from './synonyms.ts';
 
 export interface SearchDeps {
@@ -45,15 +44,16 @@ export interface Passage {
 }
 
 // Tuned on the odd lines of bench/eval/seeds.jsonl and checked on the even lines.
-/** What a synonym, compound parts and an answer hint count for next to the asker's own word. */
-const SYNONYM_FACTOR = 0.7;
-const PARTS_FACTOR = 0.7;
-const HINT_FACTOR = 0.6;
 /** BM25 term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.5;
 /** An occurrence in the document title or heading counts this much on top of the body. */
 const TITLE_WEIGHT = 0.5;
+/**
+ * A word in one of the questions the author wrote for the passage ("vragen" in the front matter)
+ * counts this much, once however often the questions repeat it: they say what the passage answers.
+ */
+const QUESTIONS_WEIGHT = 1;
 /** Share of the score for the concepts found close together, within this many word positions. */
 const NEARNESS_WEIGHT = 0.2;
 const NEARNESS_WINDOW = 15;
@@ -77,20 +77,47 @@ const CHOOSING_BUDGET = 6000;
  * When the embedding model fails, search goes on with the words alone.
  */
 export async function searchPassages(deps: SearchDeps, query: string, options: SearchOptions): Promise<Passage[]> {
+  return (await searchKnowledge(deps, query, options)).passages;
+}
+
+/** What the passage fields that name a query concept are: the heading path, the body, or the questions written for it. */
+export type ConceptField = 'heading' | 'text' | 'questions';
+
+export interface FoundPassage extends Passage {
+  /** Per concept of the query (same order as `KnowledgeSearch.concepts`): the fields that contain one of its forms whole. */
+  matches: ConceptField[][];
+}
+
+export interface KnowledgeSearch {
+  passages: FoundPassage[];
+  /** The query's concepts the index knows, with their weight (rarity) and forms as index lexemes. */
+  concepts: Concept[];
+  /** The asker's words the index knows in no form: the sources cannot say anything about them. */
+  unknown: WeighedQuery['unknown'];
+  /** The question is in Dutch (most of its words are Dutch words), not English. */
+  dutch: boolean;
+}
+
+/** `searchPassages` with what answering needs to judge the passages: which of the question's concepts each one names. */
+export async function searchKnowledge(deps: SearchDeps, query: string, options: SearchOptions): Promise<KnowledgeSearch> {
   const limit = Math.min(Math.max(options.limit ?? 5, 1), 50);
   const question = query.replace(/\s+/g, ' ').trim();
   if (!question) throw new WijkwijsError('question_empty', 'Stel een vraag: de zoekopdracht is leeg.');
 
-  const analysed = analyseQuestion(question, deps.synonyms);
+  const analysed = analyseQuery(question, deps.synonyms);
   const scope = { teamIds: options.teamIds, type: options.type ?? null };
   const [weighed, nearest] = await Promise.all([weighConcepts(deps.db, analysed.concepts), nearestByVector(deps, analysed.embedText, scope)]);
+  const result = { concepts: weighed.concepts, unknown: weighed.unknown, dutch: weighed.dutch };
   const candidates = await findCandidates(deps.db, weighed, nearest, scope);
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return { ...result, passages: [] };
   rank(candidates, weighed, nearest.vector ? VECTOR_WEIGHT : 0, deps.embedder.semantic);
 
   const best = candidates.slice(0, limit);
   const passages = await loadPassages(deps.db, best.map((c) => c.id));
-  return best.map((c) => ({ ...passages.get(c.id)!, score: round(c.score) }));
+  return {
+    ...result,
+    passages: best.map((c) => ({ ...passages.get(c.id)!, score: round(c.score), matches: conceptFields(c, weighed.concepts) })),
+  };
 }
 
 interface Nearest {
@@ -112,115 +139,18 @@ async function nearestByVector(deps: SearchDeps, text: string, scope: SearchScop
   return { vector, ids: deps.embedder.semantic ? await findNearestPassages(deps.db, vector, scope, VECTOR_CANDIDATES) : [] };
 }
 
-/** One way to write a concept; `factor` discounts forms the asker did not use. */
-interface FormDraft {
-  text: string;
-  factor: number;
-}
-
-interface AnalysedQuestion {
-  /** Per concept its forms; the first form is what the asker wrote. */
-  concepts: FormDraft[][];
-  embedText: string;
-}
-
-/**
- * Splits a question into concepts. Synonym phrases are matched first and take their words with them,
- * so "turn down" becomes one concept (afwijzen, weigeren, …) rather than two English words; so do
- * separable verbs ("toe te wijzen" → toewijzen).
- */
-function analyseQuestion(question: string, synonyms: Synonyms): AnalysedQuestion {
-  const folded = fold(question);
-  const concepts: FormDraft[][] = [];
-  const consumed = new Set<string>();
-  const extra: string[] = [];
-  for (const match of synonyms.matches(folded)) {
-    concepts.push([...match.found.map((text) => ({ text, factor: 1 })), ...match.others.map((text) => ({ text, factor: SYNONYM_FACTOR }))]);
-    for (const term of match.found) for (const w of term.split(/[\s-]+/)) consumed.add(w);
-    extra.push(...match.others);
-  }
-  for (const verb of separatedVerbs(folded)) {
-    concepts.push([{ text: verb.joined, factor: 1 }, { text: `${verb.particle} ${verb.verb}`, factor: PARTS_FACTOR }]);
-    consumed.add(verb.particle).add(verb.verb);
-    extra.push(verb.joined);
-  }
-  for (const word of new Set(words(question).map((w) => w.replace(/'s$/, 's')))) {
-    if (word.length < 2 || STOPWORDS.has(word) || word.split('-').every((w) => consumed.has(w))) continue;
-    const forms: FormDraft[] = [{ text: word, factor: 1 }];
-    if (word.includes('-')) forms.push({ text: word.replace(/-/g, ''), factor: 1 });
-    const other = numberVariant(word) ?? vowelLengthVariant(word);
-    if (other) forms.push({ text: other, factor: 1 });
-    const parts = splitCompound(word.replace(/-/g, ''));
-    if (parts.length) forms.push({ text: parts.join(' '), factor: PARTS_FACTOR });
-    concepts.push(forms);
-  }
-  const hints = answerHints(folded);
-  if (hints.length) concepts.push(hints.map((text) => ({ text, factor: HINT_FACTOR })));
-  return { concepts, embedText: [question, ...extra].join(' ') };
-}
-
-interface Lexeme {
-  lexeme: string;
-  /** Number of passages containing it. */
-  df: number;
-}
-
-/**
- * A concept with its forms as index lexemes. A passage gets the credit of its best-matching form,
- * so a concept with many synonyms does not outweigh the rest of the question; a form of several
- * words (a phrase, compound parts) earns the share of its words that the passage contains.
- */
-interface Concept {
-  weight: number;
-  forms: { factor: number; lexemes: Lexeme[] }[];
-}
-
-interface WeighedQuestion {
-  concepts: Concept[];
-  /** Passages in the index. */
-  total: number;
-  /** Share of the question's weight in words the index knows: little when the corpus cannot answer. */
-  knownShare: number;
-}
-
-/** Parses every form with the index's own text-search configuration and weighs each concept by its IDF. */
-async function weighConcepts(db: Db, drafts: FormDraft[][]): Promise<WeighedQuestion> {
-  const flat = drafts.flat();
-  const rows = flat.length
-    ? await db.sql.query<{ i: number; lexeme: string; df: number | null; total: number | null }>(
-        `SELECT f.i::int AS i, u.lexeme, s.ndoc AS df, (SELECT ndoc FROM lexeme_stat WHERE word = '') AS total
-           FROM unnest($1::text[]) WITH ORDINALITY AS f(text, i)
-           CROSS JOIN LATERAL unnest(to_tsvector('dutch', f.text)) u
-           LEFT JOIN lexeme_stat s ON s.word = u.lexeme`,
-        [flat.map((f) => f.text)],
-      )
-    : [];
-  const total = Math.max(1, ...rows.map((r) => r.total ?? 0));
-  const idf = (df: number) => Math.log(1 + (total - df + 0.5) / (df + 0.5));
-  const lexemes = flat.map(() => [] as Lexeme[]);
-  for (const r of rows) lexemes[r.i - 1]!.push({ lexeme: r.lexeme, df: r.df ?? 0 });
-
-  const concepts: Concept[] = [];
-  const seen = new Set<string>();
-  const key = (ls: Lexeme[]) => ls.map((l) => l.lexeme).sort().join(' ');
-  let unknown = 0;
-  let k = 0;
-  for (const draft of drafts) {
-    const own = draft[0]!.factor === 1 ? lexemes[k]! : [];
-    const forms = draft.map((f) => ({ factor: f.factor, lexemes: lexemes[k++]! })).filter((f) => f.lexemes.length > 0);
-    // Only stopwords, or a word already counted as a form of an earlier concept ("dilemma's" after
-    // the synonym group of "dilemma").
-    if (forms.length === 0 || seen.has(key(forms[0]!.lexemes))) continue;
-    for (const f of forms) seen.add(key(f.lexemes));
-    // A form of several words occurs at most as often as its rarest word, and never when one is unknown.
-    const formDf = (ls: Lexeme[]) => (ls.length ? Math.min(...ls.map((l) => l.df)) : 0);
-    // How rare the concept is: the asker's own word when the corpus knows it, else all forms together.
-    const df = formDf(own) || Math.min(total, forms.reduce((sum, f) => sum + formDf(f.lexemes), 0));
-    if (df > 0) concepts.push({ weight: idf(df), forms });
-    else unknown += idf(1);
-  }
-  const known = concepts.reduce((sum, c) => sum + c.weight, 0);
-  return { concepts, total, knownShare: known / (known + unknown || 1) };
+function conceptFields(c: Candidate, concepts: Concept[]): ConceptField[][] {
+  return concepts.map((concept) => {
+    const fields = new Set<ConceptField>();
+    for (const f of concept.forms) {
+      const found = f.lexemes.map((l) => c.matches.get(l.lexeme));
+      if (found.some((m) => !m)) continue;
+      if (found.every((m) => m!.body > 0)) fields.add('text');
+      if (found.every((m) => m!.title > 0)) fields.add('heading');
+      if (found.every((m) => m!.questions > 0)) fields.add('questions');
+    }
+    return [...fields];
+  });
 }
 
 interface Candidate {
@@ -228,8 +158,8 @@ interface Candidate {
   /** Distinct lexemes in the passage: its length for BM25's length normalisation. */
   length: number;
   cosine: number;
-  /** Per matched query lexeme: occurrences in the body and in the title and heading, and positions. */
-  matches: Map<string, { body: number; title: number; positions: number[] }>;
+  /** Per matched query lexeme: occurrences in the body, the title and heading, and the authored questions, and positions. */
+  matches: Map<string, { body: number; title: number; questions: number; positions: number[] }>;
   score: number;
 }
 
@@ -240,7 +170,7 @@ interface Candidate {
  * would cost more than it tells, and it still counts when the candidates are scored. Then the
  * chosen passages (and the nearest vectors) are read once for the query lexemes they contain.
  */
-async function findCandidates(db: Db, question: WeighedQuestion, nearest: Nearest, scope: SearchScope): Promise<Candidate[]> {
+async function findCandidates(db: Db, question: WeighedQuery, nearest: Nearest, scope: SearchScope): Promise<Candidate[]> {
   const terms = new Map<string, { weight: number; df: number }>();
   for (const c of question.concepts) {
     for (const f of c.forms) {
@@ -288,9 +218,9 @@ async function findCandidates(db: Db, question: WeighedQuestion, nearest: Neares
     cosine: r.cosine ?? 0,
     matches: new Map(
       (r.lexemes ?? []).map((lexeme, i) => {
-        const weights = r.weights![i]!; // one letter per position: A = title or heading, B = body
-        const title = weights.split('A').length - 1;
-        return [lexeme, { body: weights.length - title, title, positions: r.positions![i]!.split(' ').map(Number) }];
+        // One letter per position: A = title or heading, B = body, C = questions written for the passage.
+        const count = (letter: string) => r.weights![i]!.split(letter).length - 1;
+        return [lexeme, { body: count('B'), title: count('A'), questions: count('C'), positions: r.positions![i]!.split(' ').map(Number) }];
       }),
     ),
     score: 0,
@@ -301,7 +231,7 @@ async function findCandidates(db: Db, question: WeighedQuestion, nearest: Neares
  * Scores and sorts the candidates; see `Passage.score`. Words the index has never seen lower the
  * lexical part; a semantic vector may still know them, so its part stands on its own.
  */
-function rank(candidates: Candidate[], question: WeighedQuestion, vectorWeight: number, semantic: boolean): void {
+function rank(candidates: Candidate[], question: WeighedQuery, vectorWeight: number, semantic: boolean): void {
   const { concepts, knownShare } = question;
   const avgLength = candidates.reduce((s, c) => s + c.length, 0) / candidates.length || 1;
   const total = concepts.reduce((s, c) => s + c.weight, 0) || 1;
@@ -310,7 +240,7 @@ function rank(candidates: Candidate[], question: WeighedQuestion, vectorWeight: 
     const saturation = (l: Lexeme) => {
       const m = c.matches.get(l.lexeme);
       if (!m) return 0;
-      const tf = m.body + TITLE_WEIGHT * m.title;
+      const tf = m.body + TITLE_WEIGHT * m.title + QUESTIONS_WEIGHT * Math.min(1, m.questions);
       return tf / (tf + norm);
     };
     let bm25 = 0;

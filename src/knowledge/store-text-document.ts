@@ -69,6 +69,7 @@ export async function indexParsedDocument(
       ...c,
       titleText: withCompoundParts(`${parsed.title}\n${c.heading ?? ''}`),
       searchText: withCompoundParts(c.text),
+      questionsText: withCompoundParts(c.questions.join('\n')),
       embedding: embeddings?.[i] ?? null,
     })),
     deps.embedder.id,

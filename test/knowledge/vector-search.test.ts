@@ -9,7 +9,7 @@ import { conceptEmbedding, startFakeOpenAI, type FakeOpenAI } from '../support/f
 import { startPgliteServer } from '../support/pglite-server.ts';
 
 /** Shares no word (nor stem, compound part or synonym) with the passage it should find. */
-const PARAPHRASE = 'Wat doe ik als iemand zijn appartement tot het plafond volstopt met troep?';
+const PARAPHRASE = 'Wat doe ik als iemand zijn appartement tot de nok volstopt met troep?';
 /** What the stand-in's "model" knows: these words mean one thing. */
 const HOARDING = ['verzamelwoede', 'overvolle', 'opruimplan', 'volstopt', 'troep'];
 const TEAM_A_PASSAGE =

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ConfigError } from '../../src/lib/config.ts';
-import { createTestContext, repoRoot } from '../support/context.ts';
+import { createTestContext } from '../support/context.ts';
+import { startKnowledgeServer } from '../support/knowledge-server.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let server: RunningServer;
+let running: Awaited<ReturnType<typeof startKnowledgeServer>>;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ PORT: '0' });
-  await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
-  server = await startWebServer(ctx);
+  running = await startKnowledgeServer();
+  ({ ctx, server } = running);
 });
-afterAll(async () => {
-  await server?.close();
-  await ctx?.close();
-});
+afterAll(() => running?.close());
 
 const chat = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/chat`, {

@@ -20,7 +20,7 @@ export async function parseDocument(file: string, bytes: Uint8Array): Promise<Pa
   switch (ext) {
     case '.md':
     case '.markdown':
-      return parseMarkdown(decodeUtf8(bytes), fallbackTitle);
+      return parseMarkdown(decodeUtf8(bytes), fallbackTitle, path.basename(file));
     case '.txt':
     case '.text':
       return parsePlainText(decodeUtf8(bytes), fallbackTitle);

@@ -10,10 +10,16 @@ const frontMatterSchema = z.looseObject({
   page: z.union([z.string(), z.number()]).transform(String).optional(),
   section: z.string().optional(),
   team: z.string().trim().min(1).optional(),
+  /** Per heading (its exact text), the questions coaches ask that the section answers. */
+  vragen: z.record(z.string(), z.array(z.string().trim().min(1)).min(1)).optional(),
 });
 
-/** Markdown with optional YAML front matter; headings and paragraphs keep their line numbers. */
-export function parseMarkdown(raw: string, fallbackTitle: string): ParsedDocument {
+/**
+ * Markdown with optional YAML front matter; headings and paragraphs keep their line numbers. HTML
+ * comments (notes for authors, such as the line numbers in a seed document) are no content: they
+ * never reach a passage, the search text or a citation.
+ */
+export function parseMarkdown(raw: string, fallbackTitle: string, fileName = fallbackTitle): ParsedDocument {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options bypasses gray-matter's cache, which would remember a failed parse as a success.
@@ -28,14 +34,16 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParsedDocumen
   }
   // gray-matter drops the front matter; count its lines so locations match the file.
   const offset = parsed.matter ? raw.replace(/\r\n?/g, '\n').split('\n').length - parsed.content.split('\n').length : 0;
-  const blocks = markdownBlocks(parsed.content, offset);
+  const blocks = markdownBlocks(withoutComments(parsed.content), offset);
   const firstHeading = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const data = fm.data;
+  const title = data.title ? withoutComments(data.title).trim() : (firstHeading?.text ?? fallbackTitle);
   return {
     format: 'markdown',
-    title: data.title ?? firstHeading?.text ?? fallbackTitle,
+    title,
     type: data.type,
-    source: data.source,
+    source: data.source === undefined ? undefined : withoutComments(data.source).replace(/\s+/g, ' ').trim(),
+    questions: data.vragen && questionsByHeading(data.vragen, [title, ...blocks.filter((b) => b.kind === 'heading').map((b) => b.text)], fileName),
     team: data.team,
     meta: jsonSafe(parsed.data),
     // The top-level title is metadata, not a passage of its own, and text above it is a banner
@@ -43,6 +51,33 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParsedDocumen
     blocks: firstHeading ? blocks.slice(blocks.indexOf(firstHeading) + 1) : blocks,
   };
 }
+
+/** Removes HTML comments, keeping their line breaks so line numbers still match the file. */
+function withoutComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\n]/g, ''));
+}
+
+/**
+ * The `vragen` of the front matter, checked against the file's headings: a question under a heading
+ * that does not exist would silently be lost, so that is an error naming the file and the heading.
+ */
+function questionsByHeading(vragen: Record<string, string[]>, headings: string[], fileName: string): Record<string, string[]> {
+  const known = new Map(headings.map((h) => [normaliseHeading(h), h]));
+  const out: Record<string, string[]> = {};
+  for (const [key, questions] of Object.entries(vragen)) {
+    const heading = known.get(normaliseHeading(stripInline(withoutComments(key))));
+    if (!heading) {
+      throw new WijkwijsError(
+        'unreadable_file',
+        `${fileName}: bij "vragen" staat het kopje "${key}", maar dat kopje staat niet in het bestand. Schrijf de tekst van het kopje precies over.`,
+      );
+    }
+    out[heading] = [...(out[heading] ?? []), ...questions.map((q) => withoutComments(q).replace(/\s+/g, ' ').trim()).filter(Boolean)];
+  }
+  return out;
+}
+
+const normaliseHeading = (heading: string) => heading.replace(/\s+/g, ' ').trim();
 
 function markdownBlocks(content: string, lineOffset: number): Block[] {
   const blocks: Block[] = [];
