@@ -3,7 +3,8 @@ import { handleTurn } from '../assistant/handle-turn.ts';
 import { startSlack } from '../channels/slack/index.ts';
 import { startTeams } from '../channels/msteams/index.ts';
 import { createWebApp, startWebServer } from '../channels/web/server.ts';
-import { createContext, type Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
+import { createContext } from '../app.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../knowledge/document.ts';
 import { ingestFiles, type IngestProgress, type IngestSummary } from '../knowledge/ingest-files.ts';
 import { searchPassages, type Passage } from '../knowledge/search-passages.ts';
@@ -13,7 +14,7 @@ import { WijkwijsError } from '../lib/errors.ts';
 import { migrate } from '../lib/migrate.ts';
 import { FEATURE_JOBS } from '../features.ts';
 import { startJobWorker } from '../jobs/start-job-worker.ts';
-import { startRetentionPurge } from '../privacy/start-retention-purge.ts';
+import { startRetentionPurge } from '../data-protection/start-retention-purge.ts';
 import { anonymiseCommand } from './anonymise-command.ts';
 import { prepareLocalUse } from './prepare-local-use.ts';
 import { privacyCommand } from './privacy-command.ts';
@@ -86,7 +87,7 @@ async function serve(args: string[]): Promise<number> {
   try {
     await prepareLocalUse(ctx, (line) => process.stdout.write(`${line}\n`));
     const stopPurging = await startRetentionPurge(ctx);
-    const stopJobs = startJobWorker(ctx, FEATURE_JOBS);
+    const stopJobs = startJobWorker(ctx, FEATURE_JOBS, ctx.config.jobIntervalMs);
     const web = createWebApp(ctx);
     // Teams, when configured, answers at /api/messages on this same app and port.
     const teams = await startTeams(ctx, web).catch(async (error: unknown) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Context } from '../context.ts';
-import { defineJob } from '../jobs/job.ts';
+import type { Context } from '../assistant/context.ts';
+import { defineJob } from '../assistant/feature-kit.ts';
 import { scheduleJob } from '../jobs/schedule-job.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { addDays, atLocalTime, DEFAULT_TIME_ZONE } from '../lib/time.ts';

@@ -3,9 +3,9 @@
  * a waiting list, reminders, and a team's request for a new slot with a date poll.
  */
 import { z } from 'zod';
-import type { Feature } from '../assistant/feature.ts';
+import type { Feature } from '../assistant/context.ts';
 import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
 import { requireTeamRole } from '../teams/authorise.ts';

@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { formatDutch } from '../lib/time.ts';
 
 /** The intervisie sessions still to come that the user signed up for or waits for. */

@@ -1,8 +1,8 @@
 /** A team asks for a new intervisie slot: candidate dates as a poll, closed by a lead or after some days. */
 import { noticeReply } from '../assistant/reply.ts';
 import { z } from 'zod';
-import type { Context } from '../context.ts';
-import { defineJob } from '../jobs/job.ts';
+import type { Context } from '../assistant/context.ts';
+import { defineJob } from '../assistant/feature-kit.ts';
 import { cancelJobs, scheduleJob } from '../jobs/schedule-job.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { atLocalTime, DEFAULT_TIME_ZONE, formatDutch } from '../lib/time.ts';

@@ -1,7 +1,7 @@
 import { noticeReply } from '../assistant/reply.ts';
 import { z } from 'zod';
-import type { Context } from '../context.ts';
-import { defineJob } from '../jobs/job.ts';
+import type { Context } from '../assistant/context.ts';
+import { defineJob } from '../assistant/feature-kit.ts';
 import { scheduleJob } from '../jobs/schedule-job.ts';
 import { addDays, atLocalTime } from '../lib/time.ts';
 import { describeSlot, loadSlot, type Slot } from './slot.ts';

@@ -1,5 +1,5 @@
 import { noticeReply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { isMember } from '../teams/membership.ts';
 import { findWerkvorm, preparationText } from './load-werkvormen.ts';

@@ -1,6 +1,6 @@
 /** The stored intervisie slot and the message that announces it in the team channel. */
 import { noticeReply, type Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import type { Sql } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';

@@ -2,9 +2,9 @@
  * Onboarding of new staff through conversation: a paced programme (knowledge/onboarding/), a buddy
  * by rotation, daily nudges on working days, quizzes, and a view for the team lead.
  */
-import type { Feature } from '../assistant/feature.ts';
+import type { Feature } from '../assistant/context.ts';
 import type { Reply, Turn, TurnAction } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { actingTeamOf } from '../teams/membership.ts';
 import { acknowledgeReflection } from './acknowledge-reflection.ts';

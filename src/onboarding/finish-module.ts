@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { cancelJobs } from '../jobs/schedule-job.ts';
 import { displayName, moduleById, nudgeKeyPrefix, teamLeads, updateWithActivity, type Enrollment } from './enrollment.ts';
 import type { Programme } from './programme.ts';

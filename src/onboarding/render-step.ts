@@ -1,6 +1,6 @@
 /** Turns the newcomer's current position into a chat message (part, reflection or quiz question). */
 import { noticeReply, type Citation, type Reply, type ReplyAction } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { formatDutch, atLocalTime } from '../lib/time.ts';
 import { moduleById, positionValue, type Enrollment } from './enrollment.ts';
 import { stepAt, type Programme, type ProgrammeModule } from './programme.ts';

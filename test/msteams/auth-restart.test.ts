@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsChannel, startTeams, teamsExposureProblem, type TeamsChannel } from '../../src/channels/msteams/index.ts';
 import { isLoopbackAddress } from '../../src/channels/msteams/app.ts';
+import { commandNames } from '../../src/assistant/handle-turn.ts';
 import { parseIntent } from '../../src/channels/msteams/commands.ts';
+import { FEATURES } from '../../src/features.ts';
 import { channelMount, createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ConfigError, loadConfig } from '../../src/lib/config.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
@@ -162,11 +164,12 @@ describe('rules', () => {
   });
 
   it('routes command words generically and keeps questions questions', () => {
-    expect(parseIntent('casus Een inwoner met schulden')).toEqual({ kind: 'command', text: '/casus Een inwoner met schulden' });
-    expect(parseIntent('/casus Een inwoner')).toEqual({ kind: 'command', text: '/casus Een inwoner' });
-    expect(parseIntent('koppel team-noord')).toEqual({ kind: 'settings', word: 'koppel', args: ['team-noord'] });
-    expect(parseIntent('Hulp bij schulden, waar verwijs ik heen?').kind).toBe('question');
-    expect(parseIntent('/onbekend iets')).toEqual({ kind: 'command', text: '/onbekend iets' });
+    const COMMANDS = commandNames(FEATURES);
+    expect(parseIntent('casus Een inwoner met schulden', COMMANDS)).toEqual({ kind: 'command', text: '/casus Een inwoner met schulden' });
+    expect(parseIntent('/casus Een inwoner', COMMANDS)).toEqual({ kind: 'command', text: '/casus Een inwoner' });
+    expect(parseIntent('koppel team-noord', COMMANDS)).toEqual({ kind: 'settings', word: 'koppel', args: ['team-noord'] });
+    expect(parseIntent('Hulp bij schulden, waar verwijs ik heen?', COMMANDS).kind).toBe('question');
+    expect(parseIntent('/onbekend iets', COMMANDS)).toEqual({ kind: 'command', text: '/onbekend iets' });
   });
 
   it('refuses to start Teams without an app id on a public address', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberJoined } from '../../src/assistant/feature.ts';
+import type { MemberJoined } from '../../src/assistant/context.ts';
 import { startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';

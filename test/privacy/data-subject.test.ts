@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { deleteUserData, pseudonymFor } from '../../src/privacy/delete-user-data.ts';
-import { exportUserData } from '../../src/privacy/export-user-data.ts';
+import { deleteUserData, pseudonymFor } from '../../src/data-protection/delete-user-data.ts';
+import { exportUserData } from '../../src/data-protection/export-user-data.ts';
 import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { createTeam } from '../../src/teams/create-team.ts';

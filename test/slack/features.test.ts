@@ -4,8 +4,8 @@
  * messages (team channel, DM, updated in place) and members joining a linked channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature, MemberJoined } from '../../src/assistant/feature.ts';
-import { notice } from '../../src/assistant/handle-turn.ts';
+import type { Feature, MemberJoined } from '../../src/assistant/context.ts';
+import { notice } from '../../src/assistant/feature-kit.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { startSlack } from '../../src/channels/slack/index.ts';
 import { channelKey, saveChannelLink, updateChannelSettings } from '../../src/channels/slack/store.ts';

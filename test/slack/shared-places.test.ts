@@ -4,7 +4,7 @@
  * API stand-in, with a case discussion of team A stored the way a coach stores one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature } from '../../src/assistant/feature.ts';
+import type { Feature } from '../../src/assistant/context.ts';
 import { startSlack } from '../../src/channels/slack/index.ts';
 import { channelKey, channelLink, saveChannelLink } from '../../src/channels/slack/store.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';

@@ -4,8 +4,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature } from '../../src/assistant/feature.ts';
-import { notice } from '../../src/assistant/handle-turn.ts';
+import type { Feature } from '../../src/assistant/context.ts';
+import { notice } from '../../src/assistant/feature-kit.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { startWebServer, WEB_USER_ID, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';

@@ -5,13 +5,13 @@
  */
 import { CloudAdapter, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { handleMemberJoined, handleTurn } from '../../assistant/handle-turn.ts';
+import { commandNames, handleMemberJoined, handleTurn } from '../../assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import type { TeamsConfig } from '../../lib/config.ts';
 import { rejectControlCharacters } from '../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
-import type { ChannelDelivery } from '../../notifications/messenger.ts';
+import type { ChannelDelivery } from '../../assistant/messenger.ts';
 import { AnswerGate, RATE_LIMITED_TEXT, RateLimiter } from '../slack/guard.ts';
 import { createTeamsAdapter, isAuthenticationFailure, type ServiceClientCredentialsFactory } from './adapter.ts';
 import { activitySchema, cardDataSchema, cardFields, channelData, conversationKind, storedConversation, stripMention, teamsChannelId, teamsUserId } from './activity.ts';
@@ -156,7 +156,7 @@ function createBot(ctx: Context, poster: Poster, options: TeamsOptions) {
     try {
       rejectControlCharacters(text);
       if (!text) return void (await tc.sendActivity(renderNotice('Typ je vraag achter mijn naam, bijvoorbeeld: @Wijkwijs Hoe lang heb ik om de hulpvraag te verkennen?')));
-      const intent = parseIntent(text);
+      const intent = parseIntent(text, commandNames(ctx.features));
       if (intent.kind === 'settings') {
         await tc.sendActivity(renderNotice(await settingsCommand(ctx, intent.word, intent.args, { userId, channelId: teamsChannelId(a) })));
         return;

@@ -2,8 +2,7 @@
  * What a Teams message means: a channel setting ("@Wijkwijs koppel team-noord"), a core command
  * ("vierogen …" or "/vierogen …", for any command a feature adds) or a question.
  */
-import type { Context } from '../../context.ts';
-import { commandNames } from '../../assistant/handle-turn.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { linkChannel, unlinkChannel, type ChannelLinkStore } from '../../teams/link-channel.ts';
 import { channelLink, deleteChannelLink, saveChannelLink } from './store.ts';
@@ -22,14 +21,15 @@ export const TEAMS_HELP = [
   '- `ik` toont je Wijkwijs-id.',
 ].join('\n');
 
-export function parseIntent(text: string): Intent {
+/** `commands`: every command the core answers (`commandNames`), without the slash. */
+export function parseIntent(text: string, commands: readonly string[]): Intent {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.replace(/^\//, '').toLowerCase();
   // Only the bare word (or "koppel <team>"): "Hulp bij schulden, waar verwijs ik heen?" is a question.
   const isSettings = (SETTINGS_WORDS as readonly string[]).includes(word) && (rest.length === 0 || (word === 'koppel' && rest.length === 1));
   if (isSettings) return { kind: 'settings', word: word as SettingsWord, args: rest };
-  if (commandNames().includes(word)) return { kind: 'command', text: `/${word}${rest.length ? ` ${trimmed.slice(first.length).trim()}` : ''}` };
+  if (commands.includes(word)) return { kind: 'command', text: `/${word}${rest.length ? ` ${trimmed.slice(first.length).trim()}` : ''}` };
   // An unknown "/word" still goes to the core, which lists what it knows.
   if (first.startsWith('/')) return { kind: 'command', text: trimmed };
   return { kind: 'question', text: trimmed };

@@ -3,7 +3,7 @@
  * into the team's linked channel (the first one linked), with an "Opgelost" button that closes it.
  */
 import type { Activity } from 'botbuilder';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { actingTeamOf } from '../../teams/membership.ts';
 import { postTo, updateAt, type Poster } from './proactive.ts';

@@ -1,5 +1,5 @@
 import type express from 'express';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { ConfigError, type TeamsConfig } from '../../lib/config.ts';
 import { channelMount, isLoopback } from '../web/server.ts';
 import { createTeamsChannel, type TeamsChannel, type TeamsOptions } from './app.ts';

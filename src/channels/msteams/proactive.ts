@@ -4,8 +4,8 @@
  */
 import { TurnContext, type Activity, type ChannelAccount, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Reply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
-import type { ChannelDelivery, DeliveryRef, Recipient } from '../../notifications/messenger.ts';
+import type { Context } from '../../assistant/context.ts';
+import type { ChannelDelivery, DeliveryRef, Recipient } from '../../assistant/messenger.ts';
 import { renderReply } from './render.ts';
 import { findConversation, linkedChannels, personalConversation, saveConversation, type StoredConversation } from './store.ts';
 

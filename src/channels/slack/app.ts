@@ -10,7 +10,7 @@ import { handleMemberJoined, handleTurn } from '../../assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
 import { shareAnswer } from '../../assistant/share-answer.ts';
 import { showPassage } from '../../assistant/show-passage.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
 import { rejectControlCharacters } from '../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';

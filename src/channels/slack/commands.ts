@@ -3,7 +3,7 @@
  * not Slack's: a Slack workspace admin is not necessarily allowed into a team's knowledge).
  */
 import type { z } from 'zod';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { addMember } from '../../teams/add-member.ts';

@@ -3,7 +3,7 @@
  * channel with a mention of the team's group and an "Opgelost" button that closes it.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { actingTeamOf } from '../../teams/membership.ts';

@@ -1,6 +1,6 @@
 /** App Home: how to ask, what waits for the user (checks, cases, sessions, onboarding), their teams, their open requests to colleagues and recent questions. */
 import { userOverview } from '../../assistant/handle-turn.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { escape } from './render.ts';
 
 const RECENT = 5;

@@ -1,6 +1,6 @@
 /** `/teamritme`: show the team's rhythm, change it with a form or arguments, skip a date. */
 import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { formatDutch, localDate } from '../../lib/time.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';

@@ -3,7 +3,7 @@
  * kept; the counts tell the coach what was replaced without repeating it.
  */
 import { anonymise } from '../../privacy/index.ts';
-import { normaliseCaseText } from '../../privacy/case-drafts.ts';
+import { normaliseCaseText } from '../../cases/case-drafts.ts';
 
 export function anonymiseFields<K extends string>(fields: Record<K, string>): { fields: Record<K, string>; found: number } {
   let found = 0;

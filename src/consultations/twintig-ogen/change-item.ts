@@ -4,7 +4,7 @@
  * announcement in place.
  */
 import type { Reply, Turn } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';

@@ -3,9 +3,9 @@
  * with RSVPs, extra-session polls, and recording the outcome as a casusbespreking. All actions
  * carry the prefix `twintig.`.
  */
-import type { Feature } from '../../assistant/feature.ts';
+import type { Feature } from '../../assistant/context.ts';
 import type { Reply, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { RHYTHM_SAVE, rhythmCommand, saveRhythmTurn } from '../rhythm/rhythm-turns.ts';
 import { approveItem, moveItem, reorderItem, rsvpItem, withdrawItem } from './change-item.ts';
@@ -16,6 +16,7 @@ import { REQUEST_CANCEL, REQUEST_CONFIRM, REQUEST_SUBMIT } from './request-forms
 import { cancelRequestTurn, confirmRequestTurn, startRequestTurn, submitRequestTurn } from './request-turns.ts';
 import { closePollNow, votePoll } from './vote-poll.ts';
 import { twintigOgenOverview } from './overview.ts';
+import { purgeExpiredDrafts } from './purge-expired-drafts.ts';
 
 /** Opens the request form; offered as a button under answers in a team's conversation. */
 export const START_ACTION = 'twintig.start';
@@ -57,4 +58,5 @@ export const twintigOgenFeature: Feature = {
   // The question is not copied into the form: it has not been through the requester's privacy check.
   answerActions: (turn) => (turn.teamId ? [{ id: START_ACTION, label: 'Bespreek in het team (twintig ogen)', value: '' }] : []),
   jobs: TWINTIG_JOBS,
+  purgeExpired: purgeExpiredDrafts,
 };

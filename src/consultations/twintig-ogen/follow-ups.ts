@@ -1,7 +1,7 @@
 /** Follow-ups agreed in a meeting: a reminder to the owner on the due date, and the effect recorded later. */
 import { z } from 'zod';
 import type { Reply, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { message, shorten } from './announce-item.ts';
 import { anonymiseFields, foundNotice } from './anonymise-fields.ts';

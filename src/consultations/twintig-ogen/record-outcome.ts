@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { atLocalTime, formatDutch, localDate } from '../../lib/time.ts';
-import { recordAuditEvents } from '../../privacy/record-audit-events.ts';
+import { recordAuditEvents } from '../../audit/record-audit-events.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { announceItem, message } from './announce-item.ts';
 import { anonymiseFields, foundNotice } from './anonymise-fields.ts';

@@ -4,7 +4,7 @@
  * holds the anonymised version only.
  */
 import { noticeReply, type Reply, type ReplyAction, type Turn, type TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { addDays, formatDutch, localDate } from '../../lib/time.ts';
 import { requireTeamRhythm } from '../rhythm/get-team-rhythm.ts';

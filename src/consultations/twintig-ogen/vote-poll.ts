@@ -1,5 +1,5 @@
 import type { Reply, Turn } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { closePoll } from './close-poll.ts';

@@ -1,8 +1,8 @@
 import { noticeReply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { addWorkingMinutes, DEFAULT_TIME_ZONE, formatDutch, localDate } from '../../lib/time.ts';
-import { recordAuditEvents } from '../../privacy/record-audit-events.ts';
+import { recordAuditEvents } from '../../audit/record-audit-events.ts';
 import { pickReviewer } from './pick-reviewer.ts';
 import { askKey, DEFAULT_TIMEOUT_MINUTES, loadRequest, resultKey, settingKey, timeoutKey, type VierOgenRequest } from './request.ts';
 

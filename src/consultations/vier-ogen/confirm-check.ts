@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { anonymise } from '../../privacy/index.ts';
 import { askNextReviewer } from './ask-next-reviewer.ts';

@@ -1,10 +1,10 @@
 import { noticeReply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { formatDutch } from '../../lib/time.ts';
 import { anonymise } from '../../privacy/index.ts';
-import { recordAuditEvents } from '../../privacy/record-audit-events.ts';
+import { recordAuditEvents } from '../../audit/record-audit-events.ts';
 import { displayName } from './ask-next-reviewer.ts';
 import { askKey, loadRequest, resultKey, timeoutKey } from './request.ts';
 

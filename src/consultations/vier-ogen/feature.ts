@@ -4,9 +4,9 @@
  * akkoord / Ik pas, with a time-out) → the requester hears the outcome; the audit trail keeps it.
  */
 import { z } from 'zod';
-import type { Feature } from '../../assistant/feature.ts';
+import type { Feature } from '../../assistant/context.ts';
 import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { DEFAULT_TIME_ZONE, formatDutch } from '../../lib/time.ts';
 import { actingTeamOf } from '../../teams/membership.ts';
@@ -19,6 +19,7 @@ import { EXPERTISE_TAGS, loadRequest } from './request.ts';
 import { timeOutCheck } from './time-out-check.ts';
 import { parseExpertise, updateAbsence, updateExpertise, updateTimeout } from './update-profile.ts';
 import { vierOgenOverview } from './overview.ts';
+import { purgeExpiredDrafts } from './purge-expired-drafts.ts';
 
 export const VIEROGEN_ACTIONS = {
   submit: 'vierogen.submit',
@@ -218,4 +219,5 @@ export const vierOgenFeature: Feature = {
   actionPrefix: 'vierogen',
   onAction,
   jobs: [timeOutCheck],
+  purgeExpired: purgeExpiredDrafts,
 };

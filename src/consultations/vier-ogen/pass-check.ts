@@ -1,5 +1,5 @@
 import { noticeReply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { askNextReviewer } from './ask-next-reviewer.ts';

@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
 import { isMember } from '../../teams/membership.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../lib/db.ts';
 import { requireOrganisationAdmin, type Actor } from '../teams/authorise.ts';
 import { parseUserId } from '../teams/team-input.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 export interface DeleteUserDataResult {
   /** What now stands in the audit trail and the team's shared records instead of the user id. */

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../lib/db.ts';
 import { requireOrganisationAdmin, type Actor } from '../teams/authorise.ts';
 import { parseUserId } from '../teams/team-input.ts';
 import { pseudonymFor, userIdPattern } from './delete-user-data.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 /**
  * Everything Wijkwijs stores about one user, for a data-subject access request (AVG art. 15).

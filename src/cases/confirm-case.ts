@@ -3,9 +3,9 @@ import { storeTextDocument } from '../knowledge/store-text-document.ts';
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { isMember } from '../teams/membership.ts';
-import { anonymise } from './anonymise.ts';
+import { anonymise } from '../privacy/anonymise.ts';
 import { countByType, MAX_CASE_CHARS, normaliseCaseText, type FoundCounts } from './case-drafts.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 export type ConfirmCaseResult =
   | { status: 'stored'; documentId: string; teamId: string; teamName: string; title: string; chunks: number }

@@ -1,9 +1,9 @@
 import type { PrismaClient } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { actingTeamOf } from '../teams/membership.ts';
-import { anonymise } from './anonymise.ts';
+import { anonymise } from '../privacy/anonymise.ts';
 import { CASE_DRAFT_HOURS, countByType, MAX_CASE_CHARS, normaliseCaseText, type FoundCounts } from './case-drafts.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 export interface CaseProposal {
   draftId: string;

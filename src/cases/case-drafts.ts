@@ -1,4 +1,4 @@
-import type { EntityType } from './detect/index.ts';
+import type { EntityType } from '../privacy/detect/index.ts';
 
 /** A draft waits this long for the coach's check; after that it is purged, unseen by anyone else. */
 export const CASE_DRAFT_HOURS = 24;
