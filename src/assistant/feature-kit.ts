@@ -8,7 +8,7 @@ import type { JobDefinition } from '../jobs/job.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { requireActingTeam } from '../teams/membership.ts';
 import type { Context } from './context.ts';
-import { noticeReply, type Reply, type Turn, type TurnAction } from './reply.ts';
+import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from './reply.ts';
 
 /** A plain reply in the turn's conversation: a confirmation, a form, a refusal with a way out. */
 export function notice(turn: Turn, text: string, extra: Partial<Reply> = {}): Reply {
@@ -34,6 +34,11 @@ export function parseFields<T>(schema: z.ZodType<T>, action: TurnAction, labels:
   if (worded) throw new WijkwijsError('bad_request', worded.message);
   const names = [...new Set(parsed.error.issues.map((issue) => labels[String(issue.path[0])] ?? String(issue.path[0])))];
   throw new WijkwijsError('bad_request', `Controleer deze velden in het formulier: ${names.join(', ')}.`);
+}
+
+/** A form's field labels by name, for `parseFields`. */
+export function fieldLabels(form: ReplyForm): Record<string, string> {
+  return Object.fromEntries(form.fields.map((field) => [field.name, field.label]));
 }
 
 /** The value a button carries (the id of what it is about), e.g. `buttonValue(action, 'de aanvraag')`. */

@@ -3,13 +3,12 @@
  * a waiting list, reminders, and a team's request for a new slot with a date poll.
  */
 import { z } from 'zod';
-import type { Feature } from '../assistant/context.ts';
-import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../assistant/reply.ts';
-import type { Context } from '../assistant/context.ts';
+import type { Context, Feature } from '../assistant/context.ts';
+import { actingTeam, buttonValue, notice, parseFields } from '../assistant/feature-kit.ts';
+import type { Reply, ReplyForm, Turn, TurnAction } from '../assistant/reply.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
 import { requireTeamRole } from '../teams/authorise.ts';
-import { actingTeamOf } from '../teams/membership.ts';
 import { announceSlotJob, createSlots, RECURRENCES, type Recurrence } from './create-slots.ts';
 import { loadWerkvormen } from './load-werkvormen.ts';
 import { closePoll, closePollJob, requestSlot, voteSlot } from './request-slot.ts';
@@ -26,8 +25,8 @@ export const INTERVISIE_ACTIONS = {
   closePoll: 'intervisie.close-poll',
 } as const;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum');
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'tijd');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -56,18 +55,6 @@ const requestFields = z.object({
   date4: z.union([date, z.literal('')]).optional(),
 });
 
-function reply(turn: Turn, body: string, extra: Partial<Reply> = {}): Reply {
-  return { ...noticeReply(body, extra), conversationId: turn.conversationId ?? '' };
-}
-
-async function teamOf(ctx: Context, turn: Turn): Promise<string> {
-  const team = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
-  if ('problem' in team) {
-    throw new WijkwijsError('forbidden', team.problem === 'no_team' ? 'Je bent nog geen lid van een team. Vraag de beheerder je toe te voegen.' : 'Je bent lid van meerdere teams; gebruik dit in het kanaal van je team.');
-  }
-  return team.teamId;
-}
-
 /** The forms' labels, so a refusal names the fields as the user saw them. */
 const FIELD_LABELS: Record<string, string> = {
   title: 'Titel',
@@ -85,21 +72,6 @@ const FIELD_LABELS: Record<string, string> = {
   date3: 'Datum 3',
   date4: 'Datum 4',
 };
-
-function fieldsOf<T>(schema: z.ZodType<T>, action: TurnAction): T {
-  const parsed = schema.safeParse(action.fields ?? {});
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => FIELD_LABELS[String(i.path[0])] ?? String(i.path[0])))].join(', ');
-    throw new WijkwijsError('bad_request', `Controleer deze velden in het formulier: ${fields}.`);
-  }
-  return parsed.data;
-}
-
-function valueOf(action: TurnAction): string {
-  const value = z.string().min(1).max(200).safeParse(action.value);
-  if (!value.success) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt waar hij over gaat.');
-  return value.data;
-}
 
 /** Leads plan slots, and so do procesbegeleiders: whoever facilitates one of the team's slots. */
 async function requirePlanner(ctx: Context, userId: string, teamId: string): Promise<void> {
@@ -167,13 +139,13 @@ function requestForm(ctx: Context): ReplyForm {
 }
 
 async function intervisieCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
-  const teamId = await teamOf(ctx, turn);
+  const teamId = await actingTeam(ctx, turn);
   switch (args.trim().toLowerCase()) {
     case 'nieuw':
       await requirePlanner(ctx, turn.userId, teamId);
-      return reply(turn, 'Plan een intervisie. Ik kondig hem aan in het teamkanaal en stuur herinneringen.', { form: await createForm(ctx, teamId) });
+      return notice(turn, 'Plan een intervisie. Ik kondig hem aan in het teamkanaal en stuur herinneringen.', { form: await createForm(ctx, teamId) });
     case 'aanvragen':
-      return reply(turn, 'Stel 2 tot 4 datums voor; het team stemt en de datum met de meeste stemmen wordt het.', { form: requestForm(ctx) });
+      return notice(turn, 'Stel 2 tot 4 datums voor; het team stemt en de datum met de meeste stemmen wordt het.', { form: requestForm(ctx) });
     case '': {
       const slots = await ctx.db.sql.query<{ id: string; title: string; starts_at: Date; time_zone: string; capacity: number; confirmed: number; mine: string | null }>(
         `SELECT s.id, s.title, s.starts_at, s.time_zone, s.capacity,
@@ -182,26 +154,26 @@ async function intervisieCommand(ctx: Context, turn: Turn, args: string): Promis
          FROM intervisie_slot s WHERE s.team_id = $1 AND s.status = 'planned' AND s.starts_at > $3 ORDER BY s.starts_at LIMIT 5`,
         [teamId, turn.userId, ctx.clock.now()],
       );
-      if (slots.length === 0) return reply(turn, 'Er staat geen intervisie gepland. Wil je er een? Gebruik /intervisie aanvragen.');
+      if (slots.length === 0) return notice(turn, 'Er staat geen intervisie gepland. Wil je er een? Gebruik /intervisie aanvragen.');
       const lines = slots.map((s) => {
         const mine = s.mine === 'confirmed' ? ' – je bent aangemeld' : s.mine === 'waiting' ? ' – je staat op de wachtlijst' : '';
         return `- ${s.title}, ${formatDutch(new Date(s.starts_at), s.time_zone)}: ${s.confirmed}/${s.capacity}${mine}`;
       });
-      return reply(turn, `Komende intervisie:\n${lines.join('\n')}`, {
+      return notice(turn, `Komende intervisie:\n${lines.join('\n')}`, {
         actions: slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(new Date(s.starts_at), s.time_zone, false)}`, value: s.id })),
       });
     }
     default:
-      return reply(turn, 'Gebruik /intervisie (komende sessies), /intervisie nieuw (plannen) of /intervisie aanvragen (datumpeiling).');
+      return notice(turn, 'Gebruik /intervisie (komende sessies), /intervisie nieuw (plannen) of /intervisie aanvragen (datumpeiling).');
   }
 }
 
 async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
   switch (action.id) {
     case INTERVISIE_ACTIONS.create: {
-      const teamId = await teamOf(ctx, turn);
+      const teamId = await actingTeam(ctx, turn);
       await requirePlanner(ctx, turn.userId, teamId);
-      const f = fieldsOf(createFields, action);
+      const f = parseFields(createFields, action, FIELD_LABELS);
       const slots = await createSlots(ctx, {
         teamId,
         createdBy: turn.userId,
@@ -217,33 +189,33 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
         occurrences: f.occurrences ?? 1,
       });
       const dates = slots.map((s) => formatDutch(new Date(s.starts_at), s.time_zone)).join(', ');
-      return reply(turn, `Gepland: ${slots.length === 1 ? dates : `${slots.length} bijeenkomsten (${dates})`}. De aankondiging staat in het teamkanaal.`);
+      return notice(turn, `Gepland: ${slots.length === 1 ? dates : `${slots.length} bijeenkomsten (${dates})`}. De aankondiging staat in het teamkanaal.`);
     }
     case INTERVISIE_ACTIONS.signup: {
-      const result = await signUp(ctx, { slotId: valueOf(action), userId: turn.userId });
-      if (result.status === 'waiting') return reply(turn, `De intervisie is vol. Je staat op de wachtlijst, plek ${result.position}. Komt er een plek vrij, dan meld ik je automatisch aan en hoor je het van mij.`);
-      return reply(turn, `Je bent aangemeld. ${result.preparation}`);
+      const result = await signUp(ctx, { slotId: buttonValue(action), userId: turn.userId });
+      if (result.status === 'waiting') return notice(turn, `De intervisie is vol. Je staat op de wachtlijst, plek ${result.position}. Komt er een plek vrij, dan meld ik je automatisch aan en hoor je het van mij.`);
+      return notice(turn, `Je bent aangemeld. ${result.preparation}`);
     }
     case INTERVISIE_ACTIONS.cancel: {
-      const result = await cancelSignup(ctx, { slotId: valueOf(action), userId: turn.userId });
-      return reply(turn, result.was ? 'Je bent afgemeld.' + (result.promoted ? ' Je plek gaat naar de eerste op de wachtlijst.' : '') : 'Je was niet aangemeld voor deze intervisie.');
+      const result = await cancelSignup(ctx, { slotId: buttonValue(action), userId: turn.userId });
+      return notice(turn, result.was ? 'Je bent afgemeld.' + (result.promoted ? ' Je plek gaat naar de eerste op de wachtlijst.' : '') : 'Je was niet aangemeld voor deze intervisie.');
     }
     case INTERVISIE_ACTIONS.request: {
-      const teamId = await teamOf(ctx, turn);
-      const f = fieldsOf(requestFields, action);
+      const teamId = await actingTeam(ctx, turn);
+      const f = parseFields(requestFields, action, FIELD_LABELS);
       const options = [f.date1, f.date2, f.date3, f.date4].filter((d): d is string => Boolean(d)).map((d) => `${d}T${f.time}`);
       await requestSlot(ctx, { teamId, userId: turn.userId, title: f.title, method: f.method, durationMinutes: f.duration, place: f.place, capacity: f.capacity, options });
-      return reply(turn, 'De datumpeiling staat in het teamkanaal. Sluit hem zelf, of hij sluit vanzelf na een paar dagen.');
+      return notice(turn, 'De datumpeiling staat in het teamkanaal. Sluit hem zelf, of hij sluit vanzelf na een paar dagen.');
     }
     case INTERVISIE_ACTIONS.vote: {
-      const m = /^(.+):(\d)$/.exec(valueOf(action));
+      const m = /^(.+):(\d)$/.exec(buttonValue(action));
       if (!m) throw new WijkwijsError('bad_request', 'Deze stemknop klopt niet.');
       await voteSlot(ctx, { requestId: m[1]!, option: Number(m[2]), userId: turn.userId });
-      return reply(turn, 'Je stem is geteld.');
+      return notice(turn, 'Je stem is geteld.');
     }
     case INTERVISIE_ACTIONS.closePoll: {
-      const slot = await closePoll(ctx, { requestId: valueOf(action), userId: turn.userId });
-      return reply(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(new Date(slot.starts_at), slot.time_zone)} en is aangekondigd.` : 'De peiling was al gesloten.');
+      const slot = await closePoll(ctx, { requestId: buttonValue(action), userId: turn.userId });
+      return notice(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(new Date(slot.starts_at), slot.time_zone)} en is aangekondigd.` : 'De peiling was al gesloten.');
     }
   }
   throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');

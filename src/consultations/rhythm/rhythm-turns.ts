@@ -1,11 +1,11 @@
 /** `/teamritme`: show the team's rhythm, change it with a form or arguments, skip a date. */
+import { actingTeam, notice } from '../../assistant/feature-kit.ts';
 import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
 import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { formatDutch, localDate } from '../../lib/time.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
-import { reply } from '../twintig-ogen/request-turns.ts';
-import { actingTeam, displayNames, requireMember } from '../twintig-ogen/team-access.ts';
+import { displayNames, requireMember } from '../twintig-ogen/team-access.ts';
 import { upcomingMeetings } from '../twintig-ogen/upcoming-meetings.ts';
 import { teamCalendarUrl } from '../calendar/calendar-links.ts';
 import { getTeamRhythm } from './get-team-rhythm.ts';
@@ -18,7 +18,7 @@ const USAGE =
   'Zo stel je het ritme in: /teamritme dag=di elke=2 vanaf=2026-01-06 van=10:00 tot=12:00 casussen=3 minuten=30. Een datum overslaan: /teamritme overslaan 2026-12-29. Of gebruik /teamritme zonder meer voor het formulier.';
 
 export async function rhythmCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
-  const teamId = await actingTeam(ctx.db.prisma, turn);
+  const teamId = await actingTeam(ctx, turn);
   const words = args.split(/\s+/).filter(Boolean);
   if (words.length === 0) return showRhythm(ctx, turn, teamId);
   const current = await getTeamRhythm(ctx.db.prisma, teamId);
@@ -30,11 +30,11 @@ export async function rhythmCommand(ctx: Context, turn: Turn, args: string): Pro
     const skipped = new Set(current?.skippedDates ?? []);
     for (const d of dates) (skip ? skipped.add(d) : skipped.delete(d));
     const { rhythm, moved } = await setTeamRhythm(ctx, turn, teamId, { skippedDates: [...skipped] });
-    return reply(turn, `${skip ? 'Overgeslagen' : 'Weer ingepland'}: ${dates.join(', ')}.${moved ? ` ${moved} casus(sen) van dat overleg kregen een nieuwe plek; het team ziet het in het kanaal.` : ''}\n${describeRhythm(rhythm)}`);
+    return notice(turn, `${skip ? 'Overgeslagen' : 'Weer ingepland'}: ${dates.join(', ')}.${moved ? ` ${moved} casus(sen) van dat overleg kregen een nieuwe plek; het team ziet het in het kanaal.` : ''}\n${describeRhythm(rhythm)}`);
   }
   const change = await parseArgs(ctx, teamId, words);
   const { rhythm, moved } = await setTeamRhythm(ctx, turn, teamId, change);
-  return reply(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
+  return notice(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
 }
 
 async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Reply> {
@@ -57,9 +57,9 @@ async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Rep
   } else {
     lines.push(`Team ${teamId} heeft nog geen teamritme.${canEdit ? ' Vul het formulier in.' : ' Vraag je teamleider het in te stellen.'}`);
   }
-  if (!canEdit) return reply(turn, lines.join('\n'));
+  if (!canEdit) return notice(turn, lines.join('\n'));
   lines.push(USAGE);
-  return reply(turn, lines.join('\n'), { form: rhythmForm(rhythm ?? defaultRhythm(teamId, localDate(ctx.clock.now()))) });
+  return notice(turn, lines.join('\n'), { form: rhythmForm(rhythm ?? defaultRhythm(teamId, localDate(ctx.clock.now()))) });
 }
 
 export function rhythmForm(rhythm: Rhythm): ReplyForm {
@@ -100,7 +100,7 @@ export async function saveRhythmTurn(ctx: Context, turn: Turn, action: TurnActio
     timeZone: f.timeZone?.trim() || undefined,
   };
   const { rhythm, moved } = await setTeamRhythm(ctx, turn, teamId, change);
-  return reply(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
+  return notice(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
 }
 
 /** Facilitators by user id or display name, among the team's members. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { fieldLabels } from '../../assistant/feature-kit.ts';
 import type { ReplyForm } from '../../assistant/reply.ts';
-import { WijkwijsError } from '../../lib/errors.ts';
 import { OTHER_DILEMMA } from './dilemmas.ts';
 
 export const REQUEST_SUBMIT = 'twintig.request-submit';
@@ -34,12 +34,6 @@ export const confirmFieldsSchema = z.object({
   tried: z.string().trim().max(MAX).optional().default(''),
 });
 
-/** Parses form fields; the first problem becomes a Dutch message. */
-export function parseFields<T>(schema: z.ZodType<T>, fields: Record<string, string> | undefined): T {
-  const result = schema.safeParse(fields ?? {});
-  if (!result.success) throw new WijkwijsError('bad_request', result.error.issues[0]?.message ?? 'Het formulier is niet goed ingevuld.');
-  return result.data;
-}
 
 export function requestForm(teamId: string, dilemmas: { value: string; label: string }[], summary = ''): ReplyForm {
   return {
@@ -81,3 +75,6 @@ export function confirmForm(requestId: string, texts: { summary: string; questio
     cancel: { id: REQUEST_CANCEL, label: 'Annuleren' },
   };
 }
+
+export const REQUEST_LABELS = fieldLabels(requestForm('', []));
+export const CONFIRM_LABELS = fieldLabels(confirmForm('', { summary: '', question: '', tried: '' }));
