@@ -9,6 +9,7 @@ import { purgeExpiredConversations } from '../../src/data-protection/purge-expir
 import { UNCONFIRMED_DRAFT_HOURS as DRAFT_HOURS } from '../../src/assistant/feature-kit.ts';
 import { countsByKind, purgeExpiredDrafts } from '../../src/data-protection/purge-expired-drafts.ts';
 import { PURGE_EVERY_MS, startRetentionPurge } from '../../src/data-protection/start-retention-purge.ts';
+import type { VierOgenStatus } from '../../src/generated/prisma/client.ts';
 import { createTestContext } from '../support/context.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -129,7 +130,7 @@ describe('purgeExpiredDrafts', () => {
     ctx.db.prisma.consultationRequest.create({
       data: { teamId: 'r-drafts', requesterId: 'web:r-coach', status, summary: 's', dilemma: 'd', question: 'q', createdAt: updatedAt, updatedAt, outcomeDraft },
     });
-  const vier = (status: string, createdAt: Date, askedAt: Date | null = null) =>
+  const vier = (status: VierOgenStatus, createdAt: Date, askedAt: Date | null = null) =>
     ctx.db.prisma.vierOgenRequest.create({ data: { teamId: 'r-drafts', requesterId: 'web:r-coach', indication: 'i', status, createdAt, askedAt } });
 
   const draftCounts = async (at: Date) => {
