@@ -75,7 +75,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 /** Leads plan slots, and so do procesbegeleiders: whoever facilitates one of the team's slots. */
 async function requirePlanner(ctx: Context, userId: string, teamId: string): Promise<void> {
-  const [facilitates] = await ctx.db.sql.query(`SELECT 1 FROM intervisie_slot WHERE team_id = $1 AND facilitator_id = $2 LIMIT 1`, [teamId, userId]);
+  const facilitates = await ctx.db.prisma.intervisieSlot.findFirst({ where: { teamId, facilitatorId: userId }, select: { id: true } });
   if (facilitates) return;
   await requireTeamRole(ctx.db.prisma, { userId }, teamId, ['lead', 'admin']).catch(() => {
     throw new WijkwijsError('forbidden', 'Een intervisie plannen mag de teamleider of een procesbegeleider. Wil je er een? Gebruik /intervisie aanvragen.');
@@ -147,20 +147,31 @@ async function intervisieCommand(ctx: Context, turn: Turn, args: string): Promis
     case 'aanvragen':
       return notice(turn, 'Stel 2 tot 4 datums voor; het team stemt en de datum met de meeste stemmen wordt het.', { form: requestForm(ctx) });
     case '': {
-      const slots = await ctx.db.sql.query<{ id: string; title: string; starts_at: Date; time_zone: string; capacity: number; confirmed: number; mine: string | null }>(
-        `SELECT s.id, s.title, s.starts_at, s.time_zone, s.capacity,
-                (SELECT count(*)::int FROM intervisie_signup g WHERE g.slot_id = s.id AND g.status = 'confirmed') AS confirmed,
-                (SELECT g.status FROM intervisie_signup g WHERE g.slot_id = s.id AND g.user_id = $2) AS mine
-         FROM intervisie_slot s WHERE s.team_id = $1 AND s.status = 'planned' AND s.starts_at > $3 ORDER BY s.starts_at LIMIT 5`,
-        [teamId, turn.userId, ctx.clock.now()],
-      );
+      const upcoming = await ctx.db.prisma.intervisieSlot.findMany({
+        where: { teamId, status: 'planned', startsAt: { gt: ctx.clock.now() } },
+        orderBy: { startsAt: 'asc' },
+        take: 5,
+        select: {
+          id: true,
+          title: true,
+          startsAt: true,
+          timeZone: true,
+          capacity: true,
+          signups: { where: { OR: [{ status: 'confirmed' }, { userId: turn.userId }] }, select: { userId: true, status: true } },
+        },
+      });
+      const slots = upcoming.map(({ signups, ...slot }) => ({
+        ...slot,
+        confirmed: signups.filter((g) => g.status === 'confirmed').length,
+        mine: signups.find((g) => g.userId === turn.userId)?.status ?? null,
+      }));
       if (slots.length === 0) return notice(turn, 'Er staat geen intervisie gepland. Wil je er een? Gebruik /intervisie aanvragen.');
       const lines = slots.map((s) => {
         const mine = s.mine === 'confirmed' ? ' – je bent aangemeld' : s.mine === 'waiting' ? ' – je staat op de wachtlijst' : '';
-        return `- ${s.title}, ${formatDutch(new Date(s.starts_at), s.time_zone)}: ${s.confirmed}/${s.capacity}${mine}`;
+        return `- ${s.title}, ${formatDutch(s.startsAt, s.timeZone)}: ${s.confirmed}/${s.capacity}${mine}`;
       });
       return notice(turn, `Komende intervisie:\n${lines.join('\n')}`, {
-        actions: slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(new Date(s.starts_at), s.time_zone, false)}`, value: s.id })),
+        actions: slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(s.startsAt, s.timeZone, false)}`, value: s.id })),
       });
     }
     default:
@@ -188,7 +199,7 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
         recurrence: f.recurrence,
         occurrences: f.occurrences ?? 1,
       });
-      const dates = slots.map((s) => formatDutch(new Date(s.starts_at), s.time_zone)).join(', ');
+      const dates = slots.map((s) => formatDutch(s.startsAt, s.timeZone)).join(', ');
       return notice(turn, `Gepland: ${slots.length === 1 ? dates : `${slots.length} bijeenkomsten (${dates})`}. De aankondiging staat in het teamkanaal.`);
     }
     case INTERVISIE_ACTIONS.signup: {
@@ -215,7 +226,7 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
     }
     case INTERVISIE_ACTIONS.closePoll: {
       const slot = await closePoll(ctx, { requestId: buttonValue(action), userId: turn.userId });
-      return notice(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(new Date(slot.starts_at), slot.time_zone)} en is aangekondigd.` : 'De peiling was al gesloten.');
+      return notice(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(slot.startsAt, slot.timeZone)} en is aangekondigd.` : 'De peiling was al gesloten.');
     }
   }
   throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');

@@ -110,12 +110,13 @@ async function vierogenCommand(ctx: Context, turn: Turn, args: string): Promise<
     }
     case '':
     case 'status': {
-      const open = await ctx.db.sql.query<{ id: string; status: string; created_at: Date }>(
-        `SELECT id, status, created_at FROM vier_ogen_request WHERE requester_id = $1 AND status IN ('draft', 'asked') ORDER BY created_at`,
-        [turn.userId],
-      );
+      const open = await ctx.db.prisma.vierOgenRequest.findMany({
+        where: { requesterId: turn.userId, status: { in: ['draft', 'asked'] } },
+        orderBy: { createdAt: 'asc' },
+        select: { status: true, createdAt: true },
+      });
       const list = open.length
-        ? `Je open aanvragen:\n${open.map((r) => `- ${formatDutch(new Date(r.created_at))}: ${STATUS_WORDS[r.status] ?? r.status}`).join('\n')}\n\n`
+        ? `Je open aanvragen:\n${open.map((r) => `- ${formatDutch(r.createdAt)}: ${STATUS_WORDS[r.status] ?? r.status}`).join('\n')}\n\n`
         : '';
       if (sub === 'status') return notice(turn, list || 'Je hebt geen open vier-ogen aanvragen.');
       return notice(turn, `${list}Beschrijf de voorgenomen indicatie; ik haal er eerst persoonsgegevens uit en laat je de tekst controleren voordat een collega hem ziet.`, {
@@ -189,7 +190,7 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
       await requireAskedReviewer(ctx, requestId, turn.userId);
       await passCheck(ctx, { requestId, reviewerId: turn.userId, outcome: 'passed' });
       // Replaces the question in the colleague's chat, so it keeps the indication (as the updated notification does).
-      const { indication } = await loadRequest(ctx.db.sql, requestId);
+      const { indication } = await loadRequest(ctx.db.prisma, requestId);
       return notice(turn, `${indication}\n\nHelemaal goed, ik vraag een andere collega.`, { replacesSource: true });
     }
   }

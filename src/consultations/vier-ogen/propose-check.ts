@@ -2,6 +2,7 @@ import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { anonymise } from '../../privacy/index.ts';
 import { requireActingTeam } from '../../teams/membership.ts';
+import { dateColumn } from './request.ts';
 
 export const MAX_INDICATION_CHARS = 3000;
 
@@ -25,11 +26,18 @@ export async function proposeCheck(ctx: Context, input: ProposeCheckInput): Prom
   }
   const teamId = await requireActingTeam(ctx.db.prisma, input.userId, input.teamId);
   const anonymised = anonymise(raw);
-  const [row] = await ctx.db.sql.query<{ id: string }>(
-    `INSERT INTO vier_ogen_request (team_id, requester_id, indication, expertise, deadline, status, created_at)
-     VALUES ($1, $2, $3, $4, $5::date, 'draft', $6) RETURNING id`,
-    [teamId, input.userId, anonymised.text, input.expertise, input.deadline, ctx.clock.now()],
-  );
-  ctx.logger.info({ requestId: row!.id, teamId, redacted: anonymised.entities.length }, 'vier-ogen draft created');
-  return { requestId: row!.id, text: anonymised.text, found: anonymised.entities.length };
+  const row = await ctx.db.prisma.vierOgenRequest.create({
+    data: {
+      teamId,
+      requesterId: input.userId,
+      indication: anonymised.text,
+      expertise: input.expertise,
+      deadline: input.deadline ? dateColumn(input.deadline) : null,
+      status: 'draft',
+      createdAt: ctx.clock.now(),
+    },
+    select: { id: true },
+  });
+  ctx.logger.info({ requestId: row.id, teamId, redacted: anonymised.entities.length }, 'vier-ogen draft created');
+  return { requestId: row.id, text: anonymised.text, found: anonymised.entities.length };
 }
