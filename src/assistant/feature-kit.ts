@@ -8,7 +8,7 @@ import type { JobDefinition } from '../jobs/job.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { requireActingTeam } from '../teams/membership.ts';
 import type { Context } from './context.ts';
-import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from './reply.ts';
+import { noticeReply, type Reply, type ReplyForm, type ReplyFormField, type Turn, type TurnAction } from './reply.ts';
 
 /** A plain reply in the turn's conversation: a confirmation, a form, a refusal with a way out. */
 export function notice(turn: Turn, text: string, extra: Partial<Reply> = {}): Reply {
@@ -36,6 +36,12 @@ export function parseFields<T>(schema: z.ZodType<T>, action: TurnAction, labels:
   throw new WijkwijsError('bad_request', `Controleer deze velden in het formulier: ${names.join(', ')}.`);
 }
 
+/** A form field with a fixed set of choices, `{ value: label }` in the order shown; the first is chosen unless `value` says otherwise. */
+export function selectField(name: string, label: string, choices: Record<string, string>, extra: Partial<ReplyFormField> = {}): ReplyFormField {
+  const options = Object.entries(choices).map(([value, text]) => ({ value, label: text }));
+  return { name, label, value: options[0]?.value ?? '', kind: 'select', options, ...extra };
+}
+
 /** A form's field labels by name, for `parseFields`. */
 export function fieldLabels(form: ReplyForm): Record<string, string> {
   return Object.fromEntries(form.fields.map((field) => [field.name, field.label]));
@@ -60,6 +66,11 @@ export const UNCONFIRMED_DRAFT_HOURS = 36;
 /** Drafts last touched before this moment have waited too long (see `Feature.purgeExpired`). */
 export function unconfirmedBefore(now: Date): Date {
   return new Date(now.getTime() - UNCONFIRMED_DRAFT_HOURS * 3_600_000);
+}
+
+/** The refusal for a button id a feature does not (or no longer) know, e.g. from an old message. */
+export function unknownButton(): WijkwijsError {
+  return new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
 }
 
 /** A job of a feature; its handler gets the whole Context. */

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { Context, Feature } from '../assistant/context.ts';
-import { actingTeam, buttonValue, notice, parseFields } from '../assistant/feature-kit.ts';
-import type { Reply, ReplyForm, Turn, TurnAction } from '../assistant/reply.ts';
+import { actingTeam, buttonValue, notice, parseFields, selectField, unknownButton } from '../assistant/feature-kit.ts';
+import type { Reply, ReplyForm, ReplyFormField, Turn, TurnAction } from '../assistant/reply.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
 import { requireTeamRole } from '../teams/authorise.ts';
@@ -82,36 +82,33 @@ async function requirePlanner(ctx: Context, userId: string, teamId: string): Pro
   });
 }
 
-function methodOptions(ctx: Context) {
-  return loadWerkvormen(ctx.config.knowledgeDir).map((w) => ({ value: w.slug, label: w.title }));
+/** The fields both forms ask: what the session is, and how long, where and for how many. */
+function sessionFields(ctx: Context): { what: ReplyFormField[]; size: ReplyFormField[] } {
+  const methods = Object.fromEntries(loadWerkvormen(ctx.config.knowledgeDir).map((w) => [w.slug, w.title]));
+  return {
+    what: [{ name: 'title', label: 'Titel', value: 'Intervisie' }, selectField('method', 'Werkvorm', methods)],
+    size: [
+      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
+      { name: 'place', label: 'Plaats of link', value: '' },
+      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
+    ],
+  };
 }
 
 async function createForm(ctx: Context, teamId: string): Promise<ReplyForm> {
   const members = await ctx.db.prisma.teamMember.findMany({ where: { teamId }, include: { user: true }, orderBy: { userId: 'asc' } });
+  const facilitators = { '': 'Nog niet bekend', ...Object.fromEntries(members.map((m) => [m.userId, m.user.displayName ?? m.userId])) };
+  const session = sessionFields(ctx);
   return {
     id: 'intervisie-new',
     title: 'Intervisie plannen',
     fields: [
-      { name: 'title', label: 'Titel', value: 'Intervisie' },
-      { name: 'method', label: 'Werkvorm', value: methodOptions(ctx)[0]?.value ?? '', kind: 'select', options: methodOptions(ctx) },
-      { name: 'facilitator', label: 'Procesbegeleider', value: '', kind: 'select', optional: true, options: [{ value: '', label: 'Nog niet bekend' }, ...members.map((m) => ({ value: m.userId, label: m.user.displayName ?? m.userId }))] },
+      ...session.what,
+      selectField('facilitator', 'Procesbegeleider', facilitators, { optional: true }),
       { name: 'date', label: 'Datum', value: '', kind: 'date' },
       { name: 'time', label: 'Tijd', value: '14:00', kind: 'time' },
-      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
-      { name: 'place', label: 'Plaats of link', value: '' },
-      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
-      {
-        name: 'recurrence',
-        label: 'Herhaling',
-        value: 'eenmalig',
-        kind: 'select',
-        options: [
-          { value: 'eenmalig', label: 'Eenmalig' },
-          { value: 'elke-week', label: 'Elke week' },
-          { value: 'elke-2-weken', label: 'Elke 2 weken' },
-          { value: 'elke-4-weken', label: 'Elke 4 weken' },
-        ],
-      },
+      ...session.size,
+      selectField('recurrence', 'Herhaling', { eenmalig: 'Eenmalig', 'elke-week': 'Elke week', 'elke-2-weken': 'Elke 2 weken', 'elke-4-weken': 'Elke 4 weken' }),
       { name: 'occurrences', label: 'Aantal keer', value: '1', kind: 'number', optional: true, hint: 'Alleen bij herhaling.' },
     ],
     submit: { id: INTERVISIE_ACTIONS.create, label: 'Plannen en aankondigen' },
@@ -119,15 +116,13 @@ async function createForm(ctx: Context, teamId: string): Promise<ReplyForm> {
 }
 
 function requestForm(ctx: Context): ReplyForm {
+  const session = sessionFields(ctx);
   return {
     id: 'intervisie-request',
     title: 'Intervisie aanvragen',
     fields: [
-      { name: 'title', label: 'Titel', value: 'Intervisie' },
-      { name: 'method', label: 'Werkvorm', value: methodOptions(ctx)[0]?.value ?? '', kind: 'select', options: methodOptions(ctx) },
-      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
-      { name: 'place', label: 'Plaats of link', value: '' },
-      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
+      ...session.what,
+      ...session.size,
       { name: 'time', label: 'Tijd', value: '14:00', kind: 'time' },
       { name: 'date1', label: 'Datum 1', value: '', kind: 'date' },
       { name: 'date2', label: 'Datum 2', value: '', kind: 'date' },
@@ -229,7 +224,7 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
       return notice(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(slot.startsAt, slot.timeZone)} en is aangekondigd.` : 'De peiling was al gesloten.');
     }
   }
-  throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+  throw unknownButton();
 }
 
 export const intervisieFeature: Feature = {

@@ -115,46 +115,35 @@ async function resolveMembers(ctx: Context, teamId: string, given: string[]): Pr
   });
 }
 
+/** Settings of the form `woord=waarde` that are taken as they are typed (numbers as numbers). */
+const PLAIN_SETTINGS: Record<string, { field: keyof RhythmChange; number?: true }> = {
+  elke: { field: 'intervalWeeks', number: true },
+  casussen: { field: 'casesPerMeeting', number: true },
+  minuten: { field: 'minutesPerCase', number: true },
+  vanaf: { field: 'anchorDate' },
+  van: { field: 'startTime' },
+  tot: { field: 'endTime' },
+  tz: { field: 'timeZone' },
+  tijdzone: { field: 'timeZone' },
+};
+
 async function parseArgs(ctx: Context, teamId: string, words: string[]): Promise<RhythmChange> {
   const change: RhythmChange = {};
   for (const word of words) {
     const m = /^([a-z]+)=(.+)$/i.exec(word);
     if (!m) throw new WijkwijsError('bad_request', `Dit begrijp ik niet: "${word}". ${USAGE}`);
     const [, key, value] = m as unknown as [string, string, string];
-    switch (key.toLowerCase()) {
-      case 'dag': {
-        const day = parseWeekday(value);
-        if (!day) throw new WijkwijsError('bad_request', `Onbekende dag "${value}"; gebruik ma, di, wo, do of vr.`);
-        change.weekday = day;
-        break;
-      }
-      case 'elke':
-        change.intervalWeeks = Number(value);
-        break;
-      case 'vanaf':
-        change.anchorDate = value;
-        break;
-      case 'van':
-        change.startTime = value;
-        break;
-      case 'tot':
-        change.endTime = value;
-        break;
-      case 'casussen':
-        change.casesPerMeeting = Number(value);
-        break;
-      case 'minuten':
-        change.minutesPerCase = Number(value);
-        break;
-      case 'tz':
-      case 'tijdzone':
-        change.timeZone = value;
-        break;
-      case 'begeleider':
-        change.facilitatorIds = await resolveMembers(ctx, teamId, value.split(','));
-        break;
-      default:
-        throw new WijkwijsError('bad_request', `Onbekende instelling "${key}". ${USAGE}`);
+    const plain = PLAIN_SETTINGS[key.toLowerCase()];
+    if (plain) {
+      Object.assign(change, { [plain.field]: plain.number ? Number(value) : value });
+    } else if (key.toLowerCase() === 'dag') {
+      const day = parseWeekday(value);
+      if (!day) throw new WijkwijsError('bad_request', `Onbekende dag "${value}"; gebruik ma, di, wo, do of vr.`);
+      change.weekday = day;
+    } else if (key.toLowerCase() === 'begeleider') {
+      change.facilitatorIds = await resolveMembers(ctx, teamId, value.split(','));
+    } else {
+      throw new WijkwijsError('bad_request', `Onbekende instelling "${key}". ${USAGE}`);
     }
   }
   return change;

@@ -4,9 +4,9 @@
  * carry the prefix `twintig.`.
  */
 import type { Feature } from '../../assistant/context.ts';
+import { unknownButton } from '../../assistant/feature-kit.ts';
 import type { Reply, Turn, TurnAction } from '../../assistant/reply.ts';
 import type { Context } from '../../assistant/context.ts';
-import { WijkwijsError } from '../../lib/errors.ts';
 import { RHYTHM_SAVE, rhythmCommand, saveRhythmTurn } from '../rhythm/rhythm-turns.ts';
 import { approveItem, moveItem, reorderItem, rsvpItem, withdrawItem } from './change-item.ts';
 import { EFFECT_SUBMIT, openEffectTurn, submitEffectTurn } from './follow-ups.ts';
@@ -52,7 +52,7 @@ export const twintigOgenFeature: Feature = {
   actionPrefix: 'twintig',
   async onAction(ctx, turn, action) {
     const handler = ACTIONS[action.id];
-    if (!handler) throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+    if (!handler) throw unknownButton();
     return handler(ctx, turn, action);
   },
   // The question is not copied into the form: it has not been through the requester's privacy check.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldLabels } from '../../assistant/feature-kit.ts';
+import { fieldLabels, selectField } from '../../assistant/feature-kit.ts';
 import type { ReplyForm } from '../../assistant/reply.ts';
 import { OTHER_DILEMMA } from './dilemmas.ts';
 
@@ -45,16 +45,7 @@ export function requestForm(teamId: string, dilemmas: { value: string; label: st
       { name: 'dilemma_other', label: 'Ander dilemma', value: '', optional: true, hint: "Alleen als je 'Anders' koos." },
       { name: 'question', label: 'Je vraag aan het team', value: '' },
       { name: 'tried', label: 'Wat heb je al geprobeerd?', value: '', multiline: true, optional: true },
-      {
-        name: 'urgency',
-        label: 'Haast',
-        value: 'normal',
-        kind: 'select',
-        options: [
-          { value: 'normal', label: 'Normaal: het eerstvolgende overleg met plek' },
-          { value: 'urgent', label: 'Spoed: vóór een uiterste datum' },
-        ],
-      },
+      selectField('urgency', 'Haast', { normal: 'Normaal: het eerstvolgende overleg met plek', urgent: 'Spoed: vóór een uiterste datum' }),
       { name: 'latest_date', label: 'Uiterlijk bespreken op', value: '', kind: 'date', optional: true, hint: 'Alleen bij spoed.' },
     ],
     submit: { id: REQUEST_SUBMIT, label: 'Verder' },

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Context, Feature } from '../../assistant/context.ts';
-import { actingTeam, buttonValue, notice, parseFields } from '../../assistant/feature-kit.ts';
+import { actingTeam, buttonValue, notice, parseFields, unknownButton } from '../../assistant/feature-kit.ts';
 import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { DEFAULT_TIME_ZONE, formatDutch } from '../../lib/time.ts';
@@ -194,7 +194,7 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
       return notice(turn, `${indication}\n\nHelemaal goed, ik vraag een andere collega.`, { replacesSource: true });
     }
   }
-  throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+  throw unknownButton();
 }
 
 export const vierOgenFeature: Feature = {
