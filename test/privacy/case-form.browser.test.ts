@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_USER_ID, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openPage } from '../support/browser.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
 
 /** The confirm-before-store form in the web chat, in a real Chromium, and its /api/action endpoint. */
@@ -23,14 +23,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function openChat(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
-  return { page, errors };
-}
+const openChat = () => openPage(browser, server.url);
 
 async function sendCase(page: Page, text: string): Promise<void> {
   await page.getByLabel('Je vraag').fill(`/casus ${text}`);

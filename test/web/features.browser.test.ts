@@ -10,7 +10,7 @@ import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { startWebServer, WEB_USER_ID, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openPage } from '../support/browser.ts';
 import { createTestContext } from '../support/context.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -44,27 +44,18 @@ const TEST_FEATURE: Feature = {
 };
 
 beforeAll(async () => {
-  FEATURES.push(TEST_FEATURE);
-  ctx = await createTestContext({ PORT: '0' });
+  ctx = await createTestContext({ PORT: '0' }, undefined, undefined, [...FEATURES, TEST_FEATURE]);
   server = await startWebServer(ctx);
   await ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID });
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
-  FEATURES.splice(FEATURES.indexOf(TEST_FEATURE), 1);
   await browser?.close();
   await server?.close();
   await ctx?.close();
 });
 
-async function openChat(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
-  return { page, errors };
-}
+const openChat = () => openPage(browser, server.url);
 
 describe('web chat with feature messages in Chromium', () => {
   it('shows a team message with its button; the reply replaces it, and an update of the message replaces it again', async () => {

@@ -21,15 +21,13 @@ const TEST_FEATURE: Feature = {
 };
 
 beforeAll(async () => {
-  FEATURES.push(TEST_FEATURE);
-  ctx = await createTestContext({ PORT: '0' });
+  ctx = await createTestContext({ PORT: '0' }, undefined, undefined, [...FEATURES, TEST_FEATURE]);
   server = await startWebServer(ctx);
   await ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID });
   await ensureMember(ctx.db.prisma, { teamId: 'team-tweede', userId: WEB_USER_ID });
   await ensureMember(ctx.db.prisma, { teamId: 'team-vreemd', userId: 'slack:T1:UANDER' });
 }, 120_000);
 afterAll(async () => {
-  FEATURES.splice(FEATURES.indexOf(TEST_FEATURE), 1);
   await server?.close();
   await ctx?.close();
 });

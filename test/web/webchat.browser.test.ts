@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, openPage } from '../support/browser.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
 
 
@@ -24,11 +24,7 @@ afterAll(async () => {
 
 describe('local web chat in Chromium', () => {
   it('answers a question with citations whose passage opens on click, and records 👍', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(server.url);
+    const { page, errors } = await openPage(browser, server.url);
 
     await page.getByLabel('Je vraag').fill('Hoe lang heb ik om de hulpvraag te verkennen?');
     await page.keyboard.press('Enter');
