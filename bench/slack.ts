@@ -69,13 +69,16 @@ export async function runSlackBench(options: { users?: number; rounds?: number; 
   });
   const { apiUrl } = await fromLoad('ready');
   const ctx = await createContext(
-    loadConfig({ WIJKWIJS_DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', PORT: '0', WIJKWIJS_KNOWLEDGE_DIR: path.join(repo, 'knowledge') }, '/nonexistent/.env'),
+    loadConfig(
+      // Each user asks several questions in a minute; the per-user limit must not be what is measured.
+      { WIJKWIJS_DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', PORT: '0', WIJKWIJS_KNOWLEDGE_DIR: path.join(repo, 'knowledge'), WIJKWIJS_QUESTIONS_PER_MINUTE: '1000' },
+      '/nonexistent/.env',
+    ),
   );
   try {
     await ingestFiles(ctx, { paths: [path.join(repo, 'knowledge')] });
     const web = createWebApp(ctx);
-    // Each user asks several questions in a minute; the per-user limit must not be what is measured.
-    const slack = createSlackChannel(ctx, { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl }, { questionsPerMinute: 1000 });
+    const slack = createSlackChannel(ctx, { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl });
     channelMount(web).use(slack.router!);
     const server = await startWebServer(ctx, web);
     try {

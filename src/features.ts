@@ -5,8 +5,10 @@ import { onboardingFeature } from './onboarding/feature.ts';
 import { twintigOgenFeature } from './consultations/twintig-ogen/feature.ts';
 import { vierOgenFeature } from './consultations/vier-ogen/feature.ts';
 import { intervisieFeature } from './intervision/feature.ts';
+import { handoffFeature } from './handoff/feature.ts';
+import { channelLinkFeature } from './channel-links/feature.ts';
 
-export const FEATURES: Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, casesFeature];
+export const FEATURES: Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, handoffFeature, channelLinkFeature, casesFeature];
 
 /** The jobs every feature runs (reminders, agendas, time-outs, nudges). */
 export const FEATURE_JOBS = FEATURES.flatMap((f) => f.jobs ?? []);

@@ -46,3 +46,8 @@ export async function saveAnswer(
   });
   return answer.id;
 }
+
+/** A user's latest questions, newest first (stored anonymised). */
+export async function recentQuestions(prisma: PrismaClient, userId: string, take = 5): Promise<{ question: string; createdAt: Date }[]> {
+  return prisma.answer.findMany({ where: { conversation: { userId } }, orderBy: { createdAt: 'desc' }, take, select: { question: true, createdAt: true } });
+}

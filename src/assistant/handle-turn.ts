@@ -1,17 +1,38 @@
 import { recordCaseViews } from '../audit/record-case-views.ts';
 import { rejectControlCharacters } from '../lib/control-characters.ts';
 import { WijkwijsError } from '../lib/errors.ts';
+import { channelLink } from '../teams/channel-links.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { Context, Feature, MemberJoined } from './context.ts';
 import { notice } from './feature-kit.ts';
 import { recordFeedback } from './record-feedback.ts';
 import type { Reply, Turn } from './reply.ts';
+import { rememberThread, threadConversation } from './threads.ts';
 
 const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
 
-/** The one entry point of the conversation core for every channel: a question or an action in, a Reply out. */
-export async function handleTurn(ctx: Context, turn: Turn): Promise<Reply> {
-  rejectControlCharacters(turn);
+/**
+ * The one entry point of the conversation core for every channel: a question or an action in, a Reply
+ * out. A platform's channel becomes the team it is linked to, and its thread the conversation it
+ * continues; a thread answered for the first time is remembered.
+ */
+export async function handleTurn(ctx: Context, incoming: Turn): Promise<Reply> {
+  rejectControlCharacters(incoming);
+  const turn = await resolvePlace(ctx, incoming);
+  const reply = await dispatch(ctx, turn);
+  if (turn.thread && reply.conversationId && reply.conversationId !== turn.conversationId) {
+    await rememberThread(ctx.db.prisma, turn.thread, turn.userId, reply.conversationId);
+  }
+  return reply;
+}
+
+async function resolvePlace(ctx: Context, turn: Turn): Promise<Turn> {
+  const teamId = turn.teamId ?? (await channelLink(ctx.db, turn.place))?.teamId;
+  const conversationId = turn.conversationId ?? (turn.thread ? await threadConversation(ctx.db.prisma, turn.thread, turn.userId) : undefined);
+  return { ...turn, teamId, conversationId };
+}
+
+async function dispatch(ctx: Context, turn: Turn): Promise<Reply> {
   if (turn.action) return handleAction(ctx, turn, turn.action);
   const command = COMMAND.exec(turn.text ?? '');
   if (command) {

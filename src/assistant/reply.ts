@@ -22,6 +22,16 @@ export interface Turn {
    * and the command line count as private and Slack and Teams as shared.
    */
   audience?: Audience;
+  /**
+   * The platform channel the turn comes from, e.g. "slack:T01:C02" or "teams:19:…@thread.tacv2";
+   * the core looks up the team it is linked to. A DM or personal chat has none.
+   */
+  place?: string;
+  /**
+   * The platform thread the turn belongs to, e.g. "slack:T01:C02:1700000000.000100"; the core
+   * continues the conversation of that thread for this user. The web chat passes `conversationId`.
+   */
+  thread?: string;
   conversationId?: string;
   text?: string;
   action?: TurnAction;
@@ -77,6 +87,11 @@ export interface Reply {
    * announcement whose RSVP count changed.
    */
   replacesSource?: boolean;
+  /**
+   * A message for a whole team that asks for its attention ("Vraag een collega"): a channel that can
+   * call a group of people at once (a Slack user group) does so.
+   */
+  callsTeam?: boolean;
 }
 
 /**

@@ -42,14 +42,14 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
       if (released) say(`${released} intervisieplek(ken) vrijgegeven; wie op de wachtlijst stond, schuift door.`);
       say(
         `Verwijderd voor ${userId}: ${r.conversations} gesprek(ken), ${r.answers} vraag/antwoord(en), ${r.feedback} feedback, ` +
-          `${r.caseDrafts} casusconcept(en), ${r.slackHandoffs} Slack-doorverwijzing(en), ${r.slackForms} Slack-formulier(en), ` +
+          `${r.caseDrafts} casusconcept(en), ${r.handoffs} vraag/vragen aan collega’s, ${r.threads} thread-koppeling(en), ${r.slackForms} Slack-formulier(en), ` +
           `${r.memberships} teamlidmaatschap(pen), gebruikersgegevens: ${r.user ? 'ja' : 'niet aanwezig'}.`,
       );
       say(
         `Ook verwijderd: ${r.notifications} bericht(en), ${r.consultationDrafts} nooit verstuurd(e) concept(en) (twintig/vier ogen), ` +
           `${r.memberProfiles} profiel(en) (expertise, afwezigheid), ${r.intervisieSignups} intervisie-aanmelding(en), ${r.intervisieVotes} intervisie-stem(men), ` +
           `${r.onboardingEnrollments} onboarding-traject(en) met ${r.onboardingModules} module(s) en ${r.onboardingQuizAnswers} quizantwoord(en), ` +
-          `${r.msteamsConversations + r.msteamsThreads + r.msteamsHandoffs} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
+          `${r.msteamsConversations} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
       );
       say(
         `In het auditlog staat deze gebruiker voortaan als ${r.pseudonym} (${r.auditEventsPseudonymised} regel(s) aangepast); ` +

@@ -13,14 +13,15 @@ export interface DeleteUserDataResult {
   answers: number;
   feedback: number;
   caseDrafts: number;
-  slackHandoffs: number;
+  /** "Vraag een collega" requests the user made (in any channel). */
+  handoffs: number;
   slackForms: number;
   auditEventsPseudonymised: number;
   /** Messages to the user, and messages about them (e.g. a request to admit them, their onboarding). */
   notifications: number;
   msteamsConversations: number;
-  msteamsThreads: number;
-  msteamsHandoffs: number;
+  /** Which Slack or Teams thread continued which of their conversations. */
+  threads: number;
   memberProfiles: number;
   /** Twintig-ogen cases never put on the agenda, and vier-ogen checks never sent. */
   consultationDrafts: number;
@@ -104,24 +105,22 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
       await tx.$executeRaw`UPDATE notification SET reply = regexp_replace(reply::text, ${pattern}, ${pseudonym}, 'g')::jsonb WHERE reply::text ~ ${pattern}`,
     );
 
-    // Microsoft Teams: the reference to their personal chat and their thread links are theirs alone.
-    const msteamsThreads = await tx.msteamsThread.deleteMany({ where: { userId } });
+    // Their thread links (Slack, Teams) and the reference to their Teams personal chat are theirs alone.
+    const threads = await tx.conversationThread.deleteMany({ where: { userId } });
     const msteamsConversations = await tx.msteamsConversation.deleteMany({ where: { userId } });
 
     const ownConversations = { conversation: { userId } };
     const answers = await tx.answer.count({ where: ownConversations });
     // Feedback given by the user anywhere, plus feedback of others on this user's answers (it goes with them).
     const feedback = await tx.feedback.deleteMany({ where: { OR: [{ userId }, { answer: ownConversations }] } });
-    // Hand-offs point at the user's answers; they go first (as the asker's own rows, see below).
-    const msteamsHandoffs = await tx.msteamsHandoff.deleteMany({ where: { askerId: userId } });
-    pseudonymise(await tx.msteamsHandoff.updateMany({ where: { resolvedBy: userId }, data: { resolvedBy: pseudonym } }));
+    // Hand-offs point at the user's answers: the asker's own go first; as the colleague who resolved
+    // someone else's they stay only as a pseudonym.
+    const handoffs = await tx.handoff.deleteMany({ where: { askerId: userId } });
+    pseudonymise(await tx.handoff.updateMany({ where: { resolvedBy: userId }, data: { resolvedBy: pseudonym } }));
     await tx.answer.deleteMany({ where: ownConversations });
     const conversations = await tx.conversation.deleteMany({ where: { userId } });
     const caseDrafts = await tx.caseDraft.deleteMany({ where: { userId } });
-    // Slack state: the user's hand-off requests and open form drafts go; as the colleague who
-    // resolved someone else's hand-off they stay only as a pseudonym.
-    const slackHandoffs = await tx.slackHandoff.deleteMany({ where: { askerId: userId } });
-    await tx.slackHandoff.updateMany({ where: { resolvedBy: userId }, data: { resolvedBy: pseudonym } });
+    // Slack's forms waiting to be opened by the user.
     const slackForms = await tx.slackForm.deleteMany({ where: { userId } });
 
     // Twintig-ogen. A draft was never shared, so it is the user's alone and goes. A case that reached
@@ -190,13 +189,12 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
       answers,
       feedback: feedback.count,
       caseDrafts: caseDrafts.count,
-      slackHandoffs: slackHandoffs.count,
+      handoffs: handoffs.count,
       slackForms: slackForms.count,
       auditEventsPseudonymised: asActor.count + asSubject.count,
       notifications,
       msteamsConversations: msteamsConversations.count,
-      msteamsThreads: msteamsThreads.count,
-      msteamsHandoffs: msteamsHandoffs.count,
+      threads: threads.count,
       memberProfiles: memberProfiles.count,
       consultationDrafts: twintigDrafts.count + vierOgenDrafts,
       intervisieSignups: intervisieSignups.count,

@@ -11,7 +11,7 @@ import { recordAuditEvents } from '../audit/record-audit-events.ts';
 export async function exportUserData(prisma: PrismaClient, actor: Actor, input: { userId: string; now?: Date }) {
   await requireOrganisationAdmin(prisma, actor);
   const userId = parseUserId(input.userId);
-  const [user, memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser, slackHandoffs, slackForms] = await Promise.all([
+  const [user, memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser, handoffs, threads, slackForms] = await Promise.all([
     prisma.user.findUnique({ where: { id: userId } }),
     prisma.teamMember.findMany({ where: { userId }, orderBy: { teamId: 'asc' }, select: { teamId: true, role: true, createdAt: true } }),
     prisma.conversation.findMany({
@@ -28,7 +28,8 @@ export async function exportUserData(prisma: PrismaClient, actor: Actor, input: 
     prisma.caseDraft.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
     prisma.auditEvent.findMany({ where: { actorId: userId }, orderBy: { at: 'asc' } }),
     prisma.auditEvent.findMany({ where: { subjectType: 'user', subjectId: userId }, orderBy: { at: 'asc' } }),
-    prisma.slackHandoff.findMany({ where: { OR: [{ askerId: userId }, { resolvedBy: userId }] }, orderBy: { createdAt: 'asc' } }),
+    prisma.handoff.findMany({ where: { OR: [{ askerId: userId }, { resolvedBy: userId }] }, orderBy: { createdAt: 'asc' } }),
+    prisma.conversationThread.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
     prisma.slackForm.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
   ]);
   const [notifications, jobs, msteams, twintigOgen, vierOgen, intervisie, onboarding] = await Promise.all([
@@ -45,7 +46,7 @@ export async function exportUserData(prisma: PrismaClient, actor: Actor, input: 
   // trail must not bring back an id that was erased.
   const found =
     user !== null ||
-    [memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser, slackHandoffs, slackForms, notifications, jobs].some((rows) => rows.length > 0) ||
+    [memberships, conversations, feedback, caseDrafts, auditEventsAsActor, auditEventsAboutUser, handoffs, threads, slackForms, notifications, jobs].some((rows) => rows.length > 0) ||
     [msteams, twintigOgen, vierOgen, intervisie, onboarding].some((section) => Object.values(section).some((rows) => rows.length > 0));
   await recordAuditEvents(prisma, [{ actorId: actor.userId, action: 'privacy.exported', subjectType: 'user', subjectId: found ? userId : pseudonymFor(userId) }], now);
   return {
@@ -58,7 +59,8 @@ export async function exportUserData(prisma: PrismaClient, actor: Actor, input: 
     caseDrafts,
     auditEventsAsActor,
     auditEventsAboutUser,
-    slackHandoffs,
+    handoffs,
+    threads,
     slackForms,
     notifications,
     jobs,
@@ -91,12 +93,7 @@ async function jobsOf(prisma: PrismaClient, userId: string) {
 }
 
 async function msteamsOf(prisma: PrismaClient, userId: string) {
-  const [conversations, threads, handoffs] = await Promise.all([
-    prisma.msteamsConversation.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
-    prisma.msteamsThread.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }),
-    prisma.msteamsHandoff.findMany({ where: { OR: [{ askerId: userId }, { resolvedBy: userId }] }, orderBy: { createdAt: 'asc' } }),
-  ]);
-  return { conversations, threads, handoffs };
+  return { conversations: await prisma.msteamsConversation.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }) };
 }
 
 async function twintigOgenOf(prisma: PrismaClient, userId: string) {

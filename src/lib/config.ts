@@ -25,6 +25,7 @@ const envSchema = z.object({
   OPENAI_EMBEDDING_DIMENSIONS: z.coerce.number().int().min(16).max(2000, 'hooguit 2000 (de grens van de HNSW-index van pgvector)').default(256),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
   WIJKWIJS_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).default(2000),
+  WIJKWIJS_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   WIJKWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   WIJKWIJS_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15000),
   SLACK_BOT_TOKEN: optionalString,
@@ -56,6 +57,8 @@ export interface Config {
   defaultTeam: string;
   logLevel: Env['LOG_LEVEL'];
   maxQuestionChars: number;
+  /** Questions one user may ask per minute, in all channels together. */
+  questionsPerMinute: number;
   /** Conversations (with their answers and feedback) untouched for longer than this are purged. */
   retentionDays: number;
   /** How often a process looks for due reminders and time-outs. */
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     defaultTeam: e.WIJKWIJS_DEFAULT_TEAM,
     logLevel: e.LOG_LEVEL,
     maxQuestionChars: e.WIJKWIJS_MAX_QUESTION_CHARS,
+    questionsPerMinute: e.WIJKWIJS_QUESTIONS_PER_MINUTE,
     retentionDays: e.WIJKWIJS_RETENTION_DAYS,
     jobIntervalMs: e.WIJKWIJS_JOB_INTERVAL_MS,
     slack: slackConfig(e),

@@ -58,3 +58,9 @@ export async function isMember(prisma: PrismaClient, userId: string, teamId: str
   const row = await prisma.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { userId: true } });
   return row !== null;
 }
+
+/** The teams a user belongs to, with their role and the team's name. */
+export async function membershipsOf(prisma: PrismaClient, userId: string): Promise<{ teamId: string; name: string; role: TeamRole }[]> {
+  const rows = await prisma.teamMember.findMany({ where: { userId }, include: { team: { select: { name: true } } }, orderBy: { teamId: 'asc' } });
+  return rows.map((r) => ({ teamId: r.teamId, name: r.team.name, role: r.role as TeamRole }));
+}

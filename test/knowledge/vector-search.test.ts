@@ -158,7 +158,8 @@ describe.each([
     expect((await search('zonnepanelen', ['team-a']))[0]?.text).toMatch(/energieloket/);
 
     const again = await ingestFiles(ctx, { paths: [file], teamId: 'team-a' });
-    expect(again.updated).toBe(1);
+    // The file did not change: its passages missing their vectors are a repair of the index.
+    expect(again).toMatchObject({ repaired: 1, updated: 0 });
     expect(await stored()).toEqual([{ embedded: true, embedder: 'openai/test-embed/64' }]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsChannel, startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
-import { channelLink, saveChannelLink } from '../../src/channels/msteams/store.ts';
+import { channelLink, placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { channelMount, createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { createTestContext } from '../support/context.ts';
 import { CASE_QUESTION, CASE_TEXT, twoTeamsWithACase } from '../support/team-case.ts';
@@ -65,8 +65,8 @@ beforeAll(async () => {
   model = await startFakeOpenAI();
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', MICROSOFT_TEAMS_EMULATOR: 'true', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.url, OPENAI_CHAT_MODEL: 'test-chat' });
   await twoTeamsWithACase(ctx, { a: [userIdOf(ANNA)], b: [userIdOf(BRAM)] });
-  await saveChannelLink(ctx.db, TEAM_A_CHANNEL.id, 'team-a');
-  await saveChannelLink(ctx.db, TEAM_B_CHANNEL.id, 'team-b');
+  await saveChannelLink(ctx.db, placeKey('teams', TEAM_A_CHANNEL.id), 'team-a');
+  await saveChannelLink(ctx.db, placeKey('teams', TEAM_B_CHANNEL.id), 'team-b');
   const web = createWebApp(ctx);
   teams = (await startTeams(ctx, web))!;
   server = await startWebServer(ctx, web);
@@ -106,7 +106,7 @@ describe('a linked channel stays with its team', () => {
   it('refuses a team-B admin who links team A’s channel to team B; unlinked first, it may; each change is audited', async () => {
     expect(await say(ANNA, 'koppel team-a')).toMatch(/gekoppeld aan team team-a/);
     expect(await say(BRAM, 'koppel team-b')).toMatch(/al gekoppeld aan team team-a\. Alleen een beheerder van team team-a/);
-    expect(await channelLink(ctx.db, HIJACK.id)).toBe('team-a');
+    expect((await channelLink(ctx.db, placeKey('teams', HIJACK.id)))?.teamId).toBe('team-a');
     expect(await say(BRAM, 'ontkoppel')).toMatch(/beheerder van team team-a/);
     expect(await say(ANNA, 'ontkoppel')).toMatch(/niet meer gekoppeld aan team team-a/);
     expect(await say(BRAM, 'koppel team-b')).toMatch(/gekoppeld aan team team-b/);

@@ -236,14 +236,15 @@ describe('Teams team channel', () => {
     connector.clear();
     await post(activity(connector.url, { text: 'Wat zijn de kernwaarden van het wijkteam?' }));
     const answerId = cardActions(connector.messages()[0]!).find((a) => a.data.actionId === 'feedback.up')!.data.value!;
-    const handoffAction = cardActions(connector.messages()[0]!).find((a) => a.data.actionId === 'msteams.handoff')!;
+    const handoffAction = cardActions(connector.messages()[0]!).find((a) => a.data.actionId === 'handoff.request')!;
     connector.clear();
     const response = await post(activity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: handoffAction.data } } }));
     expect((await response.json()).type).toBe('application/vnd.microsoft.activity.message');
     const [inChannel] = connector.messages().filter((c) => c.conversationId === CHANNEL);
-    expect(JSON.stringify(cardOf(inChannel!))).toContain('Wat zijn de kernwaarden van het wijkteam?');
-    const handoff = await ctx.db.prisma.msteamsHandoff.findFirstOrThrow({ where: { answerId } });
-    expect(handoff).toMatchObject({ status: 'open', teamId: team, conversationId: CHANNEL });
+    expect(inChannel!.body.text).toContain('Wat zijn de kernwaarden van het wijkteam?');
+    expect(JSON.stringify(cardOf(inChannel!))).toContain('Opgelost');
+    const handoff = await ctx.db.prisma.handoff.findFirstOrThrow({ where: { answerId } });
+    expect(handoff).toMatchObject({ status: 'open', teamId: team });
 
     connector.clear();
     const resolveData = cardActions(inChannel!)[0]!.data;
@@ -251,7 +252,7 @@ describe('Teams team channel', () => {
     const body = await resolved.json();
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(body.value)).toContain('Opgelost door Piet');
-    expect((await ctx.db.prisma.msteamsHandoff.findUniqueOrThrow({ where: { id: handoff.id } })).status).toBe('resolved');
+    expect((await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).status).toBe('resolved');
     // The asker hears of it in their personal chat.
     expect(connector.messages().some((c) => c.conversationId === 'a:personal-1' && /opgelost/.test(c.body.text))).toBe(true);
   });

@@ -126,19 +126,23 @@ describe('Slack state of a user', () => {
   it('is exported and erased too; as resolver of a colleague\'s hand-off the user stays a pseudonym', async () => {
     const anna = 'slack:T01:UANNA';
     const bram = 'slack:T01:UBRAM';
-    await ctx.db.prisma.slackHandoff.create({ data: { teamId: 'team-dsr', askerId: anna, channelKey: 'slack:T01:C01' } });
-    const bramsHandoff = await ctx.db.prisma.slackHandoff.create({ data: { teamId: 'team-dsr', askerId: bram, channelKey: 'slack:T01:C01', status: 'resolved', resolvedBy: anna } });
+    await ctx.db.prisma.handoff.create({ data: { teamId: 'team-dsr', askerId: anna } });
+    const bramsHandoff = await ctx.db.prisma.handoff.create({ data: { teamId: 'team-dsr', askerId: bram, status: 'resolved', resolvedBy: anna } });
     await ctx.db.prisma.slackForm.create({ data: { userId: anna, form: { id: 'f', title: 'Casus' } } });
+    const annasConversation = await ctx.db.prisma.conversation.create({ data: { channel: 'slack', userId: anna } });
+    await ctx.db.prisma.conversationThread.create({ data: { threadKey: 'slack:T01:C01:1700000000.000100', userId: anna, conversationId: annasConversation.id } });
 
     const exported = await exportUserData(ctx.db.prisma, OPERATOR, { userId: anna });
-    expect(exported.slackHandoffs).toHaveLength(2);
+    expect(exported.handoffs).toHaveLength(2);
     expect(exported.slackForms).toHaveLength(1);
+    expect(exported.threads).toEqual([expect.objectContaining({ threadKey: 'slack:T01:C01:1700000000.000100', conversationId: annasConversation.id })]);
 
     const result = await deleteUserData(ctx.db.prisma, OPERATOR, { userId: anna });
-    expect(result).toMatchObject({ slackHandoffs: 1, slackForms: 1 });
-    expect(await ctx.db.prisma.slackHandoff.count({ where: { askerId: anna } })).toBe(0);
+    expect(result).toMatchObject({ handoffs: 1, slackForms: 1, threads: 1, conversations: 1 });
+    expect(await ctx.db.prisma.handoff.count({ where: { askerId: anna } })).toBe(0);
+    expect(await ctx.db.prisma.conversationThread.count({ where: { userId: anna } })).toBe(0);
     expect(await ctx.db.prisma.slackForm.count({ where: { userId: anna } })).toBe(0);
-    const kept = await ctx.db.prisma.slackHandoff.findUniqueOrThrow({ where: { id: bramsHandoff.id } });
+    const kept = await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: bramsHandoff.id } });
     expect(kept.resolvedBy).toBe(pseudonymFor(anna));
   });
 });

@@ -154,9 +154,9 @@ beforeAll(async () => {
   const conversation = await prisma.conversation.create({ data: { channel: 'teams', userId: SUBJECT } });
   ids.conversation = conversation.id;
   await prisma.msteamsConversation.create({ data: { conversationId: 'a:1personal', kind: 'personal', serviceUrl: 'https://smba.example/', reference: { user: { id: SUBJECT } }, userId: SUBJECT } });
-  await prisma.msteamsThread.create({ data: { threadKey: '19:chan;messageid=1', userId: SUBJECT, conversationId: conversation.id } });
-  await prisma.msteamsHandoff.create({ data: { teamId: TEAM, askerId: SUBJECT, conversationId: '19:chan' } });
-  await prisma.msteamsHandoff.create({ data: { teamId: TEAM, askerId: COLLEAGUE, conversationId: '19:chan', status: 'resolved', resolvedBy: SUBJECT } });
+  await prisma.conversationThread.create({ data: { threadKey: 'teams:19:chan;messageid=1', userId: SUBJECT, conversationId: conversation.id } });
+  await prisma.handoff.create({ data: { teamId: TEAM, askerId: SUBJECT } });
+  await prisma.handoff.create({ data: { teamId: TEAM, askerId: COLLEAGUE, status: 'resolved', resolvedBy: SUBJECT } });
 }, 60_000);
 afterAll(() => ctx?.close());
 
@@ -170,8 +170,8 @@ describe('export of the feature data', () => {
     expect(data.notifications.map((n) => n.key).sort()).toEqual([`onboarding.admit:${TEAM}:${SUBJECT}`, `vierogen.ask:${ids.vierAsked}:${SUBJECT}`].sort());
     expect(data.jobs.map((j) => j.key).sort()).toEqual([`test.ping:${SUBJECT}`, `vierogen.timeout:${ids.vierAsked}`].sort());
     expect(data.msteams.conversations).toEqual([expect.objectContaining({ conversationId: 'a:1personal' })]);
-    expect(data.msteams.threads).toHaveLength(1);
-    expect(data.msteams.handoffs).toHaveLength(2);
+    expect(data.threads).toHaveLength(1);
+    expect(data.handoffs).toHaveLength(2);
     expect(data.twintigOgen.requests.map((r) => r.id).sort()).toEqual([ids.twintigDraft, ids.discussed].sort());
     expect(data.twintigOgen.rsvps).toEqual([expect.objectContaining({ id: ids.colleagueCase, status: 'scheduled' })]);
     expect(data.twintigOgen.pollVotes).toEqual([expect.objectContaining({ pollId: ids.poll, choice: 0 })]);
@@ -217,8 +217,8 @@ describe('erasure of the feature data', () => {
       pseudonym: P,
       notifications: 3, // the ask to them, the admit request about them, the buddy message about their onboarding
       msteamsConversations: 1,
-      msteamsThreads: 1,
-      msteamsHandoffs: 1,
+      threads: 1,
+      handoffs: 1,
       memberProfiles: 1,
       consultationDrafts: 2,
       intervisieSignups: 2,
@@ -241,7 +241,7 @@ describe('erasure of the feature data', () => {
     expect(await prisma.onboardingQuizAnswer.count({ where: { enrollmentId: ids.enrollment } })).toBe(0);
     expect(await prisma.intervisieVote.count({ where: { requestId: ids.intervisieRequest } })).toBe(1);
     expect(await prisma.msteamsConversation.count()).toBe(0);
-    expect(await prisma.msteamsThread.count()).toBe(0);
+    expect(await prisma.conversationThread.count()).toBe(0);
     expect(await prisma.notification.count({ where: { key: { startsWith: `onboarding.buddy:${ids.enrollment}` } } })).toBe(0);
   });
 
@@ -260,7 +260,7 @@ describe('erasure of the feature data', () => {
     expect(await prisma.intervisieSlot.findUniqueOrThrow({ where: { id: ids.slotLed } })).toMatchObject({ facilitatorId: P, createdBy: COLLEAGUE });
     expect(await prisma.intervisieRequest.findUniqueOrThrow({ where: { id: ids.intervisieRequest } })).toMatchObject({ requestedBy: P });
     expect(await prisma.onboardingEnrollment.findUniqueOrThrow({ where: { id: ids.lookalikeEnrollment } })).toMatchObject({ userId: LOOKALIKE, buddyId: P });
-    expect(await prisma.msteamsHandoff.findMany()).toEqual([expect.objectContaining({ askerId: COLLEAGUE, resolvedBy: P })]);
+    expect(await prisma.handoff.findMany()).toEqual([expect.objectContaining({ askerId: COLLEAGUE, resolvedBy: P })]);
     const announcement = await prisma.notification.findUniqueOrThrow({ where: { key: `intervisie.slot:${ids.slotLed}` } });
     expect((announcement.reply as unknown as Reply).actions[0]!.value).toBe(`${P}|${LOOKALIKE}`);
   });
@@ -291,7 +291,7 @@ describe('erasure of the feature data', () => {
 
   it('leaves the user id nowhere in the feature tables, and the look-alike everywhere it was', async () => {
     const tables = [
-      'notification', 'job', 'msteams_conversation', 'msteams_thread', 'msteams_handoff', 'team_rhythm', 'consultation_request', 'consultation_poll',
+      'notification', 'job', 'msteams_conversation', 'conversation_thread', 'handoff', 'team_rhythm', 'consultation_request', 'consultation_poll',
       'consultation_follow_up', 'member_profile', 'vier_ogen_request', 'vier_ogen_ask', 'intervisie_slot', 'intervisie_signup', 'intervisie_request',
       'intervisie_vote', 'onboarding_enrollment', 'onboarding_module_progress', 'onboarding_quiz_answer', 'team_member', 'audit_event',
     ];

@@ -23,7 +23,7 @@ describe('wijkwijs privacy', () => {
 
     const deleted = await cli(['privacy', 'delete', '--user', user]);
     expect(deleted.code).toBe(0);
-    expect(deleted.stdout).toMatch(/^Verwijderd voor slack:T01:UCLI: 0 gesprek\(ken\), 0 vraag\/antwoord\(en\), 0 feedback, 0 casusconcept\(en\), 0 Slack-doorverwijzing\(en\), 0 Slack-formulier\(en\), 1 teamlidmaatschap\(pen\), gebruikersgegevens: ja\./);
+    expect(deleted.stdout).toMatch(/^Verwijderd voor slack:T01:UCLI: 0 gesprek\(ken\), 0 vraag\/antwoord\(en\), 0 feedback, 0 casusconcept\(en\), 0 vraag\/vragen aan collega’s, 0 thread-koppeling\(en\), 0 Slack-formulier\(en\), 1 teamlidmaatschap\(pen\), gebruikersgegevens: ja\./);
     expect(deleted.stdout).toMatch(/\nOok verwijderd: 0 bericht\(en\), 0 nooit verstuurd\(e\) concept\(en\) .* 0 geplande herinnering\(en\) geannuleerd\.\n/);
     expect(deleted.stdout).toMatch(/voortaan als verwijderd:[0-9a-f]{16} \(2 regel\(s\) aangepast\); in de teamgeschiedenis .* 0 regel\(s\)\.\n/);
 

@@ -53,6 +53,11 @@ describe('purgeExpiredConversations', () => {
     const continued = await conversation(ctx.db, 'web:r-vervolgd', daysAgo(1));
     await ctx.db.prisma.answer.updateMany({ where: { conversationId: continued }, data: { createdAt: daysAgo(500) } });
     await ctx.db.prisma.auditEvent.create({ data: { actorId: 'web:r-oud', action: 'case.viewed', subjectType: 'document', subjectId: 'd1', at: daysAgo(400) } });
+    // The thread that continued the old conversation goes with it; a hand-off of one of its answers
+    // keeps its ids and status, no longer pointing at the answer.
+    await ctx.db.prisma.conversationThread.create({ data: { threadKey: 'slack:T1:C1:1.1', userId: 'web:r-oud', conversationId: old } });
+    const oldAnswer = await ctx.db.prisma.answer.findFirstOrThrow({ where: { conversationId: old } });
+    const handoff = await ctx.db.prisma.handoff.create({ data: { teamId: 'team-r', answerId: oldAnswer.id, askerId: 'web:r-oud' } });
 
     const result = await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 });
     expect(result).toEqual({ conversations: 2, answers: 4, feedback: 8, notifications: 0, jobs: 0 });
@@ -65,6 +70,8 @@ describe('purgeExpiredConversations', () => {
     expect(await ctx.db.prisma.feedback.count({ where: { answer: { conversationId: recent } } })).toBe(4);
     // The audit trail has its own lifetime; conversation retention leaves it alone.
     expect(await ctx.db.prisma.auditEvent.count({ where: { actorId: 'web:r-oud' } })).toBe(1);
+    expect(await ctx.db.prisma.conversationThread.count({ where: { conversationId: old } })).toBe(0);
+    expect(await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).toMatchObject({ answerId: null, status: 'open' });
   });
 
   it('is idempotent: a second run finds nothing', async () => {

@@ -8,7 +8,7 @@ import type { Feature, MemberJoined } from '../../src/assistant/context.ts';
 import { notice } from '../../src/assistant/feature-kit.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { startSlack } from '../../src/channels/slack/index.ts';
-import { channelKey, saveChannelLink, updateChannelSettings } from '../../src/channels/slack/store.ts';
+import { changeChannelSettings, placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
@@ -69,9 +69,10 @@ beforeAll(async () => {
   server = await startWebServer(ctx, web);
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: `slack:${WORKSPACE}:UCOACH` });
   // Two linked channels; the second is made the team channel, so messages must go there, not to the first.
-  await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CFIRST'), TEAM);
-  await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CTEAMKANAAL'), TEAM);
-  await updateChannelSettings(ctx.db, channelKey(WORKSPACE, 'CTEAMKANAAL'), { handoff: true });
+  await saveChannelLink(ctx.db, placeKey('slack', `${WORKSPACE}:CFIRST`), TEAM);
+  await saveChannelLink(ctx.db, placeKey('slack', `${WORKSPACE}:CTEAMKANAAL`), TEAM);
+  await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: `slack:${WORKSPACE}:ULEAD`, role: 'lead' });
+  await changeChannelSettings(ctx.db, { userId: `slack:${WORKSPACE}:ULEAD` }, placeKey('slack', `${WORKSPACE}:CTEAMKANAAL`), { handoff: true });
 }, 120_000);
 afterAll(async () => {
   FEATURES.splice(FEATURES.indexOf(TEST_FEATURE), 1);

@@ -15,13 +15,13 @@ const reply = (over: Partial<Reply> = {}): Reply => ({
 });
 
 describe('Block Kit renderer', () => {
-  it('renders text, numbered sources with a passage button, feedback and hand-off', () => {
-    const { text, blocks } = renderReply(reply(), { handoff: true });
+  it('renders text, numbered sources with a passage button and feedback', () => {
+    const { text, blocks } = renderReply(reply());
     const json = JSON.stringify(blocks);
     expect(json).toContain('*zes weken*');
     expect(json).toContain('*[1]* Handboek');
     expect(json).toContain('p. 25');
-    for (const id of ['wijkwijs.passage:1', 'wijkwijs.feedback.up', 'wijkwijs.feedback.down', 'wijkwijs.handoff']) expect(json).toContain(id);
+    for (const id of ['wijkwijs.passage:1', 'wijkwijs.feedback.up', 'wijkwijs.feedback.down']) expect(json).toContain(id);
     expect(text).toContain('[1] Handboek — § Werkwijze');
   });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feature } from '../../src/assistant/context.ts';
 import { startSlack } from '../../src/channels/slack/index.ts';
-import { channelKey, channelLink, saveChannelLink } from '../../src/channels/slack/store.ts';
+import { channelLink, placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';
 import { createTestContext } from '../support/context.ts';
@@ -42,13 +42,13 @@ beforeAll(async () => {
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl });
   const web = createWebApp(ctx);
   // The status goes out before every answer, so a failure always has a status to replace.
-  await startSlack(ctx, web, { statusAfterMs: 0, questionsPerMinute: 100 });
+  await startSlack(ctx, web, { statusAfterMs: 0 });
   server = await startWebServer(ctx, web);
   driver = createDriver(slackApi, () => server.url);
 
   await twoTeamsWithACase(ctx, { a: [idOf(ANNA), idOf(BOTH)], b: [idOf(BRAM), idOf(BOTH)] });
-  await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CTEAMA'), 'team-a');
-  await saveChannelLink(ctx.db, channelKey(WORKSPACE, 'CTEAMB'), 'team-b');
+  await saveChannelLink(ctx.db, placeKey('slack', `${WORKSPACE}:CTEAMA`), 'team-a');
+  await saveChannelLink(ctx.db, placeKey('slack', `${WORKSPACE}:CTEAMB`), 'team-b');
 }, 120_000);
 afterAll(async () => {
   FEATURES.splice(FEATURES.indexOf(FAILING), 1);
@@ -129,7 +129,7 @@ describe('a linked channel stays with its team', () => {
   it('refuses a team-B admin who links team A’s channel to team B, and audits every change of hands', async () => {
     expect(await wijkwijs(ANNA, 'CHIJACK', 'koppel team-a')).toMatch(/gekoppeld aan team team-a/);
     expect(await wijkwijs(BRAM, 'CHIJACK', 'koppel team-b')).toMatch(/al gekoppeld aan team team-a\. Alleen een beheerder van team team-a/);
-    expect((await channelLink(ctx.db, channelKey(WORKSPACE, 'CHIJACK')))?.teamId).toBe('team-a');
+    expect((await channelLink(ctx.db, placeKey('slack', `${WORKSPACE}:CHIJACK`)))?.teamId).toBe('team-a');
     expect(await wijkwijs(BRAM, 'CHIJACK', 'ontkoppel')).toMatch(/beheerder van team team-a/);
 
     // Unlinked by team A first, then team B may take it.

@@ -9,6 +9,7 @@ import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ConfigError, loadConfig } from '../../src/lib/config.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
+import { coreValue, featureButton } from './support/flow-helpers.ts';
 import {
   APP_TOKEN,
   BOT_TOKEN,
@@ -36,10 +37,10 @@ const QUESTION = 'Hoe lang heb ik om de hulpvraag te verkennen?';
 beforeAll(async () => {
   slackApi = await startFakeSlack();
   // Configured as an operator would: from the environment (the API URL without its trailing slash).
-  ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl.replace(/\/$/, '') });
+  ctx = await createTestContext({ PORT: '0', WIJKWIJS_QUESTIONS_PER_MINUTE: '5', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl.replace(/\/$/, '') });
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
   const web = createWebApp(ctx);
-  await startSlack(ctx, web, { questionsPerMinute: 5 });
+  await startSlack(ctx, web);
   server = await startWebServer(ctx, web);
   await ensureMember(ctx.db.prisma, { teamId: 'wijkteam', userId: `slack:${WORKSPACE}:UADMIN`, role: 'admin' });
   await ensureMember(ctx.db.prisma, { teamId: 'wijkteam', userId: `slack:${WORKSPACE}:UCOACH` });
@@ -131,7 +132,7 @@ describe('questions', () => {
     expect(button(posted, 'wijkwijs.passage')?.value).toBeTruthy();
     expect(button(posted, 'wijkwijs.feedback.up')).toBeTruthy();
     expect(button(posted, 'wijkwijs.feedback.down')).toBeTruthy();
-    expect(button(posted, 'wijkwijs.handoff')).toBeTruthy();
+    expect(featureButton(posted, 'handoff.request').text.text).toMatch(/Vraag een collega/);
   });
 
   it('answers a retried event once', async () => {
@@ -157,7 +158,7 @@ describe('questions', () => {
     const second = dm('En verlengen?');
     await postEvent(server.url, second.payload);
     await slackApi.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'DCOACH').length === 2);
-    const threads = await ctx.db.prisma.slackThread.findMany({ where: { channelKey: `${WORKSPACE}:DCOACH` } });
+    const threads = await ctx.db.prisma.conversationThread.findMany({ where: { threadKey: `slack:${WORKSPACE}:DCOACH:` } });
     expect(threads).toHaveLength(1);
     expect(await ctx.db.prisma.answer.count({ where: { conversationId: threads[0]!.conversationId } })).toBe(2);
   });
@@ -305,19 +306,23 @@ describe('team channel, hand-off and forms', () => {
     const { ts, payload } = mention('UCOACH', 'CALG', 'Mijn inwoner Jan de Vries heeft belastingschulden, waar verwijs ik naar?');
     await postEvent(server.url, payload);
     const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
-    await postInteraction(server.url, blockAction('UCOACH', 'CALG', button(posted, 'wijkwijs.handoff'), { ts: messageTs(), thread_ts: ts }));
+    await postInteraction(server.url, blockAction('UCOACH', 'CALG', featureButton(posted, 'handoff.request'), { ts: messageTs(), thread_ts: ts }));
     const request = await slackApi.next('chat.postMessage', (a) => a.channel === 'CTEAM' && /zoekt een collega/.test(a.text));
     expect(request.args.text).toContain('<!subteam^S0COACHES>');
     expect(request.args.text).not.toContain('Jan de Vries');
-    const confirmation = await slackApi.next('chat.postEphemeral', (a) => a.user === 'UCOACH' && /<#CTEAM>/.test(a.text));
+    const confirmation = await slackApi.next('chat.postEphemeral', (a) => a.user === 'UCOACH' && /kanaal van team wijkteam/.test(a.text));
     expect(confirmation.args.channel).toBe('CALG');
+    // A button from a message posted before hand-off became a reply action still works.
+    await postInteraction(server.url, blockAction('UCOACH', 'CALG', { action_id: 'wijkwijs.handoff', value: coreValue(featureButton(posted, 'handoff.request')) }, { ts: messageTs(), thread_ts: ts }));
+    await slackApi.next('chat.postEphemeral', (a) => a.user === 'UCOACH' && /staat al uit/.test(a.text));
 
-    const resolve = button(request, 'wijkwijs.handoff.resolve');
-    await postInteraction(server.url, blockAction('UADMIN', 'CTEAM', resolve, { ts: messageTs() }));
-    const updated = await slackApi.next('chat.update', (a) => a.channel === 'CTEAM');
-    expect(updated.args.text).toMatch(/Opgelost door <@UADMIN>/);
-    await slackApi.next('chat.postMessage', (a) => a.channel === 'UCOACH' && /opgelost/.test(a.text));
-    expect(await ctx.db.prisma.slackHandoff.findUniqueOrThrow({ where: { id: resolve.value } })).toMatchObject({ status: 'resolved', resolvedBy: `slack:${WORKSPACE}:UADMIN` });
+    const resolve = featureButton(request, 'handoff.resolve');
+    await postInteraction(server.url, blockAction('UADMIN', 'CTEAM', resolve, { ts: request.result!.ts }));
+    const updated = await slackApi.next('chat.update', (a) => a.channel === 'CTEAM' && a.ts === request.result!.ts);
+    expect(updated.args.text).toMatch(/Opgelost door coach/);
+    expect(JSON.stringify(updated.args.blocks)).not.toContain('handoff.resolve');
+    await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH' && /opgelost/.test(a.text));
+    expect(await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: coreValue(resolve) } })).toMatchObject({ status: 'resolved', resolvedBy: `slack:${WORKSPACE}:UADMIN` });
   });
 
   it('renders a Reply.form as a modal and sends its submit back to the core', async () => {

@@ -42,6 +42,8 @@ export async function createTestContext(
       WIJKWIJS_DATA_DIR: 'memory://',
       WIJKWIJS_KNOWLEDGE_DIR: path.join(repoRoot, 'knowledge'),
       LOG_LEVEL: 'info',
+      // Tests ask far faster than people do; a test of the limit sets its own.
+      WIJKWIJS_QUESTIONS_PER_MINUTE: '1000',
       ...env,
     },
     '/nonexistent/.env',

@@ -1,12 +1,7 @@
 /**
- * What a Teams message means: a channel setting ("@Wijkwijs koppel team-noord"), a core command
- * ("vierogen …" or "/vierogen …", for any command a feature adds) or a question.
+ * What a Teams message means: a channel setting ("@Wijkwijs koppel team-noord", answered where it
+ * was typed), a core command ("vierogen …" or "/vierogen …", for any command a feature adds) or a question.
  */
-import type { Context } from '../../assistant/context.ts';
-import { WijkwijsError } from '../../lib/errors.ts';
-import { linkChannel, unlinkChannel, type ChannelLinkStore } from '../../teams/link-channel.ts';
-import { channelLink, deleteChannelLink, saveChannelLink } from './store.ts';
-
 export const SETTINGS_WORDS = ['koppel', 'ontkoppel', 'status', 'ik', 'help', 'hulp'] as const;
 export type SettingsWord = (typeof SETTINGS_WORDS)[number];
 
@@ -35,53 +30,5 @@ export function parseIntent(text: string, commands: readonly string[]): Intent {
   return { kind: 'question', text: trimmed };
 }
 
-export interface SettingsInput {
-  userId: string;
-  /** The Teams channel (base conversation id), or undefined in a personal or group chat. */
-  channelId?: string;
-}
-
-/** Linking a channel to a team, by that team's admins (Wijkwijs roles, not Teams owners). */
-export async function settingsCommand(ctx: Context, word: SettingsWord, args: string[], input: SettingsInput): Promise<string> {
-  const { prisma } = ctx.db;
-  const actor = { userId: input.userId };
-  const needChannel = () => {
-    if (!input.channelId) throw new WijkwijsError('bad_request', 'Dit werkt in een kanaal van een team, niet in een chat.');
-    return input.channelId;
-  };
-  switch (word) {
-    case 'koppel': {
-      const channelId = needChannel();
-      if (!args[0]) throw new WijkwijsError('bad_request', 'Noem het team, bijvoorbeeld: @Wijkwijs koppel team-noord');
-      const { result, previousTeamId } = await linkChannel(prisma, actor, { channel: { platform: 'teams', id: channelId }, teamId: args[0], store: linkStore(ctx, channelId) });
-      const teamId = (await channelLink(ctx.db, channelId))!;
-      ctx.logger.info({ teamId, channel: 'teams', result }, 'teams channel linked');
-      const before = result === 'relinked' ? ` (was team ${previousTeamId})` : '';
-      return `Dit kanaal is gekoppeld aan team ${teamId}${before}. Ik antwoord hier als iemand @Wijkwijs noemt, en hulpvragen van collega’s komen hier.`;
-    }
-    case 'ontkoppel': {
-      const channelId = needChannel();
-      const teamId = await unlinkChannel(prisma, actor, { channel: { platform: 'teams', id: channelId }, store: linkStore(ctx, channelId) });
-      ctx.logger.info({ teamId, channel: 'teams' }, 'teams channel unlinked');
-      return `Dit kanaal is niet meer gekoppeld aan team ${teamId}.`;
-    }
-    case 'status': {
-      if (!input.channelId) return 'Dit is een chat, geen kanaal: hier antwoord ik uit de algemene kennis en die van jouw team.';
-      const teamId = await channelLink(ctx.db, input.channelId);
-      return teamId ? `Dit kanaal is gekoppeld aan team ${teamId}.` : 'Dit kanaal is niet gekoppeld aan een team. Een beheerder koppelt het met: @Wijkwijs koppel <team>';
-    }
-    case 'ik':
-      return `Je Wijkwijs-id is ${input.userId}. Een beheerder voegt je toe met: wijkwijs team add <team> ${input.userId}`;
-    default:
-      return TEAMS_HELP;
-  }
-}
-
-/** The Teams rows of a channel's link, for the core's linking rule. */
-function linkStore(ctx: Context, channelId: string): ChannelLinkStore {
-  return {
-    holder: () => channelLink(ctx.db, channelId),
-    link: (teamId) => saveChannelLink(ctx.db, channelId, teamId),
-    unlink: async () => void (await deleteChannelLink(ctx.db, channelId)),
-  };
-}
+/** The core command each settings word stands for; `help` is answered here. */
+export const CORE_COMMANDS: Partial<Record<SettingsWord, string>> = { koppel: '/koppel', ontkoppel: '/ontkoppel', status: '/koppeling', ik: '/ik' };

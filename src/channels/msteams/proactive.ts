@@ -7,7 +7,8 @@ import type { Reply } from '../../assistant/reply.ts';
 import type { Context } from '../../assistant/context.ts';
 import type { ChannelDelivery, DeliveryRef, Recipient } from '../../assistant/messenger.ts';
 import { renderReply } from './render.ts';
-import { findConversation, linkedChannels, personalConversation, saveConversation, type StoredConversation } from './store.ts';
+import { teamChannels } from '../../teams/channel-links.ts';
+import { findConversation, findConversations, personalConversation, saveConversation, type StoredConversation } from './store.ts';
 
 // The audience of tokens for calls to Teams (the Bot Framework's public cloud).
 const TEAMS_AUDIENCE = 'https://api.botframework.com';
@@ -88,7 +89,8 @@ export function teamsDelivery(ctx: Context, poster: Poster): ChannelDelivery {
         const personal = await personalConversation(ctx.db, to.userId);
         if (personal) targets.push(personal);
       } else {
-        targets.push(...(await linkedChannels(ctx.db, to.teamId)));
+        const linked = await teamChannels(ctx.db, to.teamId, 'teams');
+        targets.push(...(await findConversations(ctx.db, linked.map((c) => c.externalId))));
       }
       const posts: { conversationId: string; activityId: string }[] = [];
       for (const target of targets) {

@@ -1,17 +1,12 @@
 /**
  * The one renderer of a core Reply for Teams: the answer as message text with [n] markers tied to
  * Teams citation entities (hover/click shows the source), and an Adaptive Card with the notices, the
- * numbered sources, the Reply's buttons (👍/👎 among them), "Vraag een collega" and its form.
+ * numbered sources, the Reply's buttons (👍/👎 and "Vraag een collega" among them) and its form.
  * Every button is an Action.Execute carrying { actionId, value }, so a click arrives as an
  * adaptiveCard/action invoke and the card can be replaced in place.
  */
 import type { Activity, Attachment } from 'botbuilder';
 import type { Citation, Reply, ReplyForm } from '../../assistant/reply.ts';
-
-export const ACTION = {
-  handoff: 'msteams.handoff',
-  handoffResolve: 'msteams.handoff.resolve',
-} as const;
 
 /** Inputs of a form carry this prefix in their id, so their values are told apart from the action data. */
 export const FIELD_PREFIX = 'field.';
@@ -22,16 +17,11 @@ const ABSTRACT_MAX = 160;
 
 export type Card = { type: 'AdaptiveCard'; version: string; body: object[]; actions?: object[]; [key: string]: unknown };
 
-export interface RenderOptions {
-  /** Offer "Vraag een collega" on an answer. */
-  handoff?: boolean;
-}
-
-export function renderReply(reply: Reply, options: RenderOptions = {}): Partial<Activity> {
+export function renderReply(reply: Reply): Partial<Activity> {
   const activity: Partial<Activity> = { type: 'message', text: reply.text, textFormat: 'markdown' };
   const entities = citationEntities(reply.citations);
   if (entities.length) activity.entities = entities as Activity['entities'];
-  const card = renderCard(reply, options);
+  const card = renderCard(reply);
   if (card) activity.attachments = [cardAttachment(card)];
   return activity;
 }
@@ -45,7 +35,7 @@ export function cardAttachment(card: Card): Attachment {
 }
 
 /** The card under the answer, or undefined when a Reply is just text. */
-export function renderCard(reply: Reply, options: RenderOptions = {}): Card | undefined {
+export function renderCard(reply: Reply): Card | undefined {
   const body: object[] = [];
   for (const notice of reply.notices) body.push({ type: 'TextBlock', text: `ℹ️ ${notice}`, wrap: true, isSubtle: true, size: 'Small' });
   if (reply.citations.length) {
@@ -62,7 +52,6 @@ export function renderCard(reply: Reply, options: RenderOptions = {}): Card | un
     if (reply.form.cancel) actions.push({ ...execute(reply.form.cancel.label, { actionId: reply.form.cancel.id, value: reply.form.id }), associatedInputs: 'none' });
   }
   for (const a of reply.actions) actions.push(execute(a.label, { actionId: a.id, value: a.value }, a.style === 'danger' ? 'destructive' : a.style === 'primary' ? 'positive' : undefined));
-  if (options.handoff && reply.answerId && reply.mode !== 'notice') actions.push(execute('🙋 Vraag een collega', { actionId: ACTION.handoff, value: reply.answerId }));
   if (!body.length && !actions.length) return undefined;
   if (!body.length) body.push({ type: 'TextBlock', text: reply.form ? reply.form.title : 'Kies wat je wilt doen:', wrap: true, size: 'Small', isSubtle: true });
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length ? { actions } : {}) };

@@ -1,7 +1,6 @@
 /**
- * What the Teams adapter keeps in the shared store: conversation references (to post on its own,
- * also after a restart), which Teams thread continues which core conversation, channel links
- * (in the shared "channel" table, platform 'teams') and hand-off requests.
+ * Teams' own tables: conversation references (to post on its own, also after a restart) and the
+ * message activities already answered. Threads and channel links are the core's.
  */
 import type { ConversationReference } from 'botbuilder';
 import type { Db } from '../../lib/db.ts';
@@ -104,61 +103,15 @@ export async function releaseActivity(db: Db, activityKey: string): Promise<void
   await db.sql.query(`DELETE FROM "msteams_activity" WHERE "activity_key" = $1`, [activityKey]);
 }
 
-// ---- Threads ----
-
-export async function threadConversation(db: Db, threadKey: string, userId: string): Promise<string | undefined> {
-  const rows = await db.sql.query<{ conversation_id: string }>(`SELECT "conversation_id" FROM "msteams_thread" WHERE "thread_key" = $1 AND "user_id" = $2`, [threadKey, userId]);
-  return rows[0]?.conversation_id;
+/** The stored Teams conversations of these ids (e.g. a team's linked channels), in the order asked. */
+export async function findConversations(db: Db, conversationIds: string[]): Promise<StoredConversation[]> {
+  if (!conversationIds.length) return [];
+  const rows = await db.sql.query<ConversationRow>(`SELECT * FROM "msteams_conversation" WHERE "conversation_id" = ANY($1::text[])`, [conversationIds]);
+  return conversationIds.flatMap((id) => rows.filter((r) => r.conversation_id === id).map(toStored));
 }
 
-export async function rememberThread(db: Db, threadKey: string, userId: string, conversationId: string): Promise<void> {
-  if (!conversationId) return;
-  await db.sql.query(
-    `INSERT INTO "msteams_thread" ("thread_key", "user_id", "conversation_id") VALUES ($1, $2, $3)
-     ON CONFLICT ("thread_key", "user_id") DO UPDATE SET "conversation_id" = EXCLUDED."conversation_id"`,
-    [threadKey, userId, conversationId],
-  );
-}
-
-// ---- Channel links ----
-
-/** The Wijkwijs team a Teams channel is linked to. */
-export async function channelLink(db: Db, channelId: string): Promise<string | undefined> {
-  const rows = await db.sql.query<{ team_id: string }>(`SELECT "team_id" FROM "channel" WHERE "platform" = 'teams' AND "external_id" = $1`, [channelId]);
-  return rows[0]?.team_id;
-}
-
-export async function saveChannelLink(db: Db, channelId: string, teamId: string): Promise<void> {
-  await db.prisma.channel.upsert({
-    where: { platform_externalId: { platform: 'teams', externalId: channelId } },
-    create: { platform: 'teams', externalId: channelId, teamId, settings: {} },
-    update: { teamId },
-  });
-}
-
-export async function deleteChannelLink(db: Db, channelId: string): Promise<boolean> {
-  const { count } = await db.prisma.channel.deleteMany({ where: { platform: 'teams', externalId: channelId } });
-  return count > 0;
-}
-
-/** The Wijkwijs team linked to any channel of this Microsoft Teams team (for members joining it). */
-export async function linkedTeamOfTeamsTeam(db: Db, teamsTeamId: string): Promise<string | undefined> {
-  const rows = await db.sql.query<{ team_id: string }>(
-    `SELECT c."team_id" FROM "channel" c
-       LEFT JOIN "msteams_conversation" m ON m."conversation_id" = c."external_id"
-      WHERE c."platform" = 'teams' AND (c."external_id" = $1 OR m."teams_team_id" = $1)
-      ORDER BY c."created_at" ASC LIMIT 1`,
-    [teamsTeamId],
-  );
-  return rows[0]?.team_id;
-}
-
-/** The stored channels linked to a Wijkwijs team, oldest link first (the first takes hand-offs). */
-export async function linkedChannels(db: Db, teamId: string): Promise<StoredConversation[]> {
-  const rows = await db.sql.query<ConversationRow>(
-    `SELECT m.* FROM "channel" c JOIN "msteams_conversation" m ON m."conversation_id" = c."external_id"
-      WHERE c."platform" = 'teams' AND c."team_id" = $1 ORDER BY c."created_at" ASC`,
-    [teamId],
-  );
-  return rows.map(toStored);
+/** The channels the bot knows in a Microsoft Teams team (the team's own id is its General channel). */
+export async function channelsOfTeamsTeam(db: Db, teamsTeamId: string): Promise<string[]> {
+  const rows = await db.sql.query<{ conversation_id: string }>(`SELECT "conversation_id" FROM "msteams_conversation" WHERE "teams_team_id" = $1`, [teamsTeamId]);
+  return [teamsTeamId, ...rows.map((r) => r.conversation_id).filter((id) => id !== teamsTeamId)];
 }

@@ -1,29 +1,18 @@
 /** App Home: how to ask, what waits for the user (checks, cases, sessions, onboarding), their teams, their open requests to colleagues and recent questions. */
+import { recentQuestions } from '../../assistant/conversations.ts';
 import { userOverview } from '../../assistant/handle-turn.ts';
 import type { Context } from '../../assistant/context.ts';
+import { openHandoffs } from '../../handoff/open-handoffs.ts';
+import { membershipsOf } from '../../teams/membership.ts';
 import { escape } from './render.ts';
-
-const RECENT = 5;
 
 export async function homeView(ctx: Context, userId: string): Promise<Record<string, unknown>> {
   const { prisma } = ctx.db;
-  const [memberships, handoffs, answers, waiting] = await Promise.all([
-    prisma.teamMember.findMany({ where: { userId }, include: { team: { select: { name: true } } } }),
-    prisma.slackHandoff.findMany({ where: { askerId: userId, status: 'open' }, orderBy: { createdAt: 'desc' }, take: RECENT }),
-    prisma.answer.findMany({ where: { conversation: { userId } }, orderBy: { createdAt: 'desc' }, take: RECENT, select: { question: true, createdAt: true } }),
-    userOverview(ctx, userId),
-  ]);
+  const [memberships, handoffs, questions, waiting] = await Promise.all([membershipsOf(prisma, userId), openHandoffs(prisma, userId), recentQuestions(prisma, userId), userOverview(ctx, userId)]);
   const day = (d: Date) => d.toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long' });
   const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
   const header = (text: string) => ({ type: 'header', text: { type: 'plain_text', text } });
   const list = (lines: string[], empty: string) => section(lines.length ? lines.join('\n') : `_${empty}_`);
-
-  const handoffLines = await Promise.all(
-    handoffs.map(async (h) => {
-      const question = h.answerId ? (await prisma.answer.findUnique({ where: { id: h.answerId }, select: { question: true } }))?.question : undefined;
-      return `• ${day(h.createdAt)}: ${escape(short(question ?? 'vraag'))} — in <#${h.channelKey.split(':')[1]}>`;
-    }),
-  );
   return {
     type: 'home',
     blocks: [
@@ -37,14 +26,14 @@ export async function homeView(ctx: Context, userId: string): Promise<Record<str
       list(waiting.map((line) => `• ${escape(line)}`), 'Er staat niets voor je open.'),
       header('Je teams'),
       list(
-        memberships.map((m) => `• ${escape(m.team.name)}${m.role === 'member' ? '' : ` (${m.role === 'lead' ? 'teamleider' : 'beheerder'})`}`),
+        memberships.map((m) => `• ${escape(m.name)}${m.role === 'member' ? '' : ` (${m.role === 'lead' ? 'teamleider' : 'beheerder'})`}`),
         'Je bent nog geen lid van een team. Vraag je teambeheerder om je toe te voegen met /wijkwijs lid @jij.',
       ),
       header('Open vragen aan collega’s'),
-      list(handoffLines, 'Geen openstaande vragen.'),
+      list(handoffs.map((h) => `• ${day(h.createdAt)}: ${escape(short(h.question ?? 'vraag'))}`), 'Geen openstaande vragen.'),
       header('Je recente vragen'),
       list(
-        answers.map((a) => `• ${day(a.createdAt)}: ${escape(short(a.question))}`),
+        questions.map((a) => `• ${day(a.createdAt)}: ${escape(short(a.question))}`),
         'Nog geen vragen gesteld. Probeer: "Hoe lang heb ik om de hulpvraag te verkennen?"',
       ),
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'Vragen worden bewaard zonder persoonsgegevens.' }] },

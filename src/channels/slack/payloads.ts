@@ -31,6 +31,7 @@ export const commandSchema = z.object({
   text: z.string().default(''),
   team_id: z.string(),
   user_id: z.string(),
+  user_name: z.string().optional(),
   channel_id: z.string(),
   trigger_id: z.string().optional(),
 });
@@ -38,7 +39,7 @@ export const commandSchema = z.object({
 /** block_actions: who clicked what, where. */
 export const blockActionSchema = z.object({
   type: z.literal('block_actions'),
-  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  user: z.object({ id: z.string(), team_id: z.string().optional(), name: z.string().optional() }),
   team: z.object({ id: z.string() }).nullable().optional(),
   trigger_id: z.string().optional(),
   channel: z.object({ id: z.string() }).optional(),

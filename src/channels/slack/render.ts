@@ -1,7 +1,7 @@
 /**
  * The one Block Kit renderer for every core Reply: answer text with [n] markers, numbered sources
- * with a button to read the passage, the Reply's own buttons (👍/👎 among them), "Vraag een collega"
- * and, for a Reply with a form, a button that opens it as a modal. Features know nothing of this.
+ * with a button to read the passage, the Reply's own buttons (👍/👎 and "Vraag een collega" among
+ * them), "Deel in kanaal" and, for a Reply with a form, a button that opens it as a modal. Features know nothing of this.
  */
 import type { Citation, Reply, ReplyAction, ReplyForm, ReplyFormField } from '../../assistant/reply.ts';
 
@@ -10,8 +10,6 @@ export const ACTION = {
   passage: 'wijkwijs.passage',
   feedbackUp: 'wijkwijs.feedback.up',
   feedbackDown: 'wijkwijs.feedback.down',
-  handoff: 'wijkwijs.handoff',
-  handoffResolve: 'wijkwijs.handoff.resolve',
   share: 'wijkwijs.share',
   openForm: 'wijkwijs.form.open',
   /** The form of a message Wijkwijs sent on its own: the value is the notification id, so anyone it was for can open it. */
@@ -35,8 +33,6 @@ export interface SlackMessage {
 }
 
 export interface RenderOptions {
-  /** Offer "Vraag een collega" (not on a reply already shared, nor on notices). */
-  handoff?: boolean;
   /** Add "Deel in kanaal" for a private answer (/vraag). */
   share?: boolean;
   /** The id of the stored form when the Reply has one. */
@@ -64,7 +60,6 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     buttons.unshift(button(`📝 ${reply.form.title}`, ACTION.openForm, options.formId, 'primary'));
   }
   if (options.share && reply.answerId) buttons.push(button('📣 Deel in kanaal', ACTION.share, reply.answerId));
-  if (options.handoff && reply.answerId && reply.mode !== 'notice') buttons.push(button('🙋 Vraag een collega', ACTION.handoff, reply.answerId));
   if (buttons.length) blocks.push({ type: 'actions', block_id: 'wijkwijs.actions', elements: buttons.slice(0, 25) });
 
   return { text: fallbackText(reply), blocks: blocks.slice(0, 50) };

@@ -13,6 +13,8 @@ import { listNotifications } from '../../notifications/list-notifications.ts';
 import { isMember } from '../../teams/membership.ts';
 import { CONTROL_CHARACTER_TEXT, hasControlCharacters } from '../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../lib/errors.ts';
+import { channelGuard, RATE_LIMITED_TEXT } from '../shared/guard.ts';
+import { DatabaseHealth } from './database-health.ts';
 
 /** The single user of the local web chat; with a token, everyone holding it shares this identity. */
 export const WEB_USER_ID = 'web:local';
@@ -63,13 +65,10 @@ export function createWebApp(ctx: Context): express.Express {
   app.locals.channels = channels;
   app.use(requireKnownHost(ctx.config.publicUrl));
 
+  const database = new DatabaseHealth(() => ctx.db.sql.query('SELECT 1'));
   app.get('/healthz', async (_req, res) => {
-    try {
-      await ctx.db.sql.query('SELECT 1');
-      res.json({ status: 'ok', database: ctx.db.kind });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: ctx.db.kind });
-    }
+    if (await database.healthy()) res.json({ status: 'ok', database: ctx.db.kind });
+    else res.status(503).json({ status: 'unavailable', database: ctx.db.kind });
   });
 
   app.use(express.static(publicDir, { index: 'index.html', maxAge: 0 }));
@@ -89,7 +88,14 @@ export function createWebApp(ctx: Context): express.Express {
       res.json(await handleTurn(ctx, { channel: 'web', userId: WEB_USER_ID, audience: 'private', ...toTurn(body) }));
     };
 
-  api.post('/chat', turnRoute(chatBody, (b) => ({ teamId: ctx.config.defaultTeam, conversationId: b.conversationId, text: b.text })));
+  // Questions pass the same limit and answer gate as in Slack and Teams.
+  const guard = channelGuard(ctx);
+  api.post('/chat', async (req, res) => {
+    const b = parse(chatBody, req.body);
+    if (!guard.limiter.take(WEB_USER_ID)) throw new WijkwijsError('rate_limited', RATE_LIMITED_TEXT);
+    const turn: Turn = { channel: 'web', userId: WEB_USER_ID, audience: 'private', teamId: ctx.config.defaultTeam, conversationId: b.conversationId, text: b.text };
+    res.json(await guard.gate.run(() => handleTurn(ctx, turn)));
+  });
   api.post(
     '/feedback',
     turnRoute(feedbackBody, (b) => ({
