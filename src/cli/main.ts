@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { handleTurn } from '../assistant/handle-turn.ts';
 import { startSlack } from '../channels/slack/index.ts';
-import { startTeams } from '../channels/msteams/index.ts';
+import { startMsTeams } from '../channels/msteams/index.ts';
 import { createWebApp, startWebServer } from '../channels/web/server.ts';
 import type { Context } from '../assistant/context.ts';
 import { createContext } from '../app.ts';
@@ -90,7 +90,7 @@ async function serve(args: string[]): Promise<number> {
     const stopJobs = startJobWorker(ctx, FEATURE_JOBS, ctx.config.jobIntervalMs);
     const web = createWebApp(ctx);
     // Teams, when configured, answers at /api/messages on this same app and port.
-    const teams = await startTeams(ctx, web).catch(async (error: unknown) => {
+    const teams = await startMsTeams(ctx, web).catch(async (error: unknown) => {
       stopPurging();
       await stopJobs();
       throw error;
@@ -106,7 +106,7 @@ async function serve(args: string[]): Promise<number> {
       throw error;
     });
     process.stdout.write(`Wijkwijs draait op ${running.url} — open dit adres in je browser. Stoppen: Ctrl+C.\n`);
-    if (teams) process.stdout.write(`Teams staat aan (${running.url}/api/messages${ctx.config.teams?.appId ? '' : ', alleen voor de Emulator op deze computer'}).\n`);
+    if (teams) process.stdout.write(`Teams staat aan (${running.url}/api/messages${ctx.config.msTeams?.appId ? '' : ', alleen voor de Emulator op deze computer'}).\n`);
     if (slack) process.stdout.write(`Slack staat aan (${ctx.config.slack?.mode === 'socket' ? 'Socket Mode' : `${running.url}/slack/events`}).\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -49,7 +49,7 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
         `Ook verwijderd: ${r.notifications} bericht(en), ${r.consultationDrafts} nooit verstuurd(e) concept(en) (twintig/vier ogen), ` +
           `${r.memberProfiles} profiel(en) (expertise, afwezigheid), ${r.intervisieSignups} intervisie-aanmelding(en), ${r.intervisieVotes} intervisie-stem(men), ` +
           `${r.onboardingEnrollments} onboarding-traject(en) met ${r.onboardingModules} module(s) en ${r.onboardingQuizAnswers} quizantwoord(en), ` +
-          `${r.msteamsConversations} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
+          `${r.msTeamsConversations} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
       );
       say(
         `In het auditlog staat deze gebruiker voortaan als ${r.pseudonym} (${r.auditEventsPseudonymised} regel(s) aangepast); ` +

@@ -35,7 +35,7 @@ export async function exportUserData(prisma: PrismaClient, actor: Actor, input: 
   const [notifications, jobs, msteams, twintigOgen, vierOgen, intervisie, onboarding] = await Promise.all([
     notificationsOf(prisma, userId),
     jobsOf(prisma, userId),
-    msteamsOf(prisma, userId),
+    msTeamsOf(prisma, userId),
     twintigOgenOf(prisma, userId),
     vierOgenOf(prisma, userId),
     intervisieOf(prisma, userId),
@@ -92,8 +92,8 @@ async function jobsOf(prisma: PrismaClient, userId: string) {
     WHERE key ~ ${userIdPattern(userId)} OR payload::text ~ ${userIdPattern(userId)} ORDER BY run_at`;
 }
 
-async function msteamsOf(prisma: PrismaClient, userId: string) {
-  return { conversations: await prisma.msteamsConversation.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }) };
+async function msTeamsOf(prisma: PrismaClient, userId: string) {
+  return { conversations: await prisma.msTeamsConversation.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }) };
 }
 
 async function twintigOgenOf(prisma: PrismaClient, userId: string) {

@@ -28,7 +28,7 @@ export async function requestHandoff(ctx: Context, turn: Turn, answerId: string)
   if (await prisma.handoff.findFirst({ where: { answerId: answer.id, status: 'open' }, select: { id: true } })) {
     return noticeReply('Deze vraag staat al uit bij je collega’s. Je krijgt bericht zodra hij is opgelost.');
   }
-  const linked = [...(await teamChannels(ctx.db, teamId, 'slack')), ...(await teamChannels(ctx.db, teamId, 'teams'))];
+  const linked = [...(await teamChannels(ctx.db, teamId, 'slack')), ...(await teamChannels(ctx.db, teamId, 'msteams'))];
   if (!linked.length) {
     throw new WijkwijsError('not_found', `Team ${teamId} heeft nog geen gekoppeld kanaal in Slack of Teams. Vraag een beheerder van het team om het teamkanaal te koppelen (koppel ${teamId}).`);
   }

@@ -18,7 +18,7 @@ export interface ChannelLinkStore {
 }
 
 export interface LinkedChannel {
-  platform: 'slack' | 'teams';
+  platform: 'slack' | 'msteams';
   /** The platform's id of the channel (for Slack with its workspace). */
   id: string;
 }

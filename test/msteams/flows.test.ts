@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
+import { startMsTeams, type RunningMsTeams } from '../../src/channels/msteams/index.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
@@ -20,14 +20,14 @@ const connector = new StandInConnector();
 const programme = readProgramme(path.join(repoRoot, 'knowledge', 'onboarding'));
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let server: RunningServer;
-let teams: RunningTeams;
+let teams: RunningMsTeams;
 
 beforeAll(async () => {
   await connector.start();
   ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, new LogCapture(), clock);
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
   const web = createWebApp(ctx);
-  teams = (await startTeams(ctx, web))!;
+  teams = (await startMsTeams(ctx, web))!;
   server = await startWebServer(ctx, web);
 }, 60_000);
 afterAll(async () => {
@@ -58,12 +58,12 @@ async function chatOpenedByBot(p: Person): Promise<string> {
 
 interface Place {
   /** The Microsoft Teams team and its channel. */
-  teamsTeam: string;
+  msTeamsTeam: string;
   channel: string;
   /** The Wijkwijs team it is linked to. */
   team: string;
 }
-const place = (key: string): Place => ({ teamsTeam: `19:team-${key}@thread.tacv2`, channel: `19:kanaal-${key}@thread.tacv2`, team: `tt-${key}` });
+const place = (key: string): Place => ({ msTeamsTeam: `19:team-${key}@thread.tacv2`, channel: `19:kanaal-${key}@thread.tacv2`, team: `tt-${key}` });
 
 let sequence = 0;
 type Where = { personal: true } | { place: Place; thread?: string };
@@ -76,7 +76,7 @@ function fieldsFor(from: Person, where: Where): Record<string, unknown> {
   return {
     from,
     conversation: { id: `${where.place.channel};messageid=${root}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-    channelData: { team: { id: where.place.teamsTeam }, channel: { id: where.place.channel }, tenant: { id: 'tenant-1' } },
+    channelData: { team: { id: where.place.msTeamsTeam }, channel: { id: where.place.channel }, tenant: { id: 'tenant-1' } },
   };
 }
 
@@ -119,7 +119,7 @@ async function linkPlace(where: Place, admin: Person): Promise<void> {
       membersAdded: [BOT],
       from: admin,
       conversation: { id: where.channel, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-      channelData: { team: { id: where.teamsTeam }, channel: { id: where.channel }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+      channelData: { team: { id: where.msTeamsTeam }, channel: { id: where.channel }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
     }),
   );
   const [linked] = await say(admin, `koppel ${where.team}`, { place: where });
@@ -481,8 +481,8 @@ describe('onboarding through Teams', () => {
         type: 'conversationUpdate',
         membersAdded: [newcomer],
         from: lead,
-        conversation: { id: where.teamsTeam, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-        channelData: { team: { id: where.teamsTeam }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        conversation: { id: where.msTeamsTeam, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        channelData: { team: { id: where.msTeamsTeam }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
       }),
     );
     expect(await isMember(ctx.db.prisma, userIdOf(newcomer), where.team)).toBe(false);

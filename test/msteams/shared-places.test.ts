@@ -4,7 +4,7 @@
  * a message is acknowledged at once, answered afterwards and answered once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsChannel, startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
+import { createMsTeamsChannel, startMsTeams, type RunningMsTeams } from '../../src/channels/msteams/index.ts';
 import { channelLink, placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { channelMount, createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { createTestContext } from '../support/context.ts';
@@ -17,7 +17,7 @@ const connector = new StandInConnector();
 let model: FakeOpenAI;
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let server: RunningServer;
-let teams: RunningTeams;
+let teams: RunningMsTeams;
 
 const person = (key: string) => ({ id: `29:${key}`, name: `Collega ${key}`, aadObjectId: `aad-${key}` });
 const ANNA = person('anna'); // admin of team A, where the case was discussed
@@ -65,10 +65,10 @@ beforeAll(async () => {
   model = await startFakeOpenAI();
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', MICROSOFT_TEAMS_EMULATOR: 'true', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.url, OPENAI_CHAT_MODEL: 'test-chat' });
   await twoTeamsWithACase(ctx, { a: [userIdOf(ANNA)], b: [userIdOf(BRAM)] });
-  await saveChannelLink(ctx.db, placeKey('teams', TEAM_A_CHANNEL.id), 'team-a');
-  await saveChannelLink(ctx.db, placeKey('teams', TEAM_B_CHANNEL.id), 'team-b');
+  await saveChannelLink(ctx.db, placeKey('msteams', TEAM_A_CHANNEL.id), 'team-a');
+  await saveChannelLink(ctx.db, placeKey('msteams', TEAM_B_CHANNEL.id), 'team-b');
   const web = createWebApp(ctx);
-  teams = (await startTeams(ctx, web))!;
+  teams = (await startMsTeams(ctx, web))!;
   server = await startWebServer(ctx, web);
 }, 60_000);
 afterAll(async () => {
@@ -101,12 +101,12 @@ describe('a team case is cited only where everyone reading may see it', () => {
 describe('a linked channel stays with its team', () => {
   const HIJACK = channelOf('hijack');
   const say = async (from: typeof ANNA, text: string) => (await ask(from, { channel: HIJACK }, text)).at(-1)!.body.text as string;
-  const trail = () => ctx.db.prisma.auditEvent.findMany({ where: { subjectId: `teams:${HIJACK.id}` }, orderBy: { at: 'asc' } });
+  const trail = () => ctx.db.prisma.auditEvent.findMany({ where: { subjectId: `msteams:${HIJACK.id}` }, orderBy: { at: 'asc' } });
 
   it('refuses a team-B admin who links team A’s channel to team B; unlinked first, it may; each change is audited', async () => {
     expect(await say(ANNA, 'koppel team-a')).toMatch(/gekoppeld aan team team-a/);
     expect(await say(BRAM, 'koppel team-b')).toMatch(/al gekoppeld aan team team-a\. Alleen een beheerder van team team-a/);
-    expect((await channelLink(ctx.db, placeKey('teams', HIJACK.id)))?.teamId).toBe('team-a');
+    expect((await channelLink(ctx.db, placeKey('msteams', HIJACK.id)))?.teamId).toBe('team-a');
     expect(await say(BRAM, 'ontkoppel')).toMatch(/beheerder van team team-a/);
     expect(await say(ANNA, 'ontkoppel')).toMatch(/niet meer gekoppeld aan team team-a/);
     expect(await say(BRAM, 'koppel team-b')).toMatch(/gekoppeld aan team team-b/);
@@ -127,7 +127,7 @@ describe('a message is acknowledged at once and answered once', () => {
 
     // A second process: its own adapter and port, the same database.
     const web = createWebApp(ctx);
-    const other = createTeamsChannel(ctx, ctx.config.teams!);
+    const other = createMsTeamsChannel(ctx, ctx.config.msTeams!);
     channelMount(web).use(other.router);
     const otherServer = await startWebServer(ctx, web);
     try {

@@ -46,7 +46,7 @@ describe('"Vraag een collega" in the web chat', () => {
     expect(refused.status).toBe(404);
     expect((await refused.json()).error.message).toMatch(/nog geen gekoppeld kanaal/);
 
-    await saveChannelLink(ctx.db, placeKey('teams', '19:webcore@thread.tacv2'), TEAM);
+    await saveChannelLink(ctx.db, placeKey('msteams', '19:webcore@thread.tacv2'), TEAM);
     const sent = await postReply(server.url, '/api/action', { actionId: offer!.id, value: offer!.value });
     expect(sent.text).toMatch(/kanaal van team web-core/);
     const again = await postReply(server.url, '/api/action', { actionId: offer!.id, value: offer!.value });

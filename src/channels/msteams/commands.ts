@@ -7,7 +7,7 @@ export type SettingsWord = (typeof SETTINGS_WORDS)[number];
 
 export type Intent = { kind: 'settings'; word: SettingsWord; args: string[] } | { kind: 'command'; text: string } | { kind: 'question'; text: string };
 
-export const TEAMS_HELP = [
+export const MSTEAMS_HELP = [
   '**Wijkwijs in Teams**',
   '- Stel je vraag in een persoonlijke chat met mij, of noem @Wijkwijs in een kanaal.',
   '- `casus <tekst>` legt een casus vast (eerst zonder persoonsgegevens, jij controleert).',
