@@ -8,7 +8,7 @@ import { intervisieFeature } from './intervision/feature.ts';
 import { handoffFeature } from './handoff/feature.ts';
 import { channelLinkFeature } from './channel-links/feature.ts';
 
-export const FEATURES: Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, handoffFeature, channelLinkFeature, casesFeature];
+export const FEATURES: readonly Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, handoffFeature, channelLinkFeature, casesFeature];
 
 /** The jobs every feature runs (reminders, agendas, time-outs, nudges). */
 export const FEATURE_JOBS = FEATURES.flatMap((f) => f.jobs ?? []);

@@ -90,7 +90,7 @@ async function serve(args: string[]): Promise<number> {
     const stopJobs = startJobWorker(ctx, FEATURE_JOBS, ctx.config.jobIntervalMs);
     const web = createWebApp(ctx);
     // Teams, when configured, answers at /api/messages on this same app and port.
-    const teams = await startMsTeams(ctx, web).catch(async (error: unknown) => {
+    const msTeams = await startMsTeams(ctx, web).catch(async (error: unknown) => {
       stopPurging();
       await stopJobs();
       throw error;
@@ -106,7 +106,7 @@ async function serve(args: string[]): Promise<number> {
       throw error;
     });
     process.stdout.write(`Wijkwijs draait op ${running.url} — open dit adres in je browser. Stoppen: Ctrl+C.\n`);
-    if (teams) process.stdout.write(`Teams staat aan (${running.url}/api/messages${ctx.config.msTeams?.appId ? '' : ', alleen voor de Emulator op deze computer'}).\n`);
+    if (msTeams) process.stdout.write(`Teams staat aan (${running.url}/api/messages${ctx.config.msTeams?.appId ? '' : ', alleen voor de Emulator op deze computer'}).\n`);
     if (slack) process.stdout.write(`Slack staat aan (${ctx.config.slack?.mode === 'socket' ? 'Socket Mode' : `${running.url}/slack/events`}).\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
@@ -116,7 +116,7 @@ async function serve(args: string[]): Promise<number> {
     stopPurging();
     await stopJobs();
     await slack?.stop();
-    await teams?.stop();
+    await msTeams?.stop();
     await running.close();
     return 0;
   } finally {

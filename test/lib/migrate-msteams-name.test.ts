@@ -3,18 +3,14 @@
  * their audit subjects, thread keys and notification deliveries carry on under the new name, and
  * the user ids and everything of Slack stay as they were.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Db } from '../../src/lib/db.ts';
-import { databaseBefore, migrateRest } from '../support/migrations.ts';
+import { expect, it } from 'vitest';
+import { databaseBefore, migrateUpTo } from '../support/migrations.ts';
 
 const MIGRATION = '20261205090000_msteams_channel_name';
-let db: Db;
-beforeAll(async () => {
-  db = await databaseBefore(MIGRATION);
-});
-afterAll(() => db?.close());
+const database = databaseBefore(MIGRATION);
 
 it('renames the stored channel "teams" to "msteams" and leaves user ids and Slack alone', async () => {
+  const db = database();
   const { sql } = db;
   await sql.query(`INSERT INTO team (id, name) VALUES ('team-a', 'Team A')`);
   await sql.query(`INSERT INTO conversation (id, channel, user_id) VALUES ('c-ms', 'teams', 'teams:aad-1'), ('c-slack', 'slack', 'slack:T1:U1')`);
@@ -34,7 +30,7 @@ it('renames the stored channel "teams" to "msteams" and leaves user ids and Slac
        ('n-both', 'team-a', '{}', '{"slack": {"ts": "1.2"}, "teams": {"posts": [{"activityId": "a-1"}]}}'), ('n-slack', 'team-a', '{}', '{"slack": {"ts": "3.4"}}')`,
   );
 
-  expect(await migrateRest(db, MIGRATION)).toBe(true);
+  expect(await migrateUpTo(db)).toContain(MIGRATION);
 
   expect(await sql.query(`SELECT id, channel, user_id FROM conversation ORDER BY id`)).toEqual([
     { id: 'c-ms', channel: 'msteams', user_id: 'teams:aad-1' },

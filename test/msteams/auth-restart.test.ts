@@ -92,7 +92,7 @@ describe('proactive messages after a restart', () => {
     try {
       await ensureMember(first.db.prisma, { teamId: 'team-zuid', userId: 'teams:aad-1', role: 'admin' });
       const web = createWebApp(first);
-      const teams = await startMsTeams(first, web);
+      const msTeams = await startMsTeams(first, web);
       const server = await startWebServer(first, web);
       try {
         const channel = { conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true }, channelData: { team: { id: MSTEAMS_TEAM }, channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } } };
@@ -101,10 +101,10 @@ describe('proactive messages after a restart', () => {
         const link = activity(connector.url, { ...channel, text: '<at>Wijkwijs</at> koppel team-zuid', entities: [{ type: 'mention', text: '<at>Wijkwijs</at>', mentioned: BOT }] });
         link.conversation = { ...channel.conversation, id: `${CHANNEL};messageid=${link.id}` };
         await post(server.url, link);
-        await teams!.channel.settled();
+        await msTeams!.channel.settled();
         expect(connector.messages().at(-1)!.body.text).toMatch(/gekoppeld aan team team-zuid/);
       } finally {
-        await teams?.stop();
+        await msTeams?.stop();
         await server.close();
       }
     } finally {
@@ -115,7 +115,7 @@ describe('proactive messages after a restart', () => {
     connector.clear();
     const second = await createTestContext({ WIJKWIJS_DATA_DIR: dataDir, MICROSOFT_TEAMS_EMULATOR: 'true' });
     try {
-      const teams = await startMsTeams(second, createWebApp(second));
+      const msTeams = await startMsTeams(second, createWebApp(second));
       const reply = { conversationId: '', text: 'Teamoverleg morgen om 10:00', citations: [], actions: [], mode: 'notice' as const, notices: [] };
       const toTeam = await second.messenger.send({ to: { teamId: 'team-zuid' }, reply, key: 'msteams-restart.agenda' });
       expect(toTeam.channels).toContain('msteams');
@@ -133,7 +133,7 @@ describe('proactive messages after a restart', () => {
       // Someone who never talked to the bot in Teams: nothing to post to.
       const unknown = await second.messenger.send({ to: { userId: 'teams:aad-onbekend' }, reply });
       expect(unknown.channels).not.toContain('msteams');
-      await teams?.stop();
+      await msTeams?.stop();
     } finally {
       await second.close();
     }

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberJoined } from '../../src/assistant/context.ts';
-import { startMsTeams, type RunningMsTeams } from '../../src/channels/msteams/index.ts';
-import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
 import { activity, BOT, StandInConnector } from './support/connector.ts';
+import { serveMsTeams, type ServedMsTeams } from './support/serve.ts';
 
 /** The Teams bot end to end: real HTTP into /api/messages, real HTTP out to a stand-in connector. */
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let teams: RunningMsTeams;
+let served: ServedMsTeams;
 const connector = new StandInConnector();
 const team = 'team-noord';
 const joined: MemberJoined[] = [];
@@ -27,12 +25,12 @@ const mention = { type: 'mention', text: '<at>Wijkwijs</at>', mentioned: BOT };
 
 /** Posts as Teams does and waits until the bot has answered (messages are answered after the acknowledgement). */
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const response = await fetch(`${server.url}/api/messages`, {
+  const response = await fetch(`${served.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  await teams.channel.settled();
+  await served.settled();
   return response;
 }
 
@@ -41,19 +39,13 @@ const cardActions = (call: { body: any }) => (cardOf(call)?.actions ?? []) as { 
 
 beforeAll(async () => {
   await connector.start();
-  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' });
+  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, undefined, undefined, [...FEATURES, recorder]);
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
   await ensureMember(ctx.db.prisma, { teamId: team, userId: 'teams:aad-1', role: 'admin', displayName: 'Sanne de Vries' });
-  const web = createWebApp(ctx);
-  teams = (await startMsTeams(ctx, web))!;
-  server = await startWebServer(ctx, web);
-  FEATURES.push(recorder);
+  served = await serveMsTeams(ctx);
 }, 60_000);
 afterAll(async () => {
-  const i = FEATURES.indexOf(recorder);
-  if (i >= 0) FEATURES.splice(i, 1);
-  await teams?.stop();
-  await server?.close();
+  await served?.close();
   await ctx?.close();
   await connector.close();
 });

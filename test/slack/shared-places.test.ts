@@ -37,9 +37,8 @@ const FAILING: Feature = {
 };
 
 beforeAll(async () => {
-  FEATURES.push(FAILING);
   slackApi = await startFakeSlack();
-  ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl });
+  ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl }, undefined, undefined, [...FEATURES, FAILING]);
   const web = createWebApp(ctx);
   // The status goes out before every answer, so a failure always has a status to replace.
   await startSlack(ctx, web, { statusAfterMs: 0 });
@@ -51,7 +50,6 @@ beforeAll(async () => {
   await saveChannelLink(ctx.db, placeKey('slack', `${WORKSPACE}:CTEAMB`), 'team-b');
 }, 120_000);
 afterAll(async () => {
-  FEATURES.splice(FEATURES.indexOf(FAILING), 1);
   await server?.close();
   await ctx?.close();
   await slackApi?.close();

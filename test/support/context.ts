@@ -26,6 +26,8 @@ export class LogCapture extends Writable {
   }
 }
 
+export type TestContext = Context & { logs: LogCapture };
+
 /**
  * A context on a throw-away in-memory PGlite unless a data dir or DATABASE_URL is given. The .env
  * file of a developer is ignored, so tests see only what they set. `features` replaces the real list,
@@ -36,7 +38,7 @@ export async function createTestContext(
   logs = new LogCapture(),
   clock?: Clock,
   features?: readonly Feature[],
-): Promise<Context & { logs: LogCapture }> {
+): Promise<TestContext> {
   const config = loadConfig(
     {
       WIJKWIJS_DATA_DIR: 'memory://',

@@ -1,14 +1,23 @@
-/** A fresh embedded database migrated up to, not including, one migration: for tests of what that migration does to existing rows. */
+/** For tests of what one migration does to rows that exist when it runs. */
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Db } from '../../src/lib/db.ts';
 import { migrate, readMigrations } from '../../src/lib/migrate.ts';
 
-export async function databaseBefore(migration: string): Promise<Db> {
-  const db = await openDatabase({ dataDir: 'memory://' });
-  await migrate(db.sql, readMigrations().filter((m) => m.name < migration));
-  return db;
+/**
+ * For the whole test file: a fresh embedded database migrated up to, not including, `migration`.
+ * The getter gives it once the file's beforeAll ran.
+ */
+export function databaseBefore(migration: string): () => Db {
+  let db: Db | undefined;
+  beforeAll(async () => {
+    db = await openDatabase({ dataDir: 'memory://' });
+    await migrate(db.sql, readMigrations().filter((m) => m.name < migration));
+  });
+  afterAll(() => db?.close());
+  return () => db!;
 }
 
-/** Applies the rest, and says whether `migration` was among what ran. */
-export async function migrateRest(db: Db, migration: string): Promise<boolean> {
-  return (await migrate(db.sql)).includes(migration);
+/** Applies the migrations up to and including `migration` (all when `last` is not given); their names. */
+export async function migrateUpTo(db: Db, last?: string): Promise<string[]> {
+  return migrate(db.sql, readMigrations().filter((m) => last === undefined || m.name <= last));
 }
