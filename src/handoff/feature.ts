@@ -2,7 +2,7 @@
  * "Vraag een collega": under an answer, the asker hands the question (anonymised) to the colleagues
  * of their team, in the team's channels; whoever solves it clicks "Opgelost". Actions `handoff.…`.
  */
-import type { Feature } from '../assistant/feature.ts';
+import type { Feature } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { HANDOFF_REQUEST, HANDOFF_RESOLVE } from './handoff-message.ts';
 import { requestHandoff } from './request-handoff.ts';

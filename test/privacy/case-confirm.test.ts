@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { WijkwijsError } from '../../src/lib/errors.ts';
-import { confirmCase } from '../../src/privacy/confirm-case.ts';
-import { proposeCase } from '../../src/privacy/propose-case.ts';
-import { purgeExpiredConversations } from '../../src/privacy/purge-expired-conversations.ts';
+import { confirmCase } from '../../src/cases/confirm-case.ts';
+import { proposeCase } from '../../src/cases/propose-case.ts';
+import { countsByKind, purgeExpiredDrafts } from '../../src/data-protection/purge-expired-drafts.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
 
@@ -135,9 +135,10 @@ describe('drafts', () => {
     const tomorrow = new Date(now.getTime() + 24 * 3_600_000 + 1);
     await expect(confirmCase(ctx, { userId: coach, draftId: draft.draftId, text: draft.text, now: tomorrow })).rejects.toMatchObject({ code: 'not_found' });
     const almost = new Date(now.getTime() + 23 * 3_600_000);
-    expect((await purgeExpiredConversations(ctx.db, almost, { retentionDays: 3650 })).drafts).toBe(0);
+    const caseDrafts = async (at: Date) => countsByKind(await purgeExpiredDrafts(ctx.db, ctx.features, at)).caseDrafts;
+    expect(await caseDrafts(almost)).toBe(0);
     expect(await ctx.db.prisma.caseDraft.count({ where: { id: draft.draftId } })).toBe(1);
-    expect((await purgeExpiredConversations(ctx.db, tomorrow, { retentionDays: 3650 })).drafts).toBeGreaterThanOrEqual(1);
+    expect(await caseDrafts(tomorrow)).toBeGreaterThanOrEqual(1);
     expect(await ctx.db.prisma.caseDraft.count({ where: { id: draft.draftId } })).toBe(0);
   });
 });

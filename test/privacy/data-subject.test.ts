@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { deleteUserData, pseudonymFor } from '../../src/privacy/delete-user-data.ts';
-import { exportUserData } from '../../src/privacy/export-user-data.ts';
+import { deleteUserData, pseudonymFor } from '../../src/data-protection/delete-user-data.ts';
+import { exportUserData } from '../../src/data-protection/export-user-data.ts';
 import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { createTeam } from '../../src/teams/create-team.ts';
@@ -129,14 +129,18 @@ describe('Slack state of a user', () => {
     await ctx.db.prisma.handoff.create({ data: { teamId: 'team-dsr', askerId: anna } });
     const bramsHandoff = await ctx.db.prisma.handoff.create({ data: { teamId: 'team-dsr', askerId: bram, status: 'resolved', resolvedBy: anna } });
     await ctx.db.prisma.slackForm.create({ data: { userId: anna, form: { id: 'f', title: 'Casus' } } });
+    const annasConversation = await ctx.db.prisma.conversation.create({ data: { channel: 'slack', userId: anna } });
+    await ctx.db.prisma.conversationThread.create({ data: { threadKey: 'slack:T01:C01:1700000000.000100', userId: anna, conversationId: annasConversation.id } });
 
     const exported = await exportUserData(ctx.db.prisma, OPERATOR, { userId: anna });
     expect(exported.handoffs).toHaveLength(2);
     expect(exported.slackForms).toHaveLength(1);
+    expect(exported.threads).toEqual([expect.objectContaining({ threadKey: 'slack:T01:C01:1700000000.000100', conversationId: annasConversation.id })]);
 
     const result = await deleteUserData(ctx.db.prisma, OPERATOR, { userId: anna });
-    expect(result).toMatchObject({ handoffs: 1, slackForms: 1 });
+    expect(result).toMatchObject({ handoffs: 1, slackForms: 1, threads: 1, conversations: 1 });
     expect(await ctx.db.prisma.handoff.count({ where: { askerId: anna } })).toBe(0);
+    expect(await ctx.db.prisma.conversationThread.count({ where: { userId: anna } })).toBe(0);
     expect(await ctx.db.prisma.slackForm.count({ where: { userId: anna } })).toBe(0);
     const kept = await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: bramsHandoff.id } });
     expect(kept.resolvedBy).toBe(pseudonymFor(anna));

@@ -9,7 +9,7 @@ import { startWebServer, WEB_USER_ID, type RunningServer } from '../../src/chann
 import { DatabaseHealth } from '../../src/channels/web/database-health.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { openDatabase } from '../../src/lib/db.ts';
-import { deleteUserData } from '../../src/privacy/delete-user-data.ts';
+import { deleteUserData } from '../../src/data-protection/delete-user-data.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { createTeam } from '../../src/teams/create-team.ts';
@@ -46,7 +46,7 @@ describe('"Vraag een collega" in the web chat', () => {
     expect(refused.status).toBe(404);
     expect((await refused.json()).error.message).toMatch(/nog geen gekoppeld kanaal/);
 
-    await saveChannelLink(ctx.db, placeKey('teams', '19:webcore@thread.tacv2'), TEAM);
+    await saveChannelLink(ctx.db, placeKey('msteams', '19:webcore@thread.tacv2'), TEAM);
     const sent = await postReply(server.url, '/api/action', { actionId: offer!.id, value: offer!.value });
     expect(sent.text).toMatch(/kanaal van team web-core/);
     const again = await postReply(server.url, '/api/action', { actionId: offer!.id, value: offer!.value });

@@ -1,38 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberJoined } from '../../src/assistant/feature.ts';
-import { startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
-import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import type { MemberJoined } from '../../src/assistant/context.ts';
 import { FEATURES } from '../../src/features.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
 import { activity, BOT, StandInConnector } from './support/connector.ts';
+import { serveMsTeams, type ServedMsTeams } from './support/serve.ts';
 
 /** The Teams bot end to end: real HTTP into /api/messages, real HTTP out to a stand-in connector. */
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let teams: RunningTeams;
+let served: ServedMsTeams;
 const connector = new StandInConnector();
 const team = 'team-noord';
 const joined: MemberJoined[] = [];
 const recorder = { onMemberJoined: async (_ctx: unknown, e: MemberJoined) => void joined.push(e) };
 
 const CHANNEL = '19:kanaal-noord@thread.tacv2';
-const TEAMS_TEAM = '19:algemeen-noord@thread.tacv2';
+const MSTEAMS_TEAM = '19:algemeen-noord@thread.tacv2';
 const channelFields = (threadRoot: string) => ({
   conversation: { id: `${CHANNEL};messageid=${threadRoot}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-  channelData: { team: { id: TEAMS_TEAM, name: 'Wijkteam Noord' }, channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } },
+  channelData: { team: { id: MSTEAMS_TEAM, name: 'Wijkteam Noord' }, channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } },
 });
 const mention = { type: 'mention', text: '<at>Wijkwijs</at>', mentioned: BOT };
 
 /** Posts as Teams does and waits until the bot has answered (messages are answered after the acknowledgement). */
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const response = await fetch(`${server.url}/api/messages`, {
+  const response = await fetch(`${served.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  await teams.channel.settled();
+  await served.settled();
   return response;
 }
 
@@ -41,19 +39,13 @@ const cardActions = (call: { body: any }) => (cardOf(call)?.actions ?? []) as { 
 
 beforeAll(async () => {
   await connector.start();
-  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' });
+  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, undefined, undefined, [...FEATURES, recorder]);
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
   await ensureMember(ctx.db.prisma, { teamId: team, userId: 'teams:aad-1', role: 'admin', displayName: 'Sanne de Vries' });
-  const web = createWebApp(ctx);
-  teams = (await startTeams(ctx, web))!;
-  server = await startWebServer(ctx, web);
-  FEATURES.push(recorder);
+  served = await serveMsTeams(ctx);
 }, 60_000);
 afterAll(async () => {
-  const i = FEATURES.indexOf(recorder);
-  if (i >= 0) FEATURES.splice(i, 1);
-  await teams?.stop();
-  await server?.close();
+  await served?.close();
   await ctx?.close();
   await connector.close();
 });
@@ -97,7 +89,7 @@ describe('Teams personal chat', () => {
     answerId = up.data.value!;
     const stored = await ctx.db.prisma.answer.findUniqueOrThrow({ where: { id: answerId }, include: { conversation: true } });
     expect(stored.conversation.userId).toBe('teams:aad-1');
-    expect(stored.conversation.channel).toBe('teams');
+    expect(stored.conversation.channel).toBe('msteams');
   });
 
   it('continues the same core conversation for a follow-up in the same chat', async () => {
@@ -169,7 +161,7 @@ describe('Teams team channel', () => {
         type: 'conversationUpdate',
         membersAdded: [BOT],
         conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-        channelData: { team: { id: TEAMS_TEAM }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        channelData: { team: { id: MSTEAMS_TEAM }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
       }),
     );
     expect(response.status).toBe(200);
@@ -179,19 +171,19 @@ describe('Teams team channel', () => {
     expect(greeting!.body.text).toMatch(/Wijkwijs/);
     expect(greeting!.body.text).toMatch(/koppel/);
     const rows = await ctx.db.sql.query<{ kind: string; teams_team_id: string; service_url: string }>(`SELECT * FROM "msteams_conversation" WHERE "conversation_id" = $1`, [CHANNEL]);
-    expect(rows).toMatchObject([{ kind: 'channel', teams_team_id: TEAMS_TEAM, service_url: connector.url }]);
+    expect(rows).toMatchObject([{ kind: 'channel', teams_team_id: MSTEAMS_TEAM, service_url: connector.url }]);
   });
 
   it('lets a team admin link the channel with "@Wijkwijs koppel <team>", and refuses others', async () => {
     connector.clear();
     await post(activity(connector.url, { ...channelFields('k2'), id: 'k2', from: { id: '29:other', name: 'Piet', aadObjectId: 'aad-other' }, text: '<at>Wijkwijs</at> koppel team-noord', entities: [mention] }));
     expect(connector.messages()[0]!.body.text).toMatch(/alleen een beheerder/);
-    expect(await ctx.db.prisma.channel.count({ where: { platform: 'teams' } })).toBe(0);
+    expect(await ctx.db.prisma.channel.count({ where: { platform: 'msteams' } })).toBe(0);
 
     connector.clear();
     await post(activity(connector.url, { ...channelFields('k1'), id: 'k1', text: '<at>Wijkwijs</at> koppel team-noord', entities: [mention] }));
     expect(connector.messages()[0]!.body.text).toMatch(/gekoppeld aan team team-noord/);
-    expect(await ctx.db.prisma.channel.findMany({ where: { platform: 'teams' } })).toMatchObject([{ externalId: CHANNEL, teamId: team }]);
+    expect(await ctx.db.prisma.channel.findMany({ where: { platform: 'msteams' } })).toMatchObject([{ externalId: CHANNEL, teamId: team }]);
 
     connector.clear();
     await post(activity(connector.url, { ...channelFields('k3'), id: 'k3', text: '<at>Wijkwijs</at> status', entities: [mention] }));
@@ -219,11 +211,11 @@ describe('Teams team channel', () => {
       activity(connector.url, {
         type: 'conversationUpdate',
         membersAdded: [{ id: '29:new', name: 'Nieuwe Collega', aadObjectId: 'aad-new' }],
-        conversation: { id: TEAMS_TEAM, conversationType: 'channel', isGroup: true },
-        channelData: { team: { id: TEAMS_TEAM }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        conversation: { id: MSTEAMS_TEAM, conversationType: 'channel', isGroup: true },
+        channelData: { team: { id: MSTEAMS_TEAM }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
       }),
     );
-    expect(joined).toEqual([{ channel: 'teams', teamId: team, userId: 'teams:aad-new', userName: 'Nieuwe Collega' }]);
+    expect(joined).toEqual([{ channel: 'msteams', teamId: team, userId: 'teams:aad-new', userName: 'Nieuwe Collega' }]);
 
     // Not linked: nobody hears of it.
     joined.length = 0;
@@ -261,7 +253,7 @@ describe('Teams team channel', () => {
     connector.clear();
     const reply = { conversationId: '', text: 'Agenda teamoverleg', citations: [], actions: [{ id: 'x.rsvp', label: 'Ik kom', value: '1' }], mode: 'notice' as const, notices: [] };
     const sent = await ctx.messenger.send({ to: { teamId: team }, reply, key: 'msteams-test.agenda' });
-    expect(sent.channels).toContain('teams');
+    expect(sent.channels).toContain('msteams');
     const [posted] = connector.messages();
     expect(posted).toMatchObject({ method: 'POST', conversationId: CHANNEL, activityId: undefined });
     await ctx.messenger.send({ to: { teamId: team }, reply: { ...reply, text: 'Agenda teamoverleg (2 aanmeldingen)' }, key: 'msteams-test.agenda' });
@@ -271,7 +263,7 @@ describe('Teams team channel', () => {
 
     // A user of another channel is not Teams' business.
     const other = await ctx.messenger.send({ to: { userId: 'slack:T1:U1' }, reply });
-    expect(other.channels).not.toContain('teams');
+    expect(other.channels).not.toContain('msteams');
   });
 });
 
