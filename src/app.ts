@@ -17,6 +17,8 @@ import { openDatabase, type Db } from './lib/db.ts';
 import { WijkwijsError } from './lib/errors.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { migrate } from './lib/migrate.ts';
+import { PeopleDirectory } from './people/people-directory.ts';
+import { bootstrapAdmins } from './teams/organisation-admins.ts';
 
 export async function createContext(
   config: Config,
@@ -29,6 +31,8 @@ export async function createContext(
   try {
     const applied = await migrate(db.sql);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    const admins = await bootstrapAdmins(db.prisma, config.bootstrapAdmins);
+    if (admins.length) logger.info({ admins: admins.length }, 'organisation admins from WIJKWIJS_ADMINS');
     await reembedPassages(db, embedder, logger);
   } catch (error) {
     await db.close().catch(() => undefined);
@@ -43,6 +47,7 @@ export async function createContext(
     chatModel: createChatModel(config.openai),
     clock: options.clock ?? systemClock,
     messenger: new Messenger(db, logger),
+    people: new PeopleDirectory(),
     features: options.features ?? FEATURES,
     close: () => db.close(),
   };

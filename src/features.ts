@@ -7,8 +7,10 @@ import { vierOgenFeature } from './consultations/vier-ogen/feature.ts';
 import { intervisieFeature } from './intervision/feature.ts';
 import { handoffFeature } from './handoff/feature.ts';
 import { channelLinkFeature } from './channel-links/feature.ts';
+import { absenceFeature } from './absence/feature.ts';
+import { organisationFeature } from './organisation/feature.ts';
 
-export const FEATURES: readonly Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, handoffFeature, channelLinkFeature, casesFeature];
+export const FEATURES: readonly Feature[] = [onboardingFeature, twintigOgenFeature, vierOgenFeature, intervisieFeature, handoffFeature, channelLinkFeature, absenceFeature, organisationFeature, casesFeature];
 
 /** The jobs every feature runs (reminders, agendas, time-outs, nudges). */
 export const FEATURE_JOBS = FEATURES.flatMap((f) => f.jobs ?? []);

@@ -10,9 +10,10 @@ import type { Clock } from '../lib/clock.ts';
 import type { Config } from '../lib/config.ts';
 import type { Db, Transaction } from '../lib/db.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { PeopleDirectory } from '../people/people-directory.ts';
 import type { ChatModel } from './chat-model.ts';
 import type { Messenger } from './messenger.ts';
-import type { ChannelName, Reply, ReplyAction, Turn, TurnAction } from './reply.ts';
+import type { ChannelName, Reply, ReplyAction, ReplyPerson, Turn, TurnAction } from './reply.ts';
 
 /** Everything a use case may need, built once per process from the configuration. */
 export interface Context {
@@ -25,6 +26,8 @@ export interface Context {
   clock: Clock;
   /** Sends messages on the assistant's own initiative; channels register with it when they start. */
   messenger: Messenger;
+  /** Where names of people come from; channels register their source when they start. */
+  people: PeopleDirectory;
   /** The features plugged into the core (src/features.ts), in the order they are asked. */
   features: readonly Feature[];
   close(): Promise<void>;
@@ -36,6 +39,21 @@ export interface MemberJoined {
   teamId: string;
   userId: string;
   userName?: string;
+}
+
+/** A coach will be away (or is away from now on): features move what waits for them. */
+export interface AbsenceMarked {
+  teamId: string;
+  userId: string;
+  /** Local dates of the team, both inclusive. */
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Lines for a team's lead, with the people they name (so Slack can mention them). */
+export interface TeamOverview {
+  lines: string[];
+  people?: ReplyPerson[];
 }
 
 /** Rows a feature deleted or cleared because they expired; `kind` names them in the log, `label` for people. */
@@ -64,6 +82,10 @@ export interface Feature {
   onShortText?(ctx: Context, turn: Turn, text: string): Promise<Reply | undefined>;
   /** One line per thing that waits for this user (a check to give, a session, a module); for /overzicht and the Slack Home. */
   overview?(ctx: Context, userId: string): Promise<string[]>;
+  /** Lines for the team's leads in /overzicht, e.g. who reviewed how often, who is away. */
+  teamOverview?(ctx: Context, teamId: string): Promise<TeamOverview>;
+  /** A coach marked an absence: e.g. a check waiting for them goes to a colleague, sessions in it are named. */
+  onAbsence?(ctx: Context, absence: AbsenceMarked): Promise<void>;
   /** Buttons this feature offers under an answer, e.g. "Bespreek in het team". */
   answerActions?(turn: Turn, reply: Reply): ReplyAction[];
   jobs?: JobDefinition<any, Context>[];

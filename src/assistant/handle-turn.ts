@@ -5,9 +5,11 @@ import { channelLink } from '../teams/channel-links.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { Context, Feature, MemberJoined } from './context.ts';
 import { notice } from './feature-kit.ts';
+import { overviewReply } from './overview.ts';
 import { recordFeedback } from './record-feedback.ts';
 import type { Reply, Turn } from './reply.ts';
 import { rememberThread, threadConversation } from './threads.ts';
+import { rememberName } from '../people/remember-name.ts';
 
 const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
 
@@ -39,10 +41,7 @@ async function dispatch(ctx: Context, turn: Turn): Promise<Reply> {
     const name = command[1]!.toLowerCase();
     const handler = ctx.features.find((f) => f.commands?.[name])?.commands?.[name];
     if (handler) return handler(ctx, turn, (command[2] ?? '').trim());
-    if (name === 'overzicht') {
-      const lines = await userOverview(ctx, turn.userId);
-      return notice(turn, lines.length ? `Dit staat voor je klaar:\n${lines.map((l) => `• ${l}`).join('\n')}` : 'Er staat niets voor je open: geen vier-ogen vragen, casussen, intervisies of inwerkmodules.');
-    }
+    if (name === 'overzicht') return overviewReply(ctx, turn);
     const names = commandNames(ctx.features).map((n) => `/${n}`).join(', ');
     const lead = name === 'hulp' || name === 'help' ? 'Stel gewoon je vraag; ik antwoord met bronnen.' : `De opdracht /${name} ken ik niet. Je kunt gewoon een vraag typen.`;
     return notice(turn, `${lead} Opdrachten: ${names}. Typ een opdracht zonder meer voor uitleg of een formulier.`);
@@ -70,14 +69,9 @@ export function commandNames(features: readonly Feature[]): string[] {
   return ['overzicht', ...features.flatMap((f) => Object.keys(f.commands ?? {}))];
 }
 
-/** What waits for a user across the features, one line each. */
-export async function userOverview(ctx: Context, userId: string): Promise<string[]> {
-  const parts = await Promise.all(ctx.features.map((f) => f.overview?.(ctx, userId) ?? []));
-  return parts.flat();
-}
-
 /** A member joined a linked team channel: every feature that cares hears of it. */
 export async function handleMemberJoined(ctx: Context, event: MemberJoined): Promise<void> {
+  await rememberName(ctx, event.userId, event.userName);
   for (const feature of ctx.features) await feature.onMemberJoined?.(ctx, event);
 }
 

@@ -92,6 +92,16 @@ export interface Reply {
    * call a group of people at once (a Slack user group) does so.
    */
   callsTeam?: boolean;
+  /**
+   * People the text names, each by the name it shows. A channel that can mention people (Slack's
+   * `<@U…>`) puts the mention in place of the name; elsewhere the name stays.
+   */
+  people?: ReplyPerson[];
+}
+
+export interface ReplyPerson {
+  userId: string;
+  name: string;
 }
 
 /**

@@ -21,7 +21,13 @@ export type AuditAction =
   | 'privacy.deleted'
   | 'vierogen.agreed'
   | 'vierogen.not_agreed'
-  | 'vierogen.no_reviewer';
+  | 'vierogen.no_reviewer'
+  | 'absence.recorded'
+  | 'absence.ended'
+  | 'onboarding.enrolled'
+  | 'onboarding.buddy_changed'
+  | 'organisation.admin_added'
+  | 'organisation.admin_removed';
 
 export type AuditSubjectType = 'document' | 'case_draft' | 'team' | 'user' | 'vierogen_request' | 'channel';
 

@@ -15,7 +15,9 @@ import { migrate } from '../lib/migrate.ts';
 import { FEATURE_JOBS } from '../features.ts';
 import { startJobWorker } from '../jobs/start-job-worker.ts';
 import { startRetentionPurge } from '../data-protection/start-retention-purge.ts';
+import { adminCommand } from './admin-command.ts';
 import { anonymiseCommand } from './anonymise-command.ts';
+import { jobsCommand } from './jobs-command.ts';
 import { prepareLocalUse } from './prepare-local-use.ts';
 import { privacyCommand } from './privacy-command.ts';
 import { teamCommand } from './team-command.ts';
@@ -23,7 +25,7 @@ import { asksForHelp, commandHelp, HELP } from './usage.ts';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const usage = command && (asksForHelp(rest) || (['team', 'privacy'].includes(command) && rest[0] === 'help')) ? commandHelp(command) : undefined;
+  const usage = command && (asksForHelp(rest) || (['team', 'privacy', 'admin', 'jobs'].includes(command) && rest[0] === 'help')) ? commandHelp(command) : undefined;
   if (usage) {
     process.stdout.write(`${usage}\n`);
     return 0;
@@ -46,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
       return teamCommand(rest, (fn) => withContext('warn', fn));
     case 'privacy':
       return privacyCommand(rest, (fn) => withContext('warn', fn));
+    case 'admin':
+      return adminCommand(rest, (fn) => withContext('warn', fn));
+    case 'jobs':
+      return jobsCommand(rest, (fn) => withContext('warn', fn));
     case undefined:
     case 'help':
     case '--help':

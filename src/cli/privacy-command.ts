@@ -5,6 +5,7 @@ import { releasePlaces } from '../intervision/release-places.ts';
 import { deleteUserData } from '../data-protection/delete-user-data.ts';
 import { exportUserData } from '../data-protection/export-user-data.ts';
 import { listAuditEvents } from '../data-protection/list-audit-events.ts';
+import { purgeExpiredAuditEvents } from '../data-protection/purge-expired-audit-events.ts';
 import { purgeExpiredConversations } from '../data-protection/purge-expired-conversations.ts';
 import { purgeExpiredDrafts } from '../data-protection/purge-expired-drafts.ts';
 import { OPERATOR } from '../teams/authorise.ts';
@@ -12,14 +13,19 @@ import { OPERATOR } from '../teams/authorise.ts';
 export const PRIVACY_HELP = `  privacy export --user <id>     toon als JSON alles wat over deze gebruiker is opgeslagen
   privacy delete --user <id>     verwijder alles over deze gebruiker (het auditlog blijft, met pseudoniem)
   privacy purge                  verwijder gesprekken, berichten en afgeronde taken ouder dan
-                                 WIJKWIJS_RETENTION_DAYS, en nooit bevestigde concepten
-  privacy audit --team <id> [--limit N] [--json]
-                                 toon het auditlog van een team (nieuwste eerst)`;
+                                 WIJKWIJS_RETENTION_DAYS, nooit bevestigde concepten, en auditregels
+                                 ouder dan WIJKWIJS_AUDIT_RETENTION_DAYS
+  privacy audit [--team <id>] [--actor <gebruiker>] [--action <actie>] [--limit N] [--json]
+                                 toon het auditlog (nieuwste eerst), van een team, van wie iets deed,
+                                 of van een actie (vierogen.agreed, of vierogen.* voor alle)`;
 
 /** `wijkwijs privacy …`: data-subject requests and retention, run by the operator. */
 export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: Context) => Promise<T>) => Promise<T>): Promise<number> {
   const [sub, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, team: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { user: { type: 'string' }, team: { type: 'string' }, actor: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const user = () => {
     if (!values.user) throw new WijkwijsError('bad_request', `Noem de gebruiker met --user, bijvoorbeeld: wijkwijs privacy ${sub} --user slack:T01:U02`);
@@ -47,7 +53,7 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
       );
       say(
         `Ook verwijderd: ${r.notifications} bericht(en), ${r.consultationDrafts} nooit verstuurd(e) concept(en) (twintig/vier ogen), ` +
-          `${r.memberProfiles} profiel(en) (expertise, afwezigheid), ${r.intervisieSignups} intervisie-aanmelding(en), ${r.intervisieVotes} intervisie-stem(men), ` +
+          `${r.memberProfiles} profiel(en) (expertise), ${r.absences} afwezigheid/afwezigheden, ${r.intervisieSignups} intervisie-aanmelding(en), ${r.intervisieVotes} intervisie-stem(men), ` +
           `${r.onboardingEnrollments} onboarding-traject(en) met ${r.onboardingModules} module(s) en ${r.onboardingQuizAnswers} quizantwoord(en), ` +
           `${r.msTeamsConversations} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
       );
@@ -59,24 +65,28 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
       return 0;
     }
     case 'purge': {
-      const [r, d] = await withContext(async (ctx) => {
+      const [r, d, audit] = await withContext(async (ctx) => {
         const now = new Date();
-        return [await purgeExpiredConversations(ctx.db, now, { retentionDays: ctx.config.retentionDays }), await purgeExpiredDrafts(ctx.db, ctx.features, now)] as const;
+        return [
+          await purgeExpiredConversations(ctx.db, now, { retentionDays: ctx.config.retentionDays }),
+          await purgeExpiredDrafts(ctx.db, ctx.features, now),
+          await purgeExpiredAuditEvents(ctx.db, now, { auditRetentionDays: ctx.config.auditRetentionDays }),
+        ] as const;
       });
       say(
         `Opgeruimd: ${r.conversations} gesprek(ken) met ${r.answers} vraag/antwoord(en) en ${r.feedback} feedback; ` +
           `${r.notifications} oud(e) bericht(en) en ${r.jobs} afgeronde taak/taken.`,
       );
       say(`Nooit bevestigde concepten: ${d.map((rows) => `${rows.count} ${rows.label}`).join(', ')}.`);
+      say(`Auditregels ouder dan de bewaartermijn: ${audit}.`);
       return 0;
     }
     case 'audit': {
-      if (!values.team) throw new WijkwijsError('bad_request', 'Noem het team met --team, bijvoorbeeld: wijkwijs privacy audit --team team-noord');
       const limit = values.limit === undefined ? 100 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new WijkwijsError('bad_request', '--limit moet een geheel getal van 1 tot en met 1000 zijn.');
-      const events = await withContext((ctx) => listAuditEvents(ctx.db.prisma, OPERATOR, { teamId: values.team!, limit }));
+      const events = await withContext((ctx) => listAuditEvents(ctx.db.prisma, OPERATOR, { teamId: values.team, actorId: values.actor, action: values.action, limit }));
       if (values.json) say(JSON.stringify(events, null, 2));
-      else if (events.length === 0) say(`Geen auditregels voor team ${values.team}.`);
+      else if (events.length === 0) say('Geen auditregels die hierbij passen.');
       else for (const e of events) say(`${amsterdamTime(e.at)}  ${e.actorId}  ${e.action}  ${e.subjectType}:${e.subjectId}`);
       return 0;
     }

@@ -12,8 +12,9 @@ import { removeMember } from '../teams/remove-member.ts';
 import { setMemberRole } from '../teams/set-member-role.ts';
 
 export const TEAM_HELP = `  team create <id> --name "<naam>"  maak een team aan
-  team add <team> <gebruiker> [--role member|lead|admin]
-                                 voeg iemand toe aan een team (of wijzig de rol)
+  team add <team> <gebruiker> [--role member|lead|admin] [--naam "<naam>"]
+                                 voeg iemand toe aan een team (of wijzig de rol); --naam geeft de
+                                 naam waaronder collega's diegene zien (anders uit Slack of Teams)
   team remove <team> <gebruiker> haal iemand uit een team
   team role <team> <gebruiker> <rol>
                                  wijzig iemands rol in een team
@@ -30,6 +31,7 @@ export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Con
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
       name: { type: 'string' },
+      naam: { type: 'string' },
       role: { type: 'string' },
       json: { type: 'boolean' },
       weekday: { type: 'string' },
@@ -58,10 +60,16 @@ export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Con
       return 0;
     }
     case 'add': {
-      need(2, 'team add <team> <gebruiker> [--role member|lead|admin]');
+      need(2, 'team add <team> <gebruiker> [--role member|lead|admin] [--naam "<naam>"]');
       const [teamId, userId] = positionals as [string, string];
-      const result = await withContext((ctx) => addMember(ctx.db.prisma, OPERATOR, { teamId, userId, role: values.role }));
-      say(result === 'added' ? `${userId} is toegevoegd aan team ${teamId}.` : result === 'role_changed' ? `De rol van ${userId} in team ${teamId} is gewijzigd.` : `${userId} was al lid van team ${teamId}; er is niets veranderd.`);
+      const result = await withContext((ctx) => addMember(ctx.db.prisma, OPERATOR, { teamId, userId, role: values.role, displayName: values.naam }));
+      const said = {
+        added: `${userId} is toegevoegd aan team ${teamId}.`,
+        role_changed: `De rol van ${userId} in team ${teamId} is gewijzigd.`,
+        renamed: `${userId} was al lid van team ${teamId}; de naam is nu ${values.naam?.trim()}.`,
+        unchanged: `${userId} was al lid van team ${teamId}; er is niets veranderd.`,
+      };
+      say(said[result]);
       return 0;
     }
     case 'remove': {
@@ -87,7 +95,7 @@ export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Con
       if (teams.length === 0) say('Er zijn nog geen teams. Maak er een aan met: wijkwijs team create <id> --name "…"');
       for (const team of teams) {
         say(`${team.id} — ${team.name} (${team.members.length} ${team.members.length === 1 ? 'lid' : 'leden'})`);
-        for (const m of team.members) say(`  ${m.userId}${m.displayName ? ` (${m.displayName})` : ''}: ${ROLE_WORDS[m.role]}`);
+        for (const m of team.members) say(`  ${m.displayName ? `${m.displayName} (${m.userId})` : m.userId}: ${ROLE_WORDS[m.role]}`);
       }
       return 0;
     }

@@ -1,4 +1,6 @@
 import { DOCUMENT_TYPES } from '../knowledge/document.ts';
+import { ADMIN_HELP } from './admin-command.ts';
+import { JOBS_HELP } from './jobs-command.ts';
 import { PRIVACY_HELP } from './privacy-command.ts';
 import { TEAM_HELP } from './team-command.ts';
 
@@ -84,7 +86,9 @@ Gebruik: wijkwijs <opdracht> [opties]     (hulp bij één opdracht: wijkwijs <op
 
 ${Object.values(COMMANDS).map(overviewLine).join('\n')}
 ${TEAM_HELP}
+${ADMIN_HELP}
 ${PRIVACY_HELP}
+${JOBS_HELP}
 
 ${TYPES}
 Instellingen komen uit de omgeving of .env (zie .env.example).`;
@@ -93,6 +97,8 @@ Instellingen komen uit de omgeving of .env (zie .env.example).`;
 export function commandHelp(command: string): string | undefined {
   if (command === 'team') return `Gebruik:\n${TEAM_HELP}\n\n${ONE_SERVER}`;
   if (command === 'privacy') return `Gebruik:\n${PRIVACY_HELP}\n\n${ONE_SERVER}`;
+  if (command === 'admin') return `Gebruik:\n${ADMIN_HELP}\n\n${ONE_SERVER}`;
+  if (command === 'jobs') return `Gebruik:\n${JOBS_HELP}\n\n${ONE_SERVER}`;
   const help = COMMANDS[ALIASES[command] ?? command];
   return help && `Gebruik: wijkwijs ${help.synopsis}\n\n${help.details}`;
 }

@@ -23,6 +23,8 @@ export interface DeleteUserDataResult {
   /** Which Slack or Teams thread continued which of their conversations. */
   threads: number;
   memberProfiles: number;
+  /** Absences (leave, sickness) of the user: about them only, so gone. */
+  absences: number;
   /** Twintig-ogen cases never put on the agenda, and vier-ogen checks never sent. */
   consultationDrafts: number;
   intervisieSignups: number;
@@ -155,6 +157,8 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
     pseudonymise(await tx.vierOgenAsk.updateMany({ where: { reviewerId: userId }, data: { reviewerId: pseudonym } }));
     // Expertise and absence describe the person, not the team's work: gone.
     const memberProfiles = await tx.memberProfile.deleteMany({ where: { userId } });
+    const absences = await tx.memberAbsence.deleteMany({ where: { userId } });
+    pseudonymise(await tx.memberAbsence.updateMany({ where: { recordedBy: userId }, data: { recordedBy: pseudonym } }));
 
     // Intervisie. Sign-ups and votes are the user's own and go (a waiting list closes the gap they
     // leave). A slot they lead or created and a date poll they started are the team's sessions: kept,
@@ -174,6 +178,7 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
     const onboardingQuizAnswers = await tx.onboardingQuizAnswer.deleteMany({ where: { enrollmentId: { in: enrollmentIds } } });
     const onboardingEnrollments = await tx.onboardingEnrollment.deleteMany({ where: { id: { in: enrollmentIds } } });
     pseudonymise(await tx.onboardingEnrollment.updateMany({ where: { buddyId: userId }, data: { buddyId: pseudonym } }));
+    pseudonymise(await tx.onboardingEnrollment.updateMany({ where: { enrolledBy: userId }, data: { enrolledBy: pseudonym } }));
 
     const memberships = await tx.teamMember.deleteMany({ where: { userId } });
     const user = await tx.user.deleteMany({ where: { id: userId } });
@@ -196,6 +201,7 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
       msTeamsConversations: msTeamsConversations.count,
       threads: threads.count,
       memberProfiles: memberProfiles.count,
+      absences: absences.count,
       consultationDrafts: twintigDrafts.count + vierOgenDrafts,
       intervisieSignups: intervisieSignups.count,
       intervisieVotes: intervisieVotes.count,

@@ -116,8 +116,9 @@ async function twintigOgenOf(prisma: PrismaClient, userId: string) {
 }
 
 async function vierOgenOf(prisma: PrismaClient, userId: string) {
-  const [profiles, requests, asks, decided, passed] = await Promise.all([
+  const [profiles, absences, requests, asks, decided, passed] = await Promise.all([
     prisma.memberProfile.findMany({ where: { userId }, orderBy: { teamId: 'asc' } }),
+    prisma.memberAbsence.findMany({ where: { userId }, orderBy: { startsOn: 'asc' } }),
     prisma.vierOgenRequest.findMany({ where: { requesterId: userId }, orderBy: { createdAt: 'asc' } }),
     // The indication asked about is the requester's (anonymised) text: the ask itself is exported.
     prisma.vierOgenAsk.findMany({ where: { reviewerId: userId }, orderBy: { askedAt: 'asc' } }),
@@ -128,7 +129,7 @@ async function vierOgenOf(prisma: PrismaClient, userId: string) {
     }),
     prisma.vierOgenRequest.findMany({ where: { passedBy: { has: userId } }, orderBy: { createdAt: 'asc' }, select: { id: true, teamId: true } }),
   ]);
-  return { profiles, requests, asks, decided, passed };
+  return { profiles, absences, requests, asks, decided, passed };
 }
 
 async function intervisieOf(prisma: PrismaClient, userId: string) {

@@ -1,5 +1,7 @@
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { PrismaClient } from '../lib/db.ts';
-import { requireTeamRole, type Actor } from '../teams/authorise.ts';
+import { WijkwijsError } from '../lib/errors.ts';
+import { requireOrganisationAdmin, requireTeamRole, type Actor } from '../teams/authorise.ts';
 import { parseTeamId } from '../teams/team-input.ts';
 
 export interface AuditEventRow {
@@ -12,17 +14,32 @@ export interface AuditEventRow {
   teamId: string | null;
 }
 
-/** A team's audit trail, newest first; for the team's leads and admins and for organisation admins. */
-export async function listAuditEvents(
-  prisma: PrismaClient,
-  actor: Actor,
-  input: { teamId: string; limit?: number; before?: Date },
-): Promise<AuditEventRow[]> {
-  const teamId = parseTeamId(input.teamId);
-  await requireTeamRole(prisma, actor, teamId, ['lead', 'admin']);
-  return prisma.auditEvent.findMany({
-    where: { teamId, ...(input.before ? { at: { lt: input.before } } : {}) },
-    orderBy: [{ at: 'desc' }, { id: 'asc' }],
-    take: Math.min(Math.max(input.limit ?? 100, 1), 1000),
-  });
+export interface AuditFilter {
+  /** One team's trail (its leads and admins may read it); without it the whole organisation's (admins only). */
+  teamId?: string;
+  /** Only what this user did. */
+  actorId?: string;
+  /** One action (`vierogen.agreed`), or all of an area with a trailing `*` (`vierogen.*`). */
+  action?: string;
+  limit?: number;
+  before?: Date;
+}
+
+/** The audit trail, newest first, filtered by team, actor and action. */
+export async function listAuditEvents(prisma: PrismaClient, actor: Actor, filter: AuditFilter): Promise<AuditEventRow[]> {
+  const teamId = filter.teamId === undefined ? undefined : parseTeamId(filter.teamId);
+  if (teamId) await requireTeamRole(prisma, actor, teamId, ['lead', 'admin']);
+  else await requireOrganisationAdmin(prisma, actor);
+  const where: Prisma.AuditEventWhereInput = {
+    ...(teamId ? { teamId } : {}),
+    ...(filter.actorId ? { actorId: filter.actorId } : {}),
+    ...(filter.action ? { action: actionMatch(filter.action) } : {}),
+    ...(filter.before ? { at: { lt: filter.before } } : {}),
+  };
+  return prisma.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'asc' }], take: Math.min(Math.max(filter.limit ?? 100, 1), 1000) });
+}
+
+function actionMatch(action: string): Prisma.StringFilter | string {
+  if (!/^[a-z_]+(\.[a-z_]+)?(\.\*|\*)?$/.test(action)) throw new WijkwijsError('bad_request', `Ongeldige actie "${action}". Bijvoorbeeld: vierogen.agreed of vierogen.*`);
+  return action.endsWith('*') ? { startsWith: action.slice(0, -1) } : action;
 }

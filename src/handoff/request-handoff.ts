@@ -7,6 +7,7 @@ import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { teamChannels } from '../teams/channel-links.ts';
 import { actingTeamOf } from '../teams/membership.ts';
+import { namePeople } from '../people/name-people.ts';
 import { HANDOFF_RESOLVE, handoffKey, shortQuestion } from './handoff-message.ts';
 
 export async function requestHandoff(ctx: Context, turn: Turn, answerId: string): Promise<Reply> {
@@ -20,7 +21,7 @@ export async function requestHandoff(ctx: Context, turn: Turn, answerId: string)
     throw new WijkwijsError(
       'forbidden',
       acting.problem === 'no_team'
-        ? `Je bent nog geen lid van een team in Wijkwijs. Vraag je teambeheerder om je toe te voegen (je id: ${turn.userId}).`
+        ? 'Je bent nog geen lid van een team in Wijkwijs. Vraag je teambeheerder om je toe te voegen; met /ik zie je wat die daarvoor nodig heeft.'
         : 'Je bent lid van meerdere teams. Stel je vraag in het kanaal van je team, dan weet ik welke collega’s ik moet vragen.',
     );
   }
@@ -34,7 +35,9 @@ export async function requestHandoff(ctx: Context, turn: Turn, answerId: string)
   }
 
   const handoff = await prisma.handoff.create({ data: { teamId, answerId: answer.id, askerId: turn.userId } });
-  const reply = noticeReply(`🙋 ${turn.userName ?? 'Een collega'} zoekt een collega die kan helpen met deze vraag:\n\n${shortQuestion(answer.question)}`, {
+  const names = await namePeople(ctx, [turn.userId]);
+  const reply = noticeReply(`🙋 ${names.name(turn.userId)} zoekt een collega die kan helpen met deze vraag:\n\n${shortQuestion(answer.question)}`, {
+    people: names.named(),
     notices: ['Persoonsgegevens zijn uit de vraag gehaald. Reageer in de thread; kies Opgelost als de vraag beantwoord is.'],
     actions: [{ id: HANDOFF_RESOLVE, label: '✅ Opgelost', value: handoff.id, style: 'primary' }],
     callsTeam: true,

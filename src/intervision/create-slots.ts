@@ -4,7 +4,7 @@ import type { Context } from '../assistant/context.ts';
 import { defineJob } from '../assistant/feature-kit.ts';
 import { scheduleJob } from '../jobs/schedule-job.ts';
 import { WijkwijsError } from '../lib/errors.ts';
-import { addDays, atLocalTime, DEFAULT_TIME_ZONE } from '../lib/time.ts';
+import { addDays, atLocalTime, DEFAULT_TIME_ZONE, formatDutch } from '../lib/time.ts';
 import { findWerkvorm } from './load-werkvormen.ts';
 import { announceSlot, loadSlot, type Slot } from './slot.ts';
 import { scheduleReminders } from './send-reminder.ts';
@@ -78,7 +78,7 @@ export async function createSlots(ctx: Context, input: CreateSlotsInput): Promis
     await scheduleReminders(ctx, slot);
     const announceAt = new Date(slot.startsAt.getTime() - ANNOUNCE_DAYS_AHEAD * 86_400_000);
     if (announceAt <= now) await announceSlot(ctx, slot);
-    else await scheduleJob(ctx.db, { kind: ANNOUNCE_JOB, payload: { slotId: id }, runAt: announceAt, key: `intervisie.announce:${id}` });
+    else await scheduleJob(ctx.db, { teamId: slot.teamId, kind: ANNOUNCE_JOB, payload: { slotId: id }, runAt: announceAt, key: `intervisie.announce:${id}` });
   }
   ctx.logger.info({ teamId: input.teamId, seriesId, slots: slots.length }, 'intervisie slots created');
   return slots;
@@ -92,5 +92,9 @@ export const announceSlotJob = defineJob({
   async run(ctx, payload) {
     const slot = await loadSlot(ctx.db.prisma, payload.slotId).catch(() => undefined);
     if (slot?.status === 'planned') await announceSlot(ctx, slot);
+  },
+  async describe(ctx, payload) {
+    const slot = await loadSlot(ctx.db.prisma, payload.slotId).catch(() => undefined);
+    return slot?.status === 'planned' ? { text: `aankondiging van intervisie "${slot.title}" (${formatDutch(slot.startsAt, slot.timeZone)}) in het teamkanaal` } : undefined;
   },
 });

@@ -4,16 +4,19 @@
  */
 import { z } from 'zod';
 import type { Context, Feature } from '../assistant/context.ts';
-import { actingTeam, buttonValue, notice, parseFields, selectField, unknownButton } from '../assistant/feature-kit.ts';
+import { actingTeam, buttonValue, fieldLabels, notice, parseFields, selectField, unknownButton } from '../assistant/feature-kit.ts';
 import type { Reply, ReplyForm, ReplyFormField, Turn, TurnAction } from '../assistant/reply.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
-import { requireTeamRole } from '../teams/authorise.ts';
+import { namePeople } from '../people/name-people.ts';
 import { announceSlotJob, createSlots, RECURRENCES, type Recurrence } from './create-slots.ts';
 import { loadWerkvormen } from './load-werkvormen.ts';
 import { closePoll, closePollJob, requestSlot, voteSlot } from './request-slot.ts';
 import { sendReminder } from './send-reminder.ts';
 import { cancelSignup, signUp } from './sign-up.ts';
+import { cancelSlot, moveSlot } from './change-slot.ts';
+import { loadSlot, requirePlanner, type Slot } from './slot.ts';
+import { remindAbsentParticipant } from './absent-participant.ts';
 import { intervisieOverview } from './overview.ts';
 
 export const INTERVISIE_ACTIONS = {
@@ -23,10 +26,14 @@ export const INTERVISIE_ACTIONS = {
   request: 'intervisie.request',
   vote: 'intervisie.vote',
   closePoll: 'intervisie.close-poll',
+  changeOpen: 'intervisie.change-open',
+  change: 'intervisie.change',
 } as const;
+
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const changeFields = z.object({ what: z.enum(['verzetten', 'afzeggen']), date, time });
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -73,14 +80,6 @@ const FIELD_LABELS: Record<string, string> = {
   date4: 'Datum 4',
 };
 
-/** Leads plan slots, and so do procesbegeleiders: whoever facilitates one of the team's slots. */
-async function requirePlanner(ctx: Context, userId: string, teamId: string): Promise<void> {
-  const facilitates = await ctx.db.prisma.intervisieSlot.findFirst({ where: { teamId, facilitatorId: userId }, select: { id: true } });
-  if (facilitates) return;
-  await requireTeamRole(ctx.db.prisma, { userId }, teamId, ['lead', 'admin']).catch(() => {
-    throw new WijkwijsError('forbidden', 'Een intervisie plannen mag de teamleider of een procesbegeleider. Wil je er een? Gebruik /intervisie aanvragen.');
-  });
-}
 
 /** The fields both forms ask: what the session is, and how long, where and for how many. */
 function sessionFields(ctx: Context): { what: ReplyFormField[]; size: ReplyFormField[] } {
@@ -96,8 +95,9 @@ function sessionFields(ctx: Context): { what: ReplyFormField[]; size: ReplyFormF
 }
 
 async function createForm(ctx: Context, teamId: string): Promise<ReplyForm> {
-  const members = await ctx.db.prisma.teamMember.findMany({ where: { teamId }, include: { user: true }, orderBy: { userId: 'asc' } });
-  const facilitators = { '': 'Nog niet bekend', ...Object.fromEntries(members.map((m) => [m.userId, m.user.displayName ?? m.userId])) };
+  const members = await ctx.db.prisma.teamMember.findMany({ where: { teamId }, select: { userId: true }, orderBy: { userId: 'asc' } });
+  const names = await namePeople(ctx, members.map((m) => m.userId));
+  const facilitators = { '': 'Nog niet bekend', ...Object.fromEntries(members.map((m) => [m.userId, names.name(m.userId)])) };
   const session = sessionFields(ctx);
   return {
     id: 'intervisie-new',
@@ -165,8 +165,12 @@ async function intervisieCommand(ctx: Context, turn: Turn, args: string): Promis
         const mine = s.mine === 'confirmed' ? ' – je bent aangemeld' : s.mine === 'waiting' ? ' – je staat op de wachtlijst' : '';
         return `- ${s.title}, ${formatDutch(s.startsAt, s.timeZone)}: ${s.confirmed}/${s.capacity}${mine}`;
       });
+      const plans = await requirePlanner(ctx, turn.userId, teamId).then(() => true, () => false);
       return notice(turn, `Komende intervisie:\n${lines.join('\n')}`, {
-        actions: slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(s.startsAt, s.timeZone, false)}`, value: s.id })),
+        actions: [
+          ...slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(s.startsAt, s.timeZone, false)}`, value: s.id })),
+          ...(plans ? slots.map((s) => ({ id: INTERVISIE_ACTIONS.changeOpen, label: `Verzetten of afzeggen ${formatDutch(s.startsAt, s.timeZone, false)}`, value: s.id })) : []),
+        ],
       });
     }
     default:
@@ -223,8 +227,37 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
       const slot = await closePoll(ctx, { requestId: buttonValue(action), userId: turn.userId });
       return notice(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(slot.startsAt, slot.timeZone)} en is aangekondigd.` : 'De peiling was al gesloten.');
     }
+    case INTERVISIE_ACTIONS.changeOpen: {
+      const slot = await loadSlot(ctx.db.prisma, buttonValue(action));
+      await requirePlanner(ctx, turn.userId, slot.teamId);
+      return notice(turn, `Verzet of zeg "${slot.title}" van ${formatDutch(slot.startsAt, slot.timeZone)} af. Wie aangemeld is of op de wachtlijst staat, hoort het van mij.`, { form: changeForm(slot) });
+    }
+    case INTERVISIE_ACTIONS.change: {
+      const slotId = buttonValue(action);
+      const slot = await loadSlot(ctx.db.prisma, slotId);
+      const f = parseFields(changeFields, action, fieldLabels(changeForm(slot)));
+      if (f.what === 'afzeggen') {
+        const told = await cancelSlot(ctx, turn.userId, slotId);
+        return notice(turn, `De intervisie is afgezegd. Ik heb het in het teamkanaal gezet en ${told} ${told === 1 ? 'collega' : 'collega’s'} persoonlijk laten weten.`);
+      }
+      const { slot: moved, told } = await moveSlot(ctx, turn.userId, slotId, { date: f.date, time: f.time });
+      return notice(turn, `De intervisie is verzet naar ${formatDutch(moved.startsAt, moved.timeZone)}. Het teamkanaal en ${told} ${told === 1 ? 'collega' : 'collega’s'} weten het; de herinneringen schuiven mee.`);
+    }
   }
   throw unknownButton();
+}
+
+function changeForm(slot: Slot): ReplyForm {
+  return {
+    id: slot.id,
+    title: 'Intervisie wijzigen',
+    fields: [
+      selectField('what', 'Wat wil je?', { verzetten: 'Verzetten naar', afzeggen: 'Afzeggen' }),
+      { name: 'date', label: 'Nieuwe datum', value: slot.localDate, kind: 'date', hint: 'Alleen bij verzetten.' },
+      { name: 'time', label: 'Nieuwe tijd', value: slot.localTime, kind: 'time' },
+    ],
+    submit: { id: INTERVISIE_ACTIONS.change, label: 'Doorvoeren' },
+  };
 }
 
 export const intervisieFeature: Feature = {
@@ -233,4 +266,5 @@ export const intervisieFeature: Feature = {
   actionPrefix: 'intervisie',
   onAction,
   jobs: [sendReminder, announceSlotJob, closePollJob],
+  onAbsence: remindAbsentParticipant,
 };

@@ -59,7 +59,7 @@ export async function requestSlot(ctx: Context, input: RequestSlotInput): Promis
       createdAt: now,
     },
   });
-  await scheduleJob(ctx.db, { kind: CLOSE_JOB, payload: { requestId: request.id }, runAt: closesAt, key: pollKey(request.id) });
+  await scheduleJob(ctx.db, { teamId: request.teamId, kind: CLOSE_JOB, payload: { requestId: request.id }, runAt: closesAt, key: pollKey(request.id) });
   await sendPoll(ctx, request);
   return request.id;
 }
@@ -149,5 +149,9 @@ export const closePollJob = defineJob({
   payload: z.object({ requestId: z.string() }),
   async run(ctx, payload) {
     await closePoll(ctx, { requestId: payload.requestId });
+  },
+  async describe(ctx, payload) {
+    const request = await ctx.db.prisma.intervisieRequest.findUnique({ where: { id: payload.requestId }, select: { title: true, status: true } });
+    return request?.status === 'open' ? { text: `de datumpeiling voor intervisie "${request.title}" sluit` } : undefined;
   },
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../assistant/context.ts';
 import { defineJob } from '../assistant/feature-kit.ts';
 import { scheduleJob } from '../jobs/schedule-job.ts';
+import { absentOn } from '../teams/absences.ts';
 import { addDays, atLocalTime } from '../lib/time.ts';
 import { describeSlot, loadSlot, type Slot } from './slot.ts';
 
@@ -23,7 +24,7 @@ export async function scheduleReminders(ctx: Context, slot: Slot): Promise<void>
   const times = reminderTimes(slot);
   for (const kind of KINDS) {
     if (times[kind] <= now) continue;
-    await scheduleJob(ctx.db, { kind: REMINDER_JOB, payload: { slotId: slot.id, kind }, runAt: times[kind], key: `intervisie.reminder:${slot.id}:${kind}` });
+    await scheduleJob(ctx.db, { teamId: slot.teamId, kind: REMINDER_JOB, payload: { slotId: slot.id, kind }, runAt: times[kind], key: `intervisie.reminder:${slot.id}:${kind}` });
   }
 }
 
@@ -34,16 +35,27 @@ export const sendReminder = defineJob({
   async run(ctx, payload) {
     const slot = await loadSlot(ctx.db.prisma, payload.slotId).catch(() => undefined);
     if (!slot || slot.status !== 'planned') return;
-    const participants = await ctx.db.prisma.intervisieSignup.findMany({ where: { slotId: slot.id, status: 'confirmed' }, orderBy: { userId: 'asc' }, select: { userId: true } });
+    const signedUp = await ctx.db.prisma.intervisieSignup.findMany({ where: { slotId: slot.id, status: 'confirmed' }, orderBy: { userId: 'asc' }, select: { userId: true } });
+    // Who is away that day is not reminded (they heard when they marked the absence).
+    const away = await absentOn(ctx.db.prisma, slot.teamId, slot.localDate);
+    const participants = signedUp.filter((p) => !away.has(p.userId));
     const when = payload.kind === 'day-before' ? 'Morgen is er intervisie' : 'Over een uur begint de intervisie';
-    const text = `${when}:\n${await describeSlot(ctx, slot)}`;
+    const about = await describeSlot(ctx, slot);
+    const text = `${when}:\n${about.text}`;
     for (const p of participants) {
       await ctx.messenger.send({
         to: { userId: p.userId },
         key: `intervisie.reminder:${slot.id}:${payload.kind}:${p.userId}`,
-        reply: noticeReply(text, { actions: [{ id: 'intervisie.cancel', label: 'Toch afmelden', value: slot.id }] }),
+        reply: noticeReply(text, { people: about.people, actions: [{ id: 'intervisie.cancel', label: 'Toch afmelden', value: slot.id }] }),
       });
     }
     ctx.logger.info({ slotId: slot.id, kind: payload.kind, participants: participants.length }, 'intervisie reminders sent');
+  },
+  async describe(ctx, payload) {
+    const slot = await loadSlot(ctx.db.prisma, payload.slotId).catch(() => undefined);
+    if (!slot || slot.status !== 'planned') return undefined;
+    const signedUp = await ctx.db.prisma.intervisieSignup.count({ where: { slotId: slot.id, status: 'confirmed' } });
+    const when = payload.kind === 'day-before' ? 'een dag' : 'een uur';
+    return { text: `herinnering ${when} vóór intervisie "${slot.title}" aan ${signedUp} ${signedUp === 1 ? 'deelnemer' : 'deelnemers'}` };
   },
 });

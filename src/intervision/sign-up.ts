@@ -72,10 +72,12 @@ export async function cancelSignup(ctx: Context, input: { slotId: string; userId
   });
   if (outcome.promoted && slot.startsAt > now) {
     const preparation = preparationText(findWerkvorm(ctx.config.knowledgeDir, slot.method));
+    const about = await describeSlot(ctx, slot);
     await ctx.messenger.send({
       to: { userId: outcome.promoted },
       key: `intervisie.promoted:${slot.id}:${outcome.promoted}`,
-      reply: noticeReply(`Goed nieuws: er is een plek vrijgekomen en je bent nu aangemeld voor\n${await describeSlot(ctx, slot)}\n\n${preparation}`, {
+      reply: noticeReply(`Goed nieuws: er is een plek vrijgekomen en je bent nu aangemeld voor\n${about.text}\n\n${preparation}`, {
+        people: about.people,
         actions: [{ id: 'intervisie.cancel', label: 'Kan toch niet', value: slot.id }],
       }),
     });

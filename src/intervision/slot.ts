@@ -1,10 +1,12 @@
 /** The stored intervisie slot and the message that announces it in the team channel. */
-import { noticeReply, type Reply } from '../assistant/reply.ts';
+import { noticeReply, type Reply, type ReplyPerson } from '../assistant/reply.ts';
+import { namePeople } from '../people/name-people.ts';
 import type { Context } from '../assistant/context.ts';
 import type { IntervisieSlot } from '../generated/prisma/client.ts';
 import type { PrismaClient } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
+import { requireTeamRole } from '../teams/authorise.ts';
 import { findWerkvorm } from './load-werkvormen.ts';
 
 export type Slot = IntervisieSlot;
@@ -18,15 +20,17 @@ export async function loadSlot(prisma: PrismaClient, id: string): Promise<Slot> 
 export const slotKey = (slotId: string) => `intervisie.slot:${slotId}`;
 
 
-export async function describeSlot(ctx: Context, slot: Slot): Promise<string> {
+/** What, when, who leads and where; with the facilitator as a person the text names. */
+export async function describeSlot(ctx: Context, slot: Slot): Promise<{ text: string; people: ReplyPerson[] }> {
   const method = findWerkvorm(ctx.config.knowledgeDir, slot.method);
-  const facilitator = slot.facilitatorId ? await ctx.db.prisma.user.findUnique({ where: { id: slot.facilitatorId }, select: { displayName: true } }) : null;
-  return [
+  const names = await namePeople(ctx, [slot.facilitatorId]);
+  const text = [
     `**${slot.title}** – ${formatDutch(slot.startsAt, slot.timeZone)} (${slot.durationMinutes} min)`,
     `Werkvorm: ${method?.title ?? slot.method}`,
-    `Procesbegeleider: ${slot.facilitatorId ? (facilitator?.displayName ?? slot.facilitatorId) : 'nog niet bekend'}`,
+    `Procesbegeleider: ${slot.facilitatorId ? names.name(slot.facilitatorId) : 'nog niet bekend'}`,
     `Waar: ${slot.place}`,
   ].join('\n');
+  return { text, people: names.named() };
 }
 
 export async function countsOf(prisma: PrismaClient, slotId: string): Promise<{ confirmed: number; waiting: number }> {
@@ -38,12 +42,14 @@ export async function countsOf(prisma: PrismaClient, slotId: string): Promise<{ 
 
 export async function slotMessage(ctx: Context, slot: Slot): Promise<Reply> {
   const { confirmed, waiting } = await countsOf(ctx.db.prisma, slot.id);
-  if (slot.status !== 'planned') return noticeReply(`${await describeSlot(ctx, slot)}\n\nDeze intervisie gaat niet door.`);
+  const about = await describeSlot(ctx, slot);
+  if (slot.status !== 'planned') return noticeReply(`${about.text}\n\nDeze intervisie gaat niet door.`, { people: about.people });
   const full = confirmed >= slot.capacity;
   return noticeReply(
-    `${await describeSlot(ctx, slot)}\n\n${confirmed} van ${slot.capacity} plekken bezet${waiting ? `, ${waiting} op de wachtlijst` : ''}.` +
+    `${about.text}\n\n${confirmed} van ${slot.capacity} plekken bezet${waiting ? `, ${waiting} op de wachtlijst` : ''}.` +
       (full ? ' Vol: wie zich nu aanmeldt, komt op de wachtlijst.' : ''),
     {
+      people: about.people,
       actions: [
         { id: 'intervisie.signup', label: full ? 'Op de wachtlijst' : 'Aanmelden', value: slot.id, style: 'primary' },
         { id: 'intervisie.cancel', label: 'Afmelden', value: slot.id },
@@ -61,4 +67,13 @@ export async function announceSlot(ctx: Context, slot: Slot): Promise<void> {
 export async function refreshAnnouncement(ctx: Context, slot: Slot): Promise<void> {
   const existing = await ctx.db.prisma.notification.findUnique({ where: { key: slotKey(slot.id) }, select: { id: true } });
   if (existing) await announceSlot(ctx, slot);
+}
+
+/** Leads plan slots, and so do procesbegeleiders: whoever facilitates one of the team's slots. */
+export async function requirePlanner(ctx: Context, userId: string, teamId: string): Promise<void> {
+  const facilitates = await ctx.db.prisma.intervisieSlot.findFirst({ where: { teamId, facilitatorId: userId }, select: { id: true } });
+  if (facilitates) return;
+  await requireTeamRole(ctx.db.prisma, { userId }, teamId, ['lead', 'admin']).catch(() => {
+    throw new WijkwijsError('forbidden', 'Een intervisie plannen mag de teamleider of een procesbegeleider. Wil je er een? Gebruik /intervisie aanvragen.');
+  });
 }

@@ -10,6 +10,12 @@ export interface JobContext {
   logger: Logger;
 }
 
+/** A job in words, with the people it names (for Slack mentions). */
+export interface JobDescription {
+  text: string;
+  people?: { userId: string; name: string }[];
+}
+
 /**
  * A kind of job: `{ kind: 'area.verb-noun', payload, run }`. Handlers must be idempotent: a process
  * that dies after running a job but before marking it done leaves it to run again after its lease.
@@ -19,4 +25,9 @@ export interface JobDefinition<P = unknown, C extends JobContext = JobContext> {
   kind: string;
   payload: z.ZodType<P>;
   run(ctx: C, payload: P, job: { id: string; runAt: Date }): Promise<void>;
+  /**
+   * What the job will do, in Dutch for the team's lead ("agenda van het teamoverleg van …"), without
+   * personal data of residents; undefined when there is nothing to show (e.g. what it was about is gone).
+   */
+  describe?(ctx: C, payload: P): Promise<JobDescription | undefined>;
 }

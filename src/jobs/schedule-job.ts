@@ -11,19 +11,21 @@ export interface ScheduleJobInput {
    * running claim then finishes without marking the rescheduled row done.
    */
   key?: string;
+  /** The team the job is for, so its leads see it in /overzicht. */
+  teamId?: string;
 }
 
 export async function scheduleJob(db: Db, input: ScheduleJobInput): Promise<void> {
   const payload = JSON.stringify(input.payload ?? {});
   if (!input.key) {
-    await db.sql.query(`INSERT INTO job (kind, payload, run_at) VALUES ($1, $2::jsonb, $3)`, [input.kind, payload, input.runAt]);
+    await db.sql.query(`INSERT INTO job (kind, payload, run_at, team_id) VALUES ($1, $2::jsonb, $3, $4)`, [input.kind, payload, input.runAt, input.teamId ?? null]);
     return;
   }
   await db.sql.query(
-    `INSERT INTO job (kind, key, payload, run_at) VALUES ($1, $2, $3::jsonb, $4)
-     ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, payload = EXCLUDED.payload, run_at = EXCLUDED.run_at,
+    `INSERT INTO job (kind, key, payload, run_at, team_id) VALUES ($1, $2, $3::jsonb, $4, $5)
+     ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, payload = EXCLUDED.payload, run_at = EXCLUDED.run_at, team_id = EXCLUDED.team_id,
        status = 'pending', attempts = 0, locked_until = NULL, last_error = NULL, finished_at = NULL, created_at = now()`,
-    [input.kind, input.key, payload, input.runAt],
+    [input.kind, input.key, payload, input.runAt, input.teamId ?? null],
   );
 }
 

@@ -27,6 +27,8 @@ const envSchema = z.object({
   WIJKWIJS_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).default(2000),
   WIJKWIJS_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   WIJKWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  WIJKWIJS_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  WIJKWIJS_ADMINS: z.string().default(''),
   WIJKWIJS_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15000),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_MODE: z.enum(['http', 'socket']).default('http'),
@@ -61,6 +63,10 @@ export interface Config {
   questionsPerMinute: number;
   /** Conversations (with their answers and feedback) untouched for longer than this are purged. */
   retentionDays: number;
+  /** Audit rows (who did what, ids only) older than this are purged; kept longer than conversations. */
+  auditRetentionDays: number;
+  /** Organisation admins made so at every start (the first admin of a fresh install), e.g. slack:T01:U02. */
+  bootstrapAdmins: string[];
   /** How often a process looks for due reminders and time-outs. */
   jobIntervalMs: number;
   /** Present only when a Slack bot token is set: without it the app runs without Slack. */
@@ -103,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     maxQuestionChars: e.WIJKWIJS_MAX_QUESTION_CHARS,
     questionsPerMinute: e.WIJKWIJS_QUESTIONS_PER_MINUTE,
     retentionDays: e.WIJKWIJS_RETENTION_DAYS,
+    auditRetentionDays: e.WIJKWIJS_AUDIT_RETENTION_DAYS,
+    bootstrapAdmins: e.WIJKWIJS_ADMINS.split(',').map((id) => id.trim()).filter(Boolean),
     jobIntervalMs: e.WIJKWIJS_JOB_INTERVAL_MS,
     slack: slackConfig(e),
     msTeams: msTeamsConfig(e),

@@ -39,6 +39,13 @@ export function isWorkingDay(date: string): boolean {
   return weekday(date) <= 5 && !dutchPublicHolidays(Number(date.slice(0, 4))).has(date);
 }
 
+/** The date itself when it is a working day, else the first working day after it. */
+export function firstWorkingDayFrom(date: string): string {
+  let d = date;
+  while (!isWorkingDay(d)) d = addDays(d, 1);
+  return d;
+}
+
 const holidayCache = new Map<number, Set<string>>();
 
 /**

@@ -4,6 +4,7 @@ import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { requireTeamRole } from '../teams/authorise.ts';
 import { ensureMember, isMember } from '../teams/membership.ts';
+import { namePeople } from '../people/name-people.ts';
 import { reply } from './render-step.ts';
 import { startForm } from './start-form.ts';
 
@@ -19,12 +20,14 @@ export async function enrolNewcomer(ctx: Context, event: MemberJoined): Promise<
     await welcomeNewcomer(ctx, event.teamId, event.userId, event.userName);
     return;
   }
-  if (event.userName) await ctx.db.prisma.user.upsert({ where: { id: event.userId }, create: { id: event.userId, displayName: event.userName }, update: {} });
-  const who = event.userName ?? 'Een nieuwe collega';
+  // The core kept the name the channel heard (see handleMemberJoined).
+  const names = await namePeople(ctx, [event.userId]);
+  const who = names.named().length ? names.name(event.userId) : 'Een nieuwe collega';
   await ctx.messenger.send({
     to: { teamId: event.teamId },
     key: admissionKey(event.teamId, event.userId),
     reply: reply(`${who} is bij het teamkanaal gekomen, maar is nog geen lid van team ${event.teamId} in Wijkwijs. Is dit een nieuwe collega? Een teamleider voegt diegene met één klik toe en start het inwerkprogramma.`, {
+      people: names.named(),
       actions: [{ id: ADMIT_ACTION, label: 'Toevoegen en inwerken', value: `${event.teamId}|${event.userId}`, style: 'primary' }],
     }),
   });
@@ -37,9 +40,13 @@ export async function admitNewcomer(ctx: Context, actorId: string, value: string
   if (!teamId || !userId) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt wie er toegevoegd moet worden.');
   await requireTeamRole(ctx.db.prisma, { userId: actorId }, teamId, ['admin', 'lead']);
   await ensureMember(ctx.db.prisma, { teamId, userId });
-  const user = await ctx.db.prisma.user.findUnique({ where: { id: userId }, select: { displayName: true } });
-  await welcomeNewcomer(ctx, teamId, userId, user?.displayName ?? undefined);
-  const done = reply(`${user?.displayName ?? 'De nieuwe collega'} is toegevoegd aan team ${teamId} en krijgt het inwerkprogramma.`, { replacesSource: true });
+  const names = await namePeople(ctx, [userId]);
+  const known = names.named().length > 0;
+  await welcomeNewcomer(ctx, teamId, userId, known ? names.name(userId) : undefined);
+  const done = reply(`${known ? names.name(userId) : 'De nieuwe collega'} is toegevoegd aan team ${teamId} en krijgt het inwerkprogramma. Startdatum of buddy kiezen voor diegene? Gebruik /onboarding inschrijven.`, {
+    replacesSource: true,
+    people: names.named(),
+  });
   await ctx.messenger.send({ to: { teamId }, key: admissionKey(teamId, userId), reply: done });
   return done;
 }

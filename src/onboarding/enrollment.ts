@@ -4,6 +4,7 @@ import type { Context } from '../assistant/context.ts';
 import type { OnboardingEnrollment } from '../generated/prisma/client.ts';
 import { cancelJobs, scheduleJob } from '../jobs/schedule-job.ts';
 import { WijkwijsError } from '../lib/errors.ts';
+import { presentFrom } from '../teams/absences.ts';
 import { loadProgramme, stepCount, type Programme, type ProgrammeModule } from './programme.ts';
 import { nextNudgeAt } from './schedule.ts';
 
@@ -65,19 +66,17 @@ export function nudgeKeyPrefix(enrollmentId: string): string {
 /**
  * Plans the next daily nudge. The job key carries the date (`onboarding.nudge:<id>:<date>`) because
  * a running job cannot replace its own key; moving the nudge cancels every pending one first.
+ * While the newcomer is away the next nudge is planned for the day they are back.
  */
 export async function scheduleNextNudge(ctx: Context, e: Enrollment): Promise<Date | undefined> {
   await cancelJobs(ctx.db, `${nudgeKeyPrefix(e.id)}*`);
   if (!e.startDate || (e.status !== 'active' && e.status !== 'paused')) return undefined;
-  const next = nextNudgeAt({ startDate: e.startDate, nudgeTime: e.nudgeTime, timeZone: e.timeZone, snoozedUntil: e.snoozedUntil }, ctx.clock.now());
-  await scheduleJob(ctx.db, { kind: NUDGE_JOB, key: `${nudgeKeyPrefix(e.id)}${next.date}`, payload: { enrollmentId: e.id }, runAt: next.at });
+  let next = nextNudgeAt({ startDate: e.startDate, nudgeTime: e.nudgeTime, timeZone: e.timeZone, snoozedUntil: e.snoozedUntil }, ctx.clock.now());
+  // Away (leave, sick): the nudges wait for the first working day back.
+  const back = await presentFrom(ctx.db.prisma, e.teamId, e.userId, next.date);
+  if (back > next.date) next = nextNudgeAt({ startDate: e.startDate, nudgeTime: e.nudgeTime, timeZone: e.timeZone, snoozedUntil: back }, ctx.clock.now());
+  await scheduleJob(ctx.db, { teamId: e.teamId, kind: NUDGE_JOB, key: `${nudgeKeyPrefix(e.id)}${next.date}`, payload: { enrollmentId: e.id }, runAt: next.at });
   return next.at;
-}
-
-export async function displayName(ctx: Context, userId: string | null | undefined): Promise<string> {
-  if (!userId) return 'onbekend';
-  const user = await ctx.db.prisma.user.findUnique({ where: { id: userId }, select: { displayName: true } });
-  return user?.displayName ?? 'een collega';
 }
 
 /** Leads of a team (for completion news and stalls without a buddy). */

@@ -12,7 +12,12 @@ import { advanceOnboarding } from './advance-onboarding.ts';
 import { answerQuiz } from './answer-quiz.ts';
 import { chooseStart } from './choose-start.ts';
 import { ADMIT_ACTION, admitNewcomer, enrolNewcomer } from './enrol-newcomer.ts';
-import { displayName, findEnrollment, parsePosition, requireOwnEnrollment, type Enrollment } from './enrollment.ts';
+import { namePeople } from '../people/name-people.ts';
+import { changeEnrolment, editForm } from './change-enrolment.ts';
+import { EDIT_OPEN, EDIT_SAVE, ENROL_SUBMIT, enrolForm, submitEnrolment } from './enrol-by-lead.ts';
+import { findEnrollment, parsePosition, programmeFor, requireOwnEnrollment, type Enrollment } from './enrollment.ts';
+import { reopenModule, REOPEN_ACTION } from './reopen-module.ts';
+import { setStartShiftDays, startShiftDays } from './start-limit.ts';
 import { postponeOnboarding } from './postpone-onboarding.ts';
 import { reply } from './render-step.ts';
 import { nudgeJob } from './send-nudge.ts';
@@ -29,6 +34,8 @@ async function onboardingCommand(ctx: Context, turn: Turn, args: string): Promis
   const sub = first.toLowerCase();
   const teamId = await actingTeam(ctx, turn);
   if (sub === 'status') return showOnboardingStatus(ctx, turn, teamId);
+  if (sub === 'inschrijven') return reply('Kies de nieuwe collega, de startdatum en (als je wilt) de buddy. Beiden horen van mij wie de ander is.', { form: await enrolForm(ctx, turn.userId, teamId) });
+  if (sub === 'instellingen') return shiftSetting(ctx, turn, teamId, rest[0]);
   if (sub === 'help' || sub === 'hulp') return reply(ONBOARDING_HELP);
   const own = await ctx.db.prisma.onboardingEnrollment.findUnique({ where: { teamId_userId: { teamId, userId: turn.userId } } });
   if (sub === 'start') return startOnboarding(ctx, turn, teamId, own, rest[0]);
@@ -39,6 +46,7 @@ async function onboardingCommand(ctx: Context, turn: Turn, args: string): Promis
   if (sub === 'later') return postponeOnboarding(ctx, own);
   if (words === 'sla over' || sub === 'overslaan') return skipModule(ctx, own);
   if (sub === 'tijd') return setNudgeTime(ctx, own, rest[0] ?? '');
+  if (sub === 'heropen') return reopenByNumber(ctx, turn, own, rest[0]);
   if (sub === 'pauze') return stopOnboarding(ctx, own, 'pause');
   if (sub === 'stop') return stopOnboarding(ctx, own, 'stop');
   return reply(`Die opdracht ken ik niet.\n\n${ONBOARDING_HELP}`);
@@ -65,14 +73,39 @@ async function onboardingAction(ctx: Context, turn: Turn, action: TurnAction): P
       return answerQuiz(ctx, await own(), pos);
     case 'onboarding.reflect':
       return acknowledgeReflection(ctx, await own(), pos, Boolean(action.fields?.antwoord?.trim()));
+    case ENROL_SUBMIT:
+      return submitEnrolment(ctx, turn.userId, action);
+    case EDIT_OPEN:
+      return editForm(ctx, turn.userId, action.value);
+    case EDIT_SAVE:
+      return changeEnrolment(ctx, turn.userId, action);
+    case REOPEN_ACTION:
+      return reopenModule(ctx, turn.userId, { enrollmentId: pos.id, moduleId: pos.moduleId ?? '' });
     case 'onboarding.buddy-ack': {
       const e = await findEnrollment(ctx, pos.id);
       if (!e || e.buddyId !== turn.userId) throw new WijkwijsError('forbidden', 'Deze knop is voor de buddy van deze collega.');
       ctx.logger.info({ enrollmentId: e.id }, 'onboarding stall picked up by buddy');
-      return reply(`Dank je! Fijn dat je even contact opneemt met ${await displayName(ctx, e.userId)}.`, { replacesSource: true });
+      const people = await namePeople(ctx, [e.userId]);
+      return reply(`Dank je! Fijn dat je even contact opneemt met ${people.name(e.userId)}.`, { replacesSource: true, people: people.named() });
     }
   }
   throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer). Typ /onboarding om te zien waar je bent.');
+}
+
+async function shiftSetting(ctx: Context, turn: Turn, teamId: string, days: string | undefined): Promise<Reply> {
+  if (days === undefined) {
+    return reply(`Een nieuwe collega mag de startdatum die de teamleider koos tot ${await startShiftDays(ctx, teamId)} dagen later zetten. Wijzigen: /onboarding instellingen <dagen>.`);
+  }
+  await setStartShiftDays(ctx, turn.userId, teamId, /^\d+$/.test(days) ? Number(days) : Number.NaN);
+  return reply(`Ingesteld: een nieuwe collega mag de start tot ${days} dagen later zetten dan de datum die de teamleider koos.`);
+}
+
+/** "/onboarding heropen 2": the module by its number in the programme. */
+async function reopenByNumber(ctx: Context, turn: Turn, own: Enrollment, number: string | undefined): Promise<Reply> {
+  const programme = programmeFor(ctx, own);
+  const m = /^\d+$/.test(number ?? '') ? programme.modules[Number(number) - 1] : undefined;
+  if (!m) throw new WijkwijsError('bad_request', `Noem het nummer van de module, van 1 tot en met ${programme.modules.length}, bijvoorbeeld /onboarding heropen 2.`);
+  return reopenModule(ctx, turn.userId, { enrollmentId: own.id, moduleId: m.id });
 }
 
 /** Words a newcomer may type instead of pressing the buttons. */

@@ -1,7 +1,8 @@
 import type { Reply } from '../assistant/reply.ts';
 import type { Context } from '../assistant/context.ts';
 import { cancelJobs } from '../jobs/schedule-job.ts';
-import { displayName, moduleById, nudgeKeyPrefix, teamLeads, updateWithActivity, type Enrollment } from './enrollment.ts';
+import { namePeople } from '../people/name-people.ts';
+import { moduleById, nudgeKeyPrefix, teamLeads, updateWithActivity, type Enrollment } from './enrollment.ts';
 import type { Programme } from './programme.ts';
 import { moduleDueText, moduleLabel, navigation, reply } from './render-step.ts';
 
@@ -40,9 +41,9 @@ async function completeProgramme(ctx: Context, programme: Programme, e: Enrollme
   const score = progress.filter((p) => p.status === 'completed').reduce((s, p) => s + p.quizScore, 0);
   const total = progress.filter((p) => p.status === 'completed').reduce((s, p) => s + p.quizTotal, 0);
   const skipped = progress.filter((p) => p.status === 'skipped').length;
-  const name = await displayName(ctx, e.userId);
+  const people = await namePeople(ctx, [e.userId]);
   const summary = `${programme.modules.length - skipped} van ${programme.modules.length} modules gedaan${skipped ? `, ${skipped} overgeslagen` : ''}; quiz ${score} van ${total} goed`;
-  const news = reply(`🎉 ${name} heeft het inwerkprogramma afgerond (${summary}). Misschien een mooi moment voor een kort gesprek over hoe het gaat?`);
+  const news = reply(`🎉 ${people.name(e.userId)} heeft het inwerkprogramma afgerond (${summary}). Misschien een mooi moment voor een kort gesprek over hoe het gaat?`, { people: people.named() });
   const recipients = new Set([...(done.buddyId ? [done.buddyId] : []), ...(await teamLeads(ctx, e.teamId))]);
   recipients.delete(e.userId);
   for (const userId of recipients) await ctx.messenger.send({ to: { userId }, reply: news, key: `onboarding.completed:${e.id}:${userId}` });

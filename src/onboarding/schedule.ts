@@ -1,14 +1,10 @@
 /** Working-day arithmetic of the programme: modules unlock by working days after the start date. */
-import { addDays, atLocalTime, isWorkingDay, localDate } from '../lib/time.ts';
+import { addDays, atLocalTime, firstWorkingDayFrom, isWorkingDay, localDate } from '../lib/time.ts';
 
 /** After this many working days without activity while a module is due, the buddy hears of it. */
 export const STALL_WORKING_DAYS = 3;
 
-export function firstWorkingDayFrom(date: string): string {
-  let d = date;
-  while (!isWorkingDay(d)) d = addDays(d, 1);
-  return d;
-}
+export { firstWorkingDayFrom };
 
 /** The date `n` working days after the first working day on or after `date`. */
 export function addWorkingDays(date: string, n: number): string {

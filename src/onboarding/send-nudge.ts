@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Context } from '../assistant/context.ts';
 import { defineJob } from '../assistant/feature-kit.ts';
 import { isWorkingDay, localDate } from '../lib/time.ts';
-import { displayName, findEnrollment, moduleById, NUDGE_JOB, programmeFor, reconcile, scheduleNextNudge, teamLeads, type Enrollment } from './enrollment.ts';
+import { absentOn, lastAbsenceEnd } from '../teams/absences.ts';
+import { namePeople } from '../people/name-people.ts';
+import { findEnrollment, moduleById, NUDGE_JOB, programmeFor, reconcile, scheduleNextNudge, teamLeads, type Enrollment } from './enrollment.ts';
 import { positionText, renderStep, reply } from './render-step.ts';
 import { dueDate, STALL_WORKING_DAYS, workingDaysBetween } from './schedule.ts';
 
@@ -21,12 +23,19 @@ export const nudgeJob = defineJob({
     const latest = await findEnrollment(ctx, enrollmentId);
     if (latest) await scheduleNextNudge(ctx, latest);
   },
+  async describe(ctx, { enrollmentId }) {
+    const e = await findEnrollment(ctx, enrollmentId);
+    if (!e || e.status !== 'active') return undefined;
+    const names = await namePeople(ctx, [e.userId]);
+    return { text: `berichtje van het inwerkprogramma aan ${names.name(e.userId)}`, people: names.named() };
+  },
 });
 
 export async function sendNudge(ctx: Context, enrollment: Enrollment): Promise<void> {
   const now = ctx.clock.now();
   const today = localDate(now, enrollment.timeZone);
   if (enrollment.status !== 'active' || !enrollment.startDate || !isWorkingDay(today)) return;
+  if ((await absentOn(ctx.db.prisma, enrollment.teamId, today)).has(enrollment.userId)) return; // away: planned again for their return
   const programme = programmeFor(ctx, enrollment);
   const e = await reconcile(ctx, enrollment, programme);
   const m = moduleById(programme, e.currentModule);
@@ -58,14 +67,20 @@ export function idleWorkingDays(e: Enrollment, today: string, currentDue?: strin
 
 /** Stalled: no activity for a few working days while a module is due. The buddy (or else the leads) hears once per stall. */
 async function noteStall(ctx: Context, e: Enrollment, today: string, currentDue: string): Promise<void> {
-  const idle = idleWorkingDays(e, today, currentDue);
+  // Days away do not count as stalling: counting starts again after the last absence.
+  const back = await lastAbsenceEnd(ctx.db.prisma, e.teamId, e.userId, today);
+  const idle = idleWorkingDays(e, today, back && back > currentDue ? back : currentDue);
   if (idle < STALL_WORKING_DAYS || e.stalledNotifiedAt) return;
   const programme = programmeFor(ctx, e);
-  const name = await displayName(ctx, e.userId);
-  const recipients = e.buddyId ? [e.buddyId] : await teamLeads(ctx, e.teamId);
+  const people = await namePeople(ctx, [e.userId]);
+  // A buddy who is away has the team leads as stand-ins (those present, or else all of them).
+  const away = await absentOn(ctx.db.prisma, e.teamId, today);
+  const leads = await teamLeads(ctx, e.teamId);
+  const presentLeads = leads.filter((id) => !away.has(id));
+  const recipients = e.buddyId && !away.has(e.buddyId) ? [e.buddyId] : presentLeads.length ? presentLeads : leads;
   const message = reply(
-    `${name} is al ${idle} werkdagen niet verder gegaan met het inwerkprogramma (nu bij ${positionText(programme, e)}). Misschien even vragen hoe het gaat? Vaak is het gewoon druk, soms zit er iets anders achter.`,
-    { actions: [{ id: 'onboarding.buddy-ack', label: 'Ik neem contact op', value: e.id, style: 'primary' }] },
+    `${people.name(e.userId)} is al ${idle} werkdagen niet verder gegaan met het inwerkprogramma (nu bij ${positionText(programme, e)}). Misschien even vragen hoe het gaat? Vaak is het gewoon druk, soms zit er iets anders achter.`,
+    { actions: [{ id: 'onboarding.buddy-ack', label: 'Ik neem contact op', value: e.id, style: 'primary' }], people: people.named() },
   );
   for (const userId of recipients) await ctx.messenger.send({ to: { userId }, reply: message, key: `onboarding.stalled:${e.id}:${today}:${userId}` });
   await ctx.db.prisma.onboardingEnrollment.update({ where: { id: e.id }, data: { stalledNotifiedAt: ctx.clock.now() } });

@@ -2,7 +2,9 @@ import type { Reply, Turn } from '../assistant/reply.ts';
 import type { Context } from '../assistant/context.ts';
 import { atLocalTime, formatDutch, localDate } from '../lib/time.ts';
 import { requireTeamRole } from '../teams/authorise.ts';
-import { displayName, moduleById, programmeFor, type Enrollment } from './enrollment.ts';
+import { namePeople, type Names } from '../people/name-people.ts';
+import { EDIT_OPEN } from './enrol-by-lead.ts';
+import { moduleById, programmeFor, type Enrollment } from './enrollment.ts';
 import { positionText, reply } from './render-step.ts';
 import { dueDate, STALL_WORKING_DAYS } from './schedule.ts';
 import { idleWorkingDays } from './send-nudge.ts';
@@ -27,7 +29,8 @@ export async function showOnboardingStatus(ctx: Context, turn: Turn, teamId: str
   await requireTeamRole(ctx.db.prisma, { userId: turn.userId }, teamId, ['lead', 'admin']);
   const rows = await ctx.db.prisma.onboardingEnrollment.findMany({ where: { teamId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   if (rows.length === 0) return reply(`Er zijn geen nieuwe collega's in het inwerkprogramma van team ${teamId}.`);
-  const statuses = await Promise.all(rows.map((e) => newcomerStatus(ctx, e)));
+  const names = await namePeople(ctx, rows.flatMap((e) => [e.userId, e.buddyId]));
+  const statuses = await Promise.all(rows.map((e) => newcomerStatus(ctx, e, names)));
   const order = (s: NewcomerStatus) => (s.stalled ? 0 : s.status === 'bezig' ? 1 : s.status === 'afgerond' ? 3 : 2);
   statuses.sort((a, b) => order(a) - order(b));
   const lines = statuses.map((s) => {
@@ -39,10 +42,15 @@ export async function showOnboardingStatus(ctx: Context, turn: Turn, teamId: str
       `• quiz: ${quiz.length ? quiz.join(' · ') : 'nog geen resultaten'}`,
     ].join('\n');
   });
-  return reply(`**Inwerkprogramma team ${teamId}**\n\n${lines.join('\n\n')}`);
+  const actions = statuses
+    .filter((s) => s.status !== 'afgerond')
+    .slice(0, 10)
+    .map((s) => ({ id: EDIT_OPEN, label: `Wijzig ${s.name}`, value: s.enrollmentId }));
+  return reply(`**Inwerkprogramma team ${teamId}**\n\n${lines.join('\n\n')}`, { actions, people: names.named() });
 }
 
-export async function newcomerStatus(ctx: Context, e: Enrollment): Promise<NewcomerStatus> {
+export async function newcomerStatus(ctx: Context, e: Enrollment, given?: Names): Promise<NewcomerStatus> {
+  const names = given ?? (await namePeople(ctx, [e.userId, e.buddyId]));
   const programme = programmeFor(ctx, e);
   const progress = await ctx.db.prisma.onboardingModuleProgress.findMany({ where: { enrollmentId: e.id } });
   const byModule = new Map(progress.map((p) => [p.moduleId, p]));
@@ -53,7 +61,7 @@ export async function newcomerStatus(ctx: Context, e: Enrollment): Promise<Newco
   const idle = due ? idleWorkingDays(e, today, currentDue) : 0;
   return {
     enrollmentId: e.id,
-    name: await displayName(ctx, e.userId),
+    name: names.name(e.userId),
     status: STATUS[e.status] ?? e.status,
     startDate: e.startDate ? formatDutch(atLocalTime(e.startDate, e.nudgeTime, e.timeZone), e.timeZone, false) : null,
     position: e.status === 'completed' ? 'alle modules gehad' : positionText(programme, e),
@@ -64,6 +72,6 @@ export async function newcomerStatus(ctx: Context, e: Enrollment): Promise<Newco
     }),
     stalled: due && idle >= STALL_WORKING_DAYS,
     idleWorkingDays: idle,
-    buddy: e.buddyId ? await displayName(ctx, e.buddyId) : null,
+    buddy: e.buddyId ? names.name(e.buddyId) : null,
   };
 }

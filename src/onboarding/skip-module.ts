@@ -13,5 +13,5 @@ export async function skipModule(ctx: Context, enrollment: Enrollment, moduleId?
   if (!m) return reply('Er is nu geen module om over te slaan.');
   if (moduleId && moduleId !== m.id) return reply(`Die module heb je al achter je gelaten. Je bent nu bij "${m.title}"; typ /onboarding verder om door te gaan.`);
   ctx.logger.info({ enrollmentId: e.id, moduleId: m.id }, 'onboarding module skipped');
-  return finishModule(ctx, programme, e, 'skipped', `Module "${m.title}" sla ik over. Je teamleider ziet dat hij is overgeslagen; vraag je buddy gerust als je er later toch iets over wilt weten.`);
+  return finishModule(ctx, programme, e, 'skipped', `Module "${m.title}" sla ik over. Je teamleider ziet dat hij is overgeslagen; vraag je buddy gerust als je er later toch iets over wilt weten. Wil je hem toch doen? Typ /onboarding heropen ${programme.modules.indexOf(m) + 1}.`);
 }

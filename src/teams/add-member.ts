@@ -3,13 +3,14 @@ import { WijkwijsError } from '../lib/errors.ts';
 import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import { requireTeamRole, type Actor } from './authorise.ts';
 import type { TeamRole } from './membership.ts';
-import { parseRole, parseTeamId, parseUserId } from './team-input.ts';
+import { parseDisplayName, parseRole, parseTeamId, parseUserId } from './team-input.ts';
 
-export type AddMemberResult = 'added' | 'role_changed' | 'unchanged';
+export type AddMemberResult = 'added' | 'role_changed' | 'renamed' | 'unchanged';
 
 /**
  * Adds a user (created when unknown) to a team; for someone already in it, sets the given role instead.
- * Organisation admins and the team's own admins may do this.
+ * Organisation admins and the team's own admins may do this. A `displayName` given here is the
+ * name colleagues see; it is kept as given (not replaced by the name from Slack or Teams).
  */
 export async function addMember(
   prisma: PrismaClient,
@@ -20,13 +21,16 @@ export async function addMember(
   const userId = parseUserId(input.userId);
   // Without a role, someone already in the team keeps theirs: adding twice must not demote a lead.
   const role = input.role === undefined ? undefined : parseRole(input.role);
+  const displayName = input.displayName === undefined ? undefined : parseDisplayName(input.displayName);
   await requireTeamRole(prisma, actor, teamId, ['admin']);
   return prisma.$transaction(async (tx) => {
     const team = await tx.team.findUnique({ where: { id: teamId }, select: { id: true } });
     if (!team) throw new WijkwijsError('not_found', `Team ${teamId} bestaat niet. Maak het eerst aan met: wijkwijs team create ${teamId} --name "…"`);
-    await tx.user.upsert({ where: { id: userId }, create: { id: userId, displayName: input.displayName }, update: {} });
+    const named = displayName ? { displayName, nameFetchedAt: null } : {};
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { displayName: true } });
+    await tx.user.upsert({ where: { id: userId }, create: { id: userId, ...named }, update: named });
     const existing = await tx.teamMember.findUnique({ where: { teamId_userId: { teamId, userId } } });
-    if (existing && (!role || existing.role === role)) return 'unchanged';
+    if (existing && (!role || existing.role === role)) return displayName && displayName !== before?.displayName ? 'renamed' : 'unchanged';
     await tx.teamMember.upsert({
       where: { teamId_userId: { teamId, userId } },
       create: { teamId, userId, role: role ?? 'member' },

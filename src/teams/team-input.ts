@@ -20,6 +20,12 @@ export function parseUserId(value: string): string {
   return parsed.data;
 }
 
+export function parseDisplayName(value: string): string {
+  const name = value.replace(/\s+/g, ' ').trim();
+  if (!name || name.length > 120 || /[\p{Cc}]/u.test(name)) throw new WijkwijsError('bad_request', 'Geef een naam van 1 tot 120 tekens, bijvoorbeeld --naam "Anna de Vries".');
+  return name;
+}
+
 export function parseRole(value: string): z.infer<typeof teamRoleSchema> {
   const parsed = teamRoleSchema.safeParse(value);
   if (!parsed.success) throw new WijkwijsError('bad_request', `Onbekende rol "${value}". Kies uit: member, lead, admin.`);

@@ -185,7 +185,7 @@ describe('the purge while serving', () => {
     expect(PURGE_EVERY_MS).toBe(6 * 3_600_000);
     const atStart = await conversation(ctx.db, 'web:r-start', daysAgo(365));
     let clock = now;
-    const stop = await startRetentionPurge({ ...ctx, config: { retentionDays: 180 } }, { everyMs: 50, clock: () => clock });
+    const stop = await startRetentionPurge({ ...ctx, config: { retentionDays: 180, auditRetentionDays: 730 } }, { everyMs: 50, clock: () => clock });
     try {
       expect(await ctx.db.prisma.conversation.count({ where: { id: atStart } })).toBe(0);
       // Turns 181 days old once the clock moves on a day.

@@ -79,12 +79,18 @@ export function storedConversation(activity: Activity, reference: Partial<Conver
   };
 }
 
-/** The text without the bot's @-mention (Teams wraps it as <at>Wijkwijs</at>) or any leftover tags. */
-export function stripMention(activity: Partial<Activity>): string {
+/**
+ * The text without the bot's @-mention (Teams wraps it as <at>Wijkwijs</at>) or any leftover tags.
+ * With `peopleAsIds`, an @-mention of a colleague becomes their Wijkwijs id, so a command such as
+ * "beheer admin @Anna" names the person exactly.
+ */
+export function stripMention(activity: Partial<Activity>, options: { peopleAsIds?: boolean } = {}): string {
   let text = activity.text ?? '';
   for (const entity of activity.entities ?? []) {
-    const mention = entity as { type?: string; text?: string; mentioned?: { id?: string } };
-    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id && mention.text) text = text.split(mention.text).join(' ');
+    const mention = entity as { type?: string; text?: string; mentioned?: { id?: string; aadObjectId?: string } };
+    if (mention.type !== 'mention' || !mention.text || !mention.mentioned?.id) continue;
+    if (mention.mentioned.id === activity.recipient?.id) text = text.split(mention.text).join(' ');
+    else if (options.peopleAsIds) text = text.split(mention.text).join(` ${msTeamsUserId({ id: mention.mentioned.id, aadObjectId: mention.mentioned.aadObjectId })} `);
   }
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')

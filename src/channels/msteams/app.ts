@@ -8,12 +8,14 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Context } from '../../assistant/context.ts';
 import type { MsTeamsConfig } from '../../lib/config.ts';
 import type { ChannelDelivery } from '../../assistant/messenger.ts';
+import type { NameSource } from '../../people/people-directory.ts';
 import { channelGuard } from '../shared/guard.ts';
 import { activitySchema, conversationKind } from './activity.ts';
 import { createMsTeamsAdapter, isAuthenticationFailure, type ServiceClientCredentialsFactory } from './adapter.ts';
 import { onInvoke } from './handlers/cards.ts';
 import { onConversationUpdate, onInstallationUpdate } from './handlers/conversation-updates.ts';
 import { onMessage } from './handlers/messages.ts';
+import { msTeamsNameSource } from './name-source.ts';
 import { msTeamsDelivery, type Poster } from './proactive.ts';
 import type { MsTeamsDeps } from './respond.ts';
 import { activityKey, claimActivity } from './store.ts';
@@ -29,6 +31,8 @@ export interface MsTeamsChannel {
   adapter: CloudAdapter;
   router: express.Router;
   delivery: ChannelDelivery;
+  /** Names of Teams users from the roster, for the core's people directory. */
+  names: NameSource;
   /** Resolves when every message acknowledged so far has been answered (for a clean stop). */
   settled(): Promise<void>;
 }
@@ -104,7 +108,7 @@ export function createMsTeamsChannel(ctx: Context, config: MsTeamsConfig, option
     res.status(400).json({ error: { code: 'bad_request', message } });
   });
 
-  return { adapter, router, delivery: msTeamsDelivery(ctx, poster), settled };
+  return { adapter, router, delivery: msTeamsDelivery(ctx, poster), names: msTeamsNameSource(ctx, poster), settled };
 }
 
 export function isLoopbackAddress(address: string | undefined): boolean {

@@ -32,12 +32,14 @@ export async function startMsTeams(ctx: Context, web: express.Express, options?:
   const channel = createMsTeamsChannel(ctx, config, options);
   const mount = channelMount(web);
   mount.use(channel.router);
-  const unregister = ctx.messenger.register(channel.delivery);
+  const stopDelivery = ctx.messenger.register(channel.delivery);
+  const stopNames = ctx.people.register(channel.names);
   ctx.logger.info({ authenticated: Boolean(config.appId), appType: config.appType }, 'msteams started');
   return {
     channel,
     stop: async () => {
-      unregister();
+      stopDelivery();
+      stopNames();
       // An express router cannot be unmounted; without its routes it answers nothing any more.
       channel.router.stack.length = 0;
       await channel.settled();

@@ -115,3 +115,9 @@ export async function channelsOfMsTeamsTeam(db: Db, msTeamsTeamId: string): Prom
   const rows = await db.sql.query<{ conversation_id: string }>(`SELECT "conversation_id" FROM "msteams_conversation" WHERE "teams_team_id" = $1`, [msTeamsTeamId]);
   return [msTeamsTeamId, ...rows.map((r) => r.conversation_id).filter((id) => id !== msTeamsTeamId)];
 }
+
+/** The team channels the bot is in, most recently active first: where a member's roster entry can be read. */
+export async function channelConversations(db: Db, limit = 5): Promise<StoredConversation[]> {
+  const rows = await db.sql.query<ConversationRow>(`SELECT * FROM "msteams_conversation" WHERE "kind" = 'channel' ORDER BY "updated_at" DESC LIMIT $1`, [limit]);
+  return rows.map(toStored);
+}

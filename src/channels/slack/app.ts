@@ -11,6 +11,7 @@ import type { SlackConfig } from '../../lib/config.ts';
 import { channelGuard } from '../shared/guard.ts';
 import { createSlackDelivery } from './create-slack-delivery.ts';
 import { boltLogger, SharedChannels } from './guard.ts';
+import { slackNameSource } from './name-source.ts';
 import { register as registerActions } from './listeners/actions.ts';
 import { register as registerCommands } from './listeners/commands.ts';
 import { register as registerEvents } from './listeners/events.ts';
@@ -56,7 +57,14 @@ export function createSlackChannel(ctx: Context, config: SlackConfig, options: S
     start: async () => {
       if (config.mode === 'socket') await app.start();
       // From now on the assistant's own messages (announcements, DMs) also go out in Slack.
-      unregister ??= ctx.messenger.register(createSlackDelivery(ctx.db, app.client, config.handoffGroup));
+      if (!unregister) {
+        const stopDelivery = ctx.messenger.register(createSlackDelivery(ctx.db, app.client, config.handoffGroup));
+        const stopNames = ctx.people.register(slackNameSource(app.client));
+        unregister = () => {
+          stopDelivery();
+          stopNames();
+        };
+      }
     },
     stop: async () => {
       unregister?.();

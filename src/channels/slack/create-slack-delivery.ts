@@ -8,10 +8,8 @@ import type { Reply } from '../../assistant/reply.ts';
 import type { Db } from '../../lib/db.ts';
 import type { ChannelDelivery, DeliveryRef, Recipient } from '../../assistant/messenger.ts';
 import { teamChannel } from '../../teams/channel-links.ts';
-import { messageRefSchema } from './payloads.ts';
+import { messageRefSchema, slackUserOf } from './payloads.ts';
 import { renderReply, type SlackMessage } from './render.ts';
-
-const SLACK_USER = /^slack:([A-Z0-9]+):([UW][A-Z0-9]+)$/;
 
 /** `defaultGroup`: the user group a message that calls the team mentions when its channel names none. */
 export function createSlackDelivery(db: Db, client: WebClient, defaultGroup?: string): ChannelDelivery {
@@ -31,7 +29,7 @@ export function createSlackDelivery(db: Db, client: WebClient, defaultGroup?: st
         channel = linked?.externalId.split(':')[1];
         group = linked?.settings.handoffGroup ?? defaultGroup;
       } else {
-        const slackUser = SLACK_USER.exec(to.userId)?.[2];
+        const slackUser = slackUserOf(to.userId);
         if (!slackUser) return undefined; // a web or Teams user: not reachable here
         // The DM's own id (D…), so the message can be updated later.
         const opened = await client.conversations.open({ users: slackUser });

@@ -1,6 +1,6 @@
 /** App Home: how to ask, what waits for the user (checks, cases, sessions, onboarding), their teams, their open requests to colleagues and recent questions. */
 import { recentQuestions } from '../../assistant/conversations.ts';
-import { userOverview } from '../../assistant/handle-turn.ts';
+import { userOverview } from '../../assistant/overview.ts';
 import type { Context } from '../../assistant/context.ts';
 import { openHandoffs } from '../../handoff/open-handoffs.ts';
 import { membershipsOf } from '../../teams/membership.ts';

@@ -112,3 +112,8 @@ export function viewValues(view: z.infer<typeof viewPayloadSchema>['view'], pref
   }
   return out;
 }
+
+/** The Slack user (U…/W…) of a core user id `slack:<workspace>:<user>`; undefined for anyone else. */
+export function slackUserOf(userId: string): string | undefined {
+  return /^slack:[A-Z0-9]+:([UW][A-Z0-9]+)$/.exec(userId)?.[1];
+}

@@ -3,7 +3,8 @@
  * with a button to read the passage, the Reply's own buttons (👍/👎 and "Vraag een collega" among
  * them), "Deel in kanaal" and, for a Reply with a form, a button that opens it as a modal. Features know nothing of this.
  */
-import type { Citation, Reply, ReplyAction, ReplyForm, ReplyFormField } from '../../assistant/reply.ts';
+import { slackUserOf } from './payloads.ts';
+import type { Citation, Reply, ReplyAction, ReplyForm, ReplyFormField, ReplyPerson } from '../../assistant/reply.ts';
 
 // Action ids: one prefix, so a single Bolt listener routes every click.
 export const ACTION = {
@@ -44,7 +45,7 @@ export interface RenderOptions {
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const blocks: Block[] = [];
   for (const notice of reply.notices) blocks.push(context(`ℹ️ ${escape(notice)}`));
-  for (const part of splitText(toMrkdwn(reply.text), SECTION_MAX)) blocks.push(section(part));
+  for (const part of splitText(mentionPeople(toMrkdwn(reply.text), reply.people, escape), SECTION_MAX)) blocks.push(section(part));
 
   if (reply.citations.length) {
     blocks.push({ type: 'divider' });
@@ -276,7 +277,29 @@ function toMrkdwn(text: string): string {
 /** The notification and screen-reader text: the answer with its sources in plain words. */
 function fallbackText(reply: Reply): string {
   const sources = reply.citations.map((c) => `[${c.n}] ${c.title} — ${c.location}`).join('\n');
-  return truncate(sources ? `${reply.text}\n\nBronnen:\n${sources}` : reply.text, 3000);
+  const text = mentionPeople(reply.text, reply.people, (name) => name);
+  return truncate(sources ? `${text}\n\nBronnen:\n${sources}` : text, 3000);
+}
+
+/**
+ * The names the core wrote for Slack users become mentions (`<@U…>`), which Slack shows by their
+ * current name and links to them. A name two people share stays a name: it could be either.
+ * `encode` is how the name appears in `text` (escaped in mrkdwn sections).
+ */
+export function mentionPeople(text: string, people: readonly ReplyPerson[] = [], encode: (name: string) => string): string {
+  const byName = new Map<string, Set<string>>();
+  for (const p of people) byName.set(p.name, (byName.get(p.name) ?? new Set()).add(p.userId));
+  const mentions = [...byName]
+    .map(([name, ids]) => ({ name, slackUser: ids.size === 1 ? slackUserOf([...ids][0]!) : undefined }))
+    .filter((m): m is { name: string; slackUser: string } => Boolean(m.slackUser))
+    // Longer names first, so "Anna de Vries" is not taken for "Anna".
+    .sort((a, b) => b.name.length - a.name.length);
+  let out = text;
+  for (const m of mentions) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}@])${encode(m.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    out = out.replace(pattern, `<@${m.slackUser}>`);
+  }
+  return out;
 }
 
 /** Splits at line breaks where possible so a long answer spreads over several sections. */

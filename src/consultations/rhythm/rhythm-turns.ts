@@ -5,7 +5,8 @@ import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { formatDutch, localDate } from '../../lib/time.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
-import { displayNames, requireMember } from '../twintig-ogen/team-access.ts';
+import { namePeople } from '../../people/name-people.ts';
+import { requireMember } from '../twintig-ogen/team-access.ts';
 import { upcomingMeetings } from '../twintig-ogen/upcoming-meetings.ts';
 import { teamCalendarUrl } from '../calendar/calendar-links.ts';
 import { getTeamRhythm } from './get-team-rhythm.ts';
@@ -46,9 +47,10 @@ async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Rep
     () => false,
   );
   const lines: string[] = [];
+  const names = await namePeople(ctx, rhythm?.facilitatorIds ?? []);
   if (rhythm) {
     lines.push(`Teamritme van ${teamId}: ${describeRhythm(rhythm)}`);
-    const facilitators = rhythm.facilitatorIds.length ? [...(await displayNames(prisma, rhythm.facilitatorIds)).values()].join(', ') : 'de teamleiders';
+    const facilitators = rhythm.facilitatorIds.length ? rhythm.facilitatorIds.map((id) => names.name(id)).join(', ') : 'de teamleiders';
     lines.push(`Procesbegeleiding: ${facilitators}.`);
     if (rhythm.skippedDates.length) lines.push(`Overgeslagen: ${rhythm.skippedDates.join(', ')}.`);
     const next = await upcomingMeetings(ctx, rhythm, 3);
@@ -57,12 +59,13 @@ async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Rep
   } else {
     lines.push(`Team ${teamId} heeft nog geen teamritme.${canEdit ? ' Vul het formulier in.' : ' Vraag je teamleider het in te stellen.'}`);
   }
-  if (!canEdit) return notice(turn, lines.join('\n'));
+  if (!canEdit) return notice(turn, lines.join('\n'), { people: names.named() });
   lines.push(USAGE);
-  return notice(turn, lines.join('\n'), { form: rhythmForm(rhythm ?? defaultRhythm(teamId, localDate(ctx.clock.now()))) });
+  return notice(turn, lines.join('\n'), { people: names.named(), form: rhythmForm(rhythm ?? defaultRhythm(teamId, localDate(ctx.clock.now())), (rhythm?.facilitatorIds ?? []).map((id) => names.name(id))) });
 }
 
-export function rhythmForm(rhythm: Rhythm): ReplyForm {
+/** `facilitatorNames`: the facilitators as people know them; the form takes names (or ids) back. */
+export function rhythmForm(rhythm: Rhythm, facilitatorNames: string[]): ReplyForm {
   return {
     id: rhythm.teamId,
     title: 'Teamritme',
@@ -75,7 +78,7 @@ export function rhythmForm(rhythm: Rhythm): ReplyForm {
       { name: 'cases', label: 'Casussen per overleg', value: String(rhythm.casesPerMeeting), kind: 'number' },
       { name: 'minutes', label: 'Minuten per casus', value: String(rhythm.minutesPerCase), kind: 'number' },
       { name: 'skipped', label: 'Overslaan (vakanties)', value: rhythm.skippedDates.join(', '), optional: true, hint: 'Data als JJJJ-MM-DD, gescheiden door komma’s.' },
-      { name: 'facilitators', label: 'Procesbegeleider(s)', value: rhythm.facilitatorIds.join(', '), optional: true, hint: 'Gebruikers-id’s of namen van teamleden, gescheiden door komma’s.' },
+      { name: 'facilitators', label: 'Procesbegeleider(s)', value: facilitatorNames.join(', '), optional: true, hint: 'Namen van teamleden, gescheiden door komma’s.' },
       { name: 'timeZone', label: 'Tijdzone', value: rhythm.timeZone, optional: true },
     ],
     submit: { id: RHYTHM_SAVE, label: 'Opslaan' },

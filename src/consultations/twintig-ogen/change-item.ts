@@ -12,6 +12,7 @@ import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { announceItem } from './announce-item.ts';
 import { refreshPostedAgenda } from './post-agenda.ts';
 import { closePoll } from './close-poll.ts';
+import { moveUpWaiting } from './move-up-waiting.ts';
 import { placeRequest } from './place-request.ts';
 import { placementReply } from './request-turns.ts';
 import { requireFacilitator, requireMember } from './team-access.ts';
@@ -50,11 +51,12 @@ export async function withdrawItem(ctx: Context, turn: Turn, requestId: string |
     await refreshPostedAgenda(ctx, item.meetingId);
   }
   await announceItem(ctx, item.id);
+  const movedUp = item.meetingId ? await moveUpWaiting(ctx, item.meetingId, item.id) : undefined;
   // An open poll for an extra session has nothing left to plan.
   const polls = await ctx.db.prisma.consultationPoll.findMany({ where: { requestId: item.id, status: 'open' }, select: { id: true } });
   for (const poll of polls) await closePoll(ctx, poll.id);
   ctx.logger.info({ requestId: item.id }, 'twintig-ogen case withdrawn');
-  return notice(turn, 'Je casus is van de agenda gehaald. Het team ziet dat het agendapunt vervalt.');
+  return notice(turn, `Je casus is van de agenda gehaald. Het team ziet dat het agendapunt vervalt.${movedUp ? ' De eerstvolgende wachtende casus schuift door naar de vrije plek.' : ''}`);
 }
 
 export async function moveItem(ctx: Context, turn: Turn, requestId: string | undefined): Promise<Reply> {
@@ -65,6 +67,7 @@ export async function moveItem(ctx: Context, turn: Turn, requestId: string | und
   const placement = await placeRequest(ctx, item.id, { after: from.startsAt });
   for (const id of await renumberAgenda(ctx, from.id)) await announceItem(ctx, id);
   await refreshPostedAgenda(ctx, from.id);
+  await moveUpWaiting(ctx, from.id, item.id);
   ctx.logger.info({ requestId: item.id, placement: placement.kind }, 'twintig-ogen case moved');
   return placementReply(turn, item.id, placement, item.latestDate);
 }

@@ -37,7 +37,7 @@ export async function closePoll(ctx: Context, pollId: string): Promise<{ meeting
   const position = await nextPosition(ctx, meeting.id);
   await prisma.consultationRequest.update({ where: { id: item.id }, data: { meetingId: meeting.id, position, status: 'scheduled' } });
   await prisma.consultationPoll.update({ where: { id: pollId }, data: { status: 'closed', meetingId: meeting.id } });
-  await scheduleMeetingJobs(ctx, meeting, rhythm.timeZone);
+  await scheduleMeetingJobs(ctx, meeting, rhythm);
   await sendPoll(ctx, pollId);
   await announceItem(ctx, item.id);
   ctx.logger.info({ pollId, meetingId: meeting.id, votes: counts[best] }, 'extra session planned');

@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { notice, parseFields } from '../../assistant/feature-kit.ts';
 import type { Reply, Turn, TurnAction } from '../../assistant/reply.ts';
 import type { Context } from '../../assistant/context.ts';
+import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
+import { atLocalTime, firstWorkingDayFrom, localDate } from '../../lib/time.ts';
+import { presentFrom, teamTimeZone } from '../../teams/absences.ts';
 import { message, shorten } from './announce-item.ts';
 import { anonymiseFields, foundNotice } from './anonymise-fields.ts';
 import { storeOutcomeDocument } from './store-outcome.ts';
 
 export const REMIND_JOB = 'twintig.remind-follow-up';
+/** Follow-up reminders go out at this local time on their day. */
+export const REMINDER_TIME = '09:00';
 export const followUpKey = (id: string) => `twintig.follow-up:${id}`;
 export const effectKey = (id: string) => `twintig.effect:${id}`;
 export const EFFECT_SUBMIT = 'twintig.effect-submit';
@@ -16,6 +21,14 @@ export const EFFECT_SUBMIT = 'twintig.effect-submit';
 export async function remindFollowUp(ctx: Context, followUpId: string): Promise<void> {
   const f = await ctx.db.prisma.consultationFollowUp.findUnique({ where: { id: followUpId } });
   if (!f || f.status !== 'open') return;
+  // The owner is away: the reminder waits for the first working day they are back.
+  const zone = await teamTimeZone(ctx.db.prisma, f.teamId);
+  const today = localDate(ctx.clock.now(), zone);
+  const back = await presentFrom(ctx.db.prisma, f.teamId, f.ownerId, today);
+  if (back > today) {
+    await scheduleFollowUpReminder(ctx, f, firstWorkingDayFrom(back), zone);
+    return;
+  }
   await ctx.messenger.send({
     to: { userId: f.ownerId },
     key: followUpKey(f.id),
@@ -24,6 +37,10 @@ export async function remindFollowUp(ctx: Context, followUpId: string): Promise<
     ]),
   });
   ctx.logger.info({ followUpId }, 'follow-up reminder sent');
+}
+
+export async function scheduleFollowUpReminder(ctx: Context, f: { id: string; teamId: string }, date: string, timeZone: string): Promise<void> {
+  await scheduleJob(ctx.db, { teamId: f.teamId, kind: REMIND_JOB, key: followUpKey(f.id), payload: { followUpId: f.id }, runAt: atLocalTime(date, REMINDER_TIME, timeZone) });
 }
 
 async function ownFollowUp(ctx: Context, turn: Turn, id: string | undefined) {

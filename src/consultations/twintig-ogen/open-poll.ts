@@ -20,7 +20,7 @@ export function pollClosesAt(now: Date, firstOption: Date): Date {
 export async function openPoll(ctx: Context, input: { teamId: string; requestId: string; options: Date[]; rhythm: Rhythm }): Promise<string> {
   const closesAt = pollClosesAt(ctx.clock.now(), input.options[0]!);
   const poll = await ctx.db.prisma.consultationPoll.create({ data: { teamId: input.teamId, requestId: input.requestId, options: input.options, closesAt } });
-  await scheduleJob(ctx.db, { kind: CLOSE_POLL_JOB, key: pollKey(poll.id), payload: { pollId: poll.id }, runAt: closesAt });
+  await scheduleJob(ctx.db, { teamId: input.teamId, kind: CLOSE_POLL_JOB, key: pollKey(poll.id), payload: { pollId: poll.id }, runAt: closesAt });
   await sendPoll(ctx, poll.id);
   ctx.logger.info({ pollId: poll.id, requestId: input.requestId, options: input.options.length }, 'extra session poll opened');
   return poll.id;

@@ -27,7 +27,7 @@ export async function placeRequest(ctx: Context, requestId: string, options: { a
   if (slot) {
     const position = await nextPosition(ctx, slot.id);
     await prisma.consultationRequest.update({ where: { id: item.id }, data: { meetingId: slot.id, position, status: 'scheduled' } });
-    await scheduleMeetingJobs(ctx, slot, rhythm.timeZone);
+    await scheduleMeetingJobs(ctx, slot, rhythm);
     await announceItem(ctx, item.id);
     await refreshPostedAgenda(ctx, slot.id);
     ctx.logger.info({ requestId: item.id, meetingId: slot.id, position }, 'twintig-ogen case scheduled');

@@ -4,12 +4,14 @@
  * follow-ups from earlier meetings whose effect the team will ask about.
  */
 import type { Context } from '../../assistant/context.ts';
+import { noticeReply } from '../../assistant/reply.ts';
 import { formatDutch } from '../../lib/time.ts';
+import { absentOn } from '../../teams/absences.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { meetingCalendarUrl } from '../calendar/calendar-links.ts';
 import { message, shorten } from './announce-item.ts';
 import { effectKey } from './follow-ups.ts';
-import { displayNames } from './team-access.ts';
+import { namePeople } from '../../people/name-people.ts';
 import { ON_AGENDA } from './upcoming-meetings.ts';
 
 export const WAT_WERKT_STEPS = [
@@ -28,9 +30,11 @@ export async function postAgenda(ctx: Context, meetingId: string): Promise<void>
     ctx.logger.info({ meetingId }, 'no twintig-ogen agenda to post');
     return;
   }
-  const { meeting, text, items, followUps } = agenda;
-  await ctx.messenger.send({ to: { teamId: meeting.teamId }, key: agendaKey(meeting.id), reply: message(text) });
-  for (const f of followUps) {
+  const { meeting, text, items, followUps, people } = agenda;
+  await ctx.messenger.send({ to: { teamId: meeting.teamId }, key: agendaKey(meeting.id), reply: noticeReply(text, { people }) });
+  // Someone away on the meeting day is not asked for the effect; the agenda still lists their follow-up.
+  const away = await absentOn(ctx.db.prisma, meeting.teamId, meeting.localDate);
+  for (const f of followUps.filter((x) => !away.has(x.ownerId))) {
     await ctx.messenger.send({
       to: { userId: f.ownerId },
       key: effectKey(f.id),
@@ -48,7 +52,7 @@ export async function refreshPostedAgenda(ctx: Context, meetingId: string): Prom
   if (!posted?.teamId) return;
   const agenda = await buildAgenda(ctx, meetingId);
   const text = agenda?.text ?? 'Er staan geen casussen meer op de agenda van dit overleg: ze zijn ingetrokken of verplaatst.';
-  await ctx.messenger.send({ to: { teamId: posted.teamId }, key: agendaKey(meetingId), reply: message(text) });
+  await ctx.messenger.send({ to: { teamId: posted.teamId }, key: agendaKey(meetingId), reply: noticeReply(text, { people: agenda?.people }) });
 }
 
 async function buildAgenda(ctx: Context, meetingId: string) {
@@ -59,19 +63,19 @@ async function buildAgenda(ctx: Context, meetingId: string) {
   const followUps = await prisma.consultationFollowUp.findMany({ where: { teamId: meeting.teamId, status: 'open', createdAt: { lt: meeting.startsAt } }, orderBy: { dueDate: 'asc' } });
   if (items.length === 0 && followUps.length === 0) return undefined;
   const zone = (await getTeamRhythm(prisma, meeting.teamId))?.timeZone;
-  const names = await displayNames(prisma, [...items.map((i) => i.requesterId), ...followUps.map((f) => f.ownerId)]);
+  const names = await namePeople(ctx, [...items.map((i) => i.requesterId), ...followUps.map((f) => f.ownerId)]);
   const kind = meeting.kind === 'extra' ? 'extra casusbespreking' : 'teamoverleg';
   const lines = [`Agenda twintig ogen voor het ${kind} van ${formatDutch(meeting.startsAt, zone)}.`];
   for (const [i, item] of items.entries()) {
-    lines.push('', `${i + 1}. ${item.dilemma} (inbrenger: ${names.get(item.requesterId)}${item.rsvps.length ? `, ${item.rsvps.length} denken mee` : ''})`, `   Vraag aan het team: ${shorten(item.question, 300)}`);
+    lines.push('', `${i + 1}. ${item.dilemma} (inbrenger: ${names.name(item.requesterId)}${item.rsvps.length ? `, ${item.rsvps.length} denken mee` : ''})`, `   Vraag aan het team: ${shorten(item.question, 300)}`);
   }
   if (items.length) {
     lines.push('', 'Zo bereiden we elke casus voor (Wat-werkt-gesprek):', ...WAT_WERKT_STEPS.map((s, i) => `${i + 1}. ${s}`));
   }
   if (followUps.length) {
     lines.push('', 'Terugblik: wat hebben de afspraken van vorige keer opgeleverd?');
-    for (const f of followUps) lines.push(`- ${shorten(f.text, 200)} (${names.get(f.ownerId)}, klaar op ${f.dueDate})`);
+    for (const f of followUps) lines.push(`- ${shorten(f.text, 200)} (${names.name(f.ownerId)}, klaar op ${f.dueDate})`);
   }
   lines.push('', `In je agenda zetten: ${await meetingCalendarUrl(ctx, meeting.teamId, meeting.id)}`);
-  return { meeting, items, followUps, text: lines.join('\n') };
+  return { meeting, items, followUps, text: lines.join('\n'), people: names.named() };
 }

@@ -19,7 +19,7 @@ export async function reconcileMeetings(ctx: Context, rhythm: Rhythm): Promise<n
       const planned = plannedMeeting(rhythm, meeting.localDate);
       if (planned.startsAt.getTime() !== meeting.startsAt.getTime() || planned.endsAt.getTime() !== meeting.endsAt.getTime()) {
         await prisma.consultationMeeting.update({ where: { id: meeting.id }, data: { startsAt: planned.startsAt, endsAt: planned.endsAt } });
-        await scheduleMeetingJobs(ctx, { ...meeting, ...planned }, rhythm.timeZone);
+        await scheduleMeetingJobs(ctx, { ...meeting, ...planned }, rhythm);
       }
       continue;
     }

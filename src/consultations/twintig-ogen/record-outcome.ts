@@ -9,21 +9,22 @@ import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.t
 import type { Context } from '../../assistant/context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
-import { atLocalTime, formatDutch, localDate } from '../../lib/time.ts';
+import { DEFAULT_TIME_ZONE, formatDutch, localDate } from '../../lib/time.ts';
+import { absentOn } from '../../teams/absences.ts';
 import { recordAuditEvents } from '../../audit/record-audit-events.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { announceItem, message } from './announce-item.ts';
 import { anonymiseFields, foundNotice } from './anonymise-fields.ts';
-import { followUpKey, REMIND_JOB } from './follow-ups.ts';
+import { scheduleFollowUpReminder } from './follow-ups.ts';
 import { storeOutcomeDocument, type Outcome } from './store-outcome.ts';
-import { displayNames, facilitatorsOf, isFacilitator, requireMember } from './team-access.ts';
+import { namePeople } from '../../people/name-people.ts';
+import { facilitatorsOf, isFacilitator, requireMember } from './team-access.ts';
 import { ON_AGENDA } from './upcoming-meetings.ts';
 
 export const OUTCOME_SUBMIT = 'twintig.outcome-submit';
 export const OUTCOME_CONFIRM = 'twintig.outcome-confirm';
 export const OUTCOME_CANCEL = 'twintig.outcome-cancel';
 /** Follow-up reminders go out at this local time on the due date. */
-export const REMINDER_TIME = '09:00';
 
 interface OutcomeDraft extends Outcome {
   followUp?: { ownerId: string; text: string; dueDate: string };
@@ -37,8 +38,12 @@ export async function askOutcome(ctx: Context, meetingId: string): Promise<void>
   const items = await prisma.consultationRequest.findMany({ where: { meetingId, status: { in: ON_AGENDA } }, orderBy: { position: 'asc' } });
   if (items.length === 0) return;
   const rhythm = await getTeamRhythm(prisma, meeting.teamId);
-  const facilitators = rhythm ? await facilitatorsOf(prisma, meeting.teamId, rhythm) : [];
-  const recipients = new Set([...facilitators, ...items.map((i) => i.requesterId)]);
+  // Whoever is away today is not asked; with every facilitator away the leads present stand in.
+  const away = await absentOn(prisma, meeting.teamId, localDate(ctx.clock.now(), rhythm?.timeZone));
+  const named = rhythm ? (await facilitatorsOf(prisma, meeting.teamId, rhythm)).filter((id) => !away.has(id)) : [];
+  const leads = (await prisma.teamMember.findMany({ where: { teamId: meeting.teamId, role: { in: ['lead', 'admin'] } }, select: { userId: true } })).map((m) => m.userId);
+  const facilitators = named.length ? named : leads.filter((id) => !away.has(id));
+  const recipients = new Set([...facilitators, ...items.map((i) => i.requesterId).filter((id) => !away.has(id))]);
   const when = formatDutch(meeting.startsAt, rhythm?.timeZone);
   for (const userId of recipients) {
     const mine = facilitators.includes(userId) ? items : items.filter((i) => i.requesterId === userId);
@@ -71,14 +76,14 @@ async function recordableItem(ctx: Context, turn: Turn, requestId: string | unde
 export async function openOutcomeTurn(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
   const { item } = await recordableItem(ctx, turn, action.value);
   const members = await ctx.db.prisma.teamMember.findMany({ where: { teamId: item.teamId }, select: { userId: true } });
-  const names = await displayNames(ctx.db.prisma, members.map((m) => m.userId));
+  const names = await namePeople(ctx, members.map((m) => m.userId));
   const form: ReplyForm = {
     id: item.id,
     title: 'Uitkomst van de casusbespreking',
     fields: [
       { name: 'advice', label: 'Advies van het team', value: '', multiline: true },
       { name: 'agreements', label: 'Afspraken', value: '', multiline: true },
-      { name: 'followup_owner', label: 'Wie doet de vervolgafspraak?', value: '', kind: 'select', optional: true, options: [{ value: '', label: 'Geen vervolgafspraak' }, ...[...names].map(([value, label]) => ({ value, label }))] },
+      { name: 'followup_owner', label: 'Wie doet de vervolgafspraak?', value: '', kind: 'select', optional: true, options: [{ value: '', label: 'Geen vervolgafspraak' }, ...members.map((m) => ({ value: m.userId, label: names.name(m.userId) }))] },
       { name: 'followup_text', label: 'Vervolgafspraak', value: '', optional: true },
       { name: 'followup_due', label: 'Klaar op', value: '', kind: 'date', optional: true },
     ],
@@ -160,7 +165,7 @@ export async function confirmOutcomeTurn(ctx: Context, turn: Turn, action: TurnA
   if (claimed.count === 0) throw new WijkwijsError('bad_request', 'De uitkomst van deze casus is al vastgelegd.');
   if (checked.followUp) {
     const f = await ctx.db.prisma.consultationFollowUp.create({ data: { teamId: item.teamId, requestId: item.id, ownerId: checked.followUp.ownerId, text: checked.followUp.text, dueDate: checked.followUp.dueDate, createdAt: ctx.clock.now() } });
-    await scheduleJob(ctx.db, { kind: REMIND_JOB, key: followUpKey(f.id), payload: { followUpId: f.id }, runAt: atLocalTime(f.dueDate, REMINDER_TIME, timeZone) });
+    await scheduleFollowUpReminder(ctx, f, f.dueDate, timeZone ?? DEFAULT_TIME_ZONE);
   }
   let stored: { documentId: string; title: string };
   try {

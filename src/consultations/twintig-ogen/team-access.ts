@@ -27,8 +27,3 @@ export async function facilitatorsOf(prisma: PrismaClient, teamId: string, rhyth
   const rows = await prisma.teamMember.findMany({ where: { teamId, role: { in: ['lead', 'admin'] } }, select: { userId: true } });
   return rows.map((r) => r.userId);
 }
-
-export async function displayNames(prisma: PrismaClient, userIds: string[]): Promise<Map<string, string>> {
-  const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
-  return new Map(userIds.map((id) => [id, users.find((u) => u.id === id)?.displayName ?? id]));
-}

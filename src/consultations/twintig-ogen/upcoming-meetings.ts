@@ -46,14 +46,16 @@ export async function upcomingMeetings(ctx: Context, rhythm: Rhythm, count = 8):
 }
 
 /** (Re)schedules the agenda post the day before and the outcome question at the end; same keys move them. */
-export async function scheduleMeetingJobs(ctx: Context, meeting: { id: string; localDate: string; endsAt: Date }, timeZone: string): Promise<void> {
+export async function scheduleMeetingJobs(ctx: Context, meeting: { id: string; localDate: string; endsAt: Date }, rhythm: Pick<Rhythm, 'teamId' | 'timeZone'>): Promise<void> {
+  const timeZone = rhythm.timeZone;
   await scheduleJob(ctx.db, {
+    teamId: rhythm.teamId,
     kind: AGENDA_JOB,
     key: `twintig.agenda:${meeting.id}`,
     payload: { meetingId: meeting.id },
     runAt: atLocalTime(addDays(meeting.localDate, -1), AGENDA_TIME, timeZone),
   });
-  await scheduleJob(ctx.db, { kind: OUTCOME_JOB, key: `twintig.outcome:${meeting.id}`, payload: { meetingId: meeting.id }, runAt: meeting.endsAt });
+  await scheduleJob(ctx.db, { teamId: rhythm.teamId, kind: OUTCOME_JOB, key: `twintig.outcome:${meeting.id}`, payload: { meetingId: meeting.id }, runAt: meeting.endsAt });
 }
 
 /** The next position on a meeting's agenda. */

@@ -3,6 +3,8 @@ import type { Context } from '../../assistant/context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { addWorkingMinutes, DEFAULT_TIME_ZONE, formatDutch, localDate } from '../../lib/time.ts';
 import { recordAuditEvents } from '../../audit/record-audit-events.ts';
+import { namePeople } from '../../people/name-people.ts';
+import { teamTimeZone } from '../../teams/absences.ts';
 import { pickReviewer } from './pick-reviewer.ts';
 import type { VierOgenRequest } from '../../generated/prisma/client.ts';
 import { askKey, DEFAULT_TIMEOUT_MINUTES, loadRequest, localDateOf, resultKey, settingKey, timeoutKey } from './request.ts';
@@ -12,11 +14,6 @@ export const TIME_OUT_JOB = 'vierogen.time-out';
 export async function timeoutMinutesOf(ctx: Context, teamId: string): Promise<number> {
   const row = await ctx.db.prisma.setting.findUnique({ where: { key: settingKey(teamId) } });
   return typeof row?.value === 'number' && row.value > 0 ? row.value : DEFAULT_TIMEOUT_MINUTES;
-}
-
-export async function displayName(ctx: Context, userId: string): Promise<string> {
-  const user = await ctx.db.prisma.user.findUnique({ where: { id: userId }, select: { displayName: true } });
-  return user?.displayName ?? userId;
 }
 
 /**
@@ -32,7 +29,7 @@ export async function askNextReviewer(ctx: Context, requestId: string): Promise<
     expertise: request.expertise,
     exclude: request.passedBy,
     now,
-    today: localDate(now, DEFAULT_TIME_ZONE),
+    today: localDate(now, await teamTimeZone(ctx.db.prisma, request.teamId)),
   });
   if (!reviewerId) {
     await noReviewerLeft(ctx, request, now);
@@ -54,10 +51,10 @@ export async function askNextReviewer(ctx: Context, requestId: string): Promise<
       update: { vierogenAskedCount: { increment: 1 }, vierogenLastAskedAt: now, updatedAt: now },
     });
   });
-  await scheduleJob(ctx.db, { kind: TIME_OUT_JOB, payload: { requestId: request.id, reviewerId }, runAt: answerBefore, key: timeoutKey(request.id) });
-  const requester = await displayName(ctx, request.requesterId);
+  await scheduleJob(ctx.db, { teamId: request.teamId, kind: TIME_OUT_JOB, payload: { requestId: request.id, reviewerId }, runAt: answerBefore, key: timeoutKey(request.id) });
+  const people = await namePeople(ctx, [request.requesterId]);
   const lines = [
-    `${requester} vraagt je om een vier-ogen check op een voorgenomen indicatie (zonder persoonsgegevens):`,
+    `${people.name(request.requesterId)} vraagt je om een vier-ogen check op een voorgenomen indicatie (zonder persoonsgegevens):`,
     '',
     request.indication,
     '',
@@ -69,6 +66,7 @@ export async function askNextReviewer(ctx: Context, requestId: string): Promise<
     to: { userId: reviewerId },
     key: askKey(request.id, reviewerId),
     reply: noticeReply(lines.join('\n'), {
+      people: people.named(),
       actions: [
         { id: 'vierogen.agree', label: 'Akkoord', value: request.id, style: 'primary' },
         { id: 'vierogen.disagree', label: 'Niet akkoord', value: request.id, style: 'danger' },
@@ -83,14 +81,16 @@ export async function askNextReviewer(ctx: Context, requestId: string): Promise<
 async function noReviewerLeft(ctx: Context, request: VierOgenRequest, now: Date): Promise<void> {
   await ctx.db.prisma.vierOgenRequest.update({ where: { id: request.id }, data: { status: 'no_reviewer', reviewerId: null } });
   await recordAuditEvents(ctx.db.prisma, [{ actorId: 'system:vierogen', action: 'vierogen.no_reviewer', subjectType: 'vierogen_request', subjectId: request.id, teamId: request.teamId }], now);
-  const leads = await ctx.db.prisma.teamMember.findMany({ where: { teamId: request.teamId, role: 'lead' }, include: { user: true } });
-  const leadNames = leads.map((l) => l.user.displayName ?? l.userId);
+  const leads = await ctx.db.prisma.teamMember.findMany({ where: { teamId: request.teamId, role: 'lead' }, select: { userId: true } });
+  const people = await namePeople(ctx, leads.map((l) => l.userId));
+  const leadNames = leads.map((l) => people.name(l.userId));
   await ctx.messenger.send({
     to: { userId: request.requesterId },
     key: resultKey(request.id),
     reply: noticeReply(
       `Voor je vier-ogen check heb ik geen collega gevonden: iedereen is afwezig, heeft gepast of reageerde niet op tijd. ` +
         `Neem het besluit niet zonder tweede blik: vraag het je teamleider${leadNames.length ? ` (${leadNames.join(', ')})` : ''}.`,
+      { people: people.named() },
     ),
   });
   ctx.logger.info({ requestId: request.id, teamId: request.teamId, passed: request.passedBy.length }, 'vier-ogen no reviewer left');

@@ -5,7 +5,7 @@ import { WijkwijsError } from '../../lib/errors.ts';
 import { formatDutch } from '../../lib/time.ts';
 import { anonymise } from '../../privacy/index.ts';
 import { recordAuditEvents } from '../../audit/record-audit-events.ts';
-import { displayName } from './ask-next-reviewer.ts';
+import { namePeople } from '../../people/name-people.ts';
 import { askKey, loadRequest, resultKey, timeoutKey } from './request.ts';
 
 export interface DecideCheckInput {
@@ -47,15 +47,16 @@ export async function decideCheck(ctx: Context, input: DecideCheckInput): Promis
     throw new WijkwijsError('bad_request', 'Deze vier-ogen check is al afgehandeld of aan een andere collega doorgegeven.');
   }
   await cancelJobs(ctx.db, timeoutKey(input.requestId));
-  const reviewer = await displayName(ctx, input.reviewerId);
+  const people = await namePeople(ctx, [input.reviewerId]);
   const verdict = input.agreed ? 'akkoord' : 'niet akkoord';
   await ctx.messenger.send({
     to: { userId: request.requesterId },
     key: resultKey(input.requestId),
     reply: noticeReply(
-      `${reviewer} heeft je vier-ogen check bekeken: ${verdict} (${formatDutch(now)}).` +
+      `${people.name(input.reviewerId)} heeft je vier-ogen check bekeken: ${verdict} (${formatDutch(now)}).` +
         (note ? `\nToelichting: ${note}` : '') +
         (input.agreed ? '\nLeg de uitkomst vast in het dossier.' : '\nBespreek samen wat er anders moet, of breng de casus in bij de twintig-ogen bespreking.'),
+      { people: people.named() },
     ),
   });
   // The colleague keeps what they decided on: the reply that replaces their question shows it too.

@@ -8,7 +8,13 @@ import type { Context, Feature } from '../../assistant/context.ts';
 import { actingTeam, buttonValue, notice, parseFields, unknownButton } from '../../assistant/feature-kit.ts';
 import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
-import { DEFAULT_TIME_ZONE, formatDutch } from '../../lib/time.ts';
+import { parseDutchDate } from '../../lib/dutch-date.ts';
+import { formatDutch, localDate } from '../../lib/time.ts';
+import { teamTimeZone } from '../../teams/absences.ts';
+import { endRunningAbsences } from '../../teams/end-absence.ts';
+import { markAbsence } from '../../teams/mark-absence.ts';
+import { handOverChecks } from './away-reviewer.ts';
+import { rotationOverview } from './rotation.ts';
 import { timeoutMinutesOf } from './ask-next-reviewer.ts';
 import { confirmCheck, withdrawCheck } from './confirm-check.ts';
 import { decideCheck } from './decide-check.ts';
@@ -16,7 +22,7 @@ import { passCheck, requireAskedReviewer } from './pass-check.ts';
 import { proposeCheck } from './propose-check.ts';
 import { EXPERTISE_TAGS, loadRequest } from './request.ts';
 import { timeOutCheck } from './time-out-check.ts';
-import { parseExpertise, updateAbsence, updateExpertise, updateTimeout } from './update-profile.ts';
+import { parseExpertise, updateExpertise, updateTimeout } from './update-profile.ts';
 import { vierOgenOverview } from './overview.ts';
 import { purgeExpiredDrafts } from './purge-expired-drafts.ts';
 
@@ -84,15 +90,17 @@ async function vierogenCommand(ctx: Context, turn: Turn, args: string): Promise<
   const [sub = '', ...rest] = args.split(/\s+/).filter(Boolean);
   const restText = args.slice(args.indexOf(sub) + sub.length).trim();
   switch (sub.toLowerCase()) {
+    // Kept from before /afwezig: the same absence, from today.
     case 'afwezig': {
-      const until = parseDate(rest[0]);
+      const until = parseDutchDate(rest[0]);
+      if (!until) throw new WijkwijsError('bad_request', 'Geef de datum tot en met wanneer je afwezig bent, bijvoorbeeld /vierogen afwezig 2026-04-10 (of gebruik /afwezig).');
       const teamId = await actingTeam(ctx, turn);
-      await updateAbsence(ctx, { userId: turn.userId, teamId, until });
-      return notice(turn, `Genoteerd: tot en met ${formatDutch(new Date(`${until}T12:00:00Z`), DEFAULT_TIME_ZONE, false)} vraag ik jou niet voor vier-ogen checks.`);
+      const zone = await teamTimeZone(ctx.db.prisma, teamId);
+      await markAbsence(ctx, turn.userId, { teamId, startsOn: localDate(ctx.clock.now(), zone), endsOn: until, kind: 'anders' });
+      return notice(turn, `Genoteerd: tot en met ${formatDutch(new Date(`${until}T12:00:00Z`), zone, false)} vraag ik jou niet voor vier-ogen checks.`);
     }
     case 'aanwezig': {
-      const teamId = await actingTeam(ctx, turn);
-      await updateAbsence(ctx, { userId: turn.userId, teamId, until: null });
+      await endRunningAbsences(ctx, turn.userId, await actingTeam(ctx, turn));
       return notice(turn, 'Welkom terug! Je doet weer mee in de rotatie voor vier-ogen checks.');
     }
     case 'expertise': {
@@ -126,14 +134,6 @@ async function vierogenCommand(ctx: Context, turn: Turn, args: string): Promise<
     default:
       return notice(turn, 'Gebruik /vierogen om een check aan te vragen, of /vierogen afwezig <datum>, /vierogen aanwezig, /vierogen expertise jeugd, schulden, /vierogen status.');
   }
-}
-
-function parseDate(text: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '') ?? /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text ?? '');
-  if (!m) throw new WijkwijsError('bad_request', 'Geef de datum tot en met wanneer je afwezig bent, bijvoorbeeld /vierogen afwezig 2026-04-10.');
-  const date = m[1]!.length === 4 ? `${m[1]}-${m[2]}-${m[3]}` : `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  if (Number.isNaN(Date.parse(date))) throw new WijkwijsError('bad_request', `Ongeldige datum: ${text}.`);
-  return date;
 }
 
 const requestIdOf = (action: TurnAction) => buttonValue(action, 'de aanvraag');
@@ -199,6 +199,8 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
 
 export const vierOgenFeature: Feature = {
   overview: vierOgenOverview,
+  teamOverview: rotationOverview,
+  onAbsence: handOverChecks,
   commands: { vierogen: vierogenCommand },
   actionPrefix: 'vierogen',
   onAction,

@@ -7,10 +7,11 @@ import { askKey, loadRequest, timeoutKey } from './request.ts';
 
 /**
  * The asked colleague passes ('passed') or did not answer in time ('timed_out'): the request moves
- * to the next colleague in the rotation. Returns false when the request no longer waits for them
+ * to the next colleague in the rotation; `away` when they marked an absence (their stand-in is
+ * whoever the rotation picks next). Returns false when the request no longer waits for them
  * (a late time-out after a decision), so the job stays idempotent.
  */
-export async function passCheck(ctx: Context, input: { requestId: string; reviewerId: string; outcome: 'passed' | 'timed_out' }): Promise<boolean> {
+export async function passCheck(ctx: Context, input: { requestId: string; reviewerId: string; outcome: 'passed' | 'timed_out'; away?: boolean }): Promise<boolean> {
   const now = ctx.clock.now();
   const moved = await ctx.db.prisma.$transaction(async (tx) => {
     const claimed = await tx.vierOgenRequest.updateMany({
@@ -28,7 +29,9 @@ export async function passCheck(ctx: Context, input: { requestId: string; review
     to: { userId: input.reviewerId },
     key: askKey(input.requestId, input.reviewerId),
     reply: noticeReply(
-      input.outcome === 'passed'
+      input.away
+        ? `${request.indication}\n\nJe bent afwezig; ik heb deze vier-ogen check aan een collega doorgegeven.`
+        : input.outcome === 'passed'
         ? `${request.indication}\n\nJe hebt gepast; ik vraag een andere collega.`
         : `${request.indication}\n\nDe tijd voor deze vier-ogen check is verstreken; ik heb een andere collega gevraagd.`,
     ),

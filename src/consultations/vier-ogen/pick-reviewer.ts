@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../lib/db.ts';
-import { localDateOf, ROTATION_PERIOD_DAYS } from './request.ts';
+import { absentOn } from '../../teams/absences.ts';
+import { ROTATION_PERIOD_DAYS } from './request.ts';
 
 export interface PickReviewerInput {
   teamId: string;
@@ -20,10 +21,10 @@ export interface PickReviewerInput {
  */
 export async function pickReviewer(prisma: PrismaClient, input: PickReviewerInput): Promise<string | undefined> {
   const since = new Date(input.now.getTime() - ROTATION_PERIOD_DAYS * 86_400_000);
-  const [members, asks] = await Promise.all([
+  const [members, asks, away] = await Promise.all([
     prisma.teamMember.findMany({
       where: { teamId: input.teamId, userId: { notIn: [input.requesterId, ...input.exclude] } },
-      select: { userId: true, profile: { select: { absentUntil: true, expertise: true } } },
+      select: { userId: true, profile: { select: { expertise: true } } },
     }),
     prisma.vierOgenAsk.groupBy({
       by: ['reviewerId'],
@@ -31,10 +32,11 @@ export async function pickReviewer(prisma: PrismaClient, input: PickReviewerInpu
       _count: { _all: true },
       _max: { askedAt: true },
     }),
+    absentOn(prisma, input.teamId, input.today),
   ]);
   const asked = new Map(asks.map((a) => [a.reviewerId, { count: a._count._all, last: a._max.askedAt?.getTime() ?? 0 }]));
   const candidates = members
-    .filter((m) => !m.profile?.absentUntil || localDateOf(m.profile.absentUntil) < input.today)
+    .filter((m) => !away.has(m.userId))
     .map((m) => ({
       userId: m.userId,
       lacksExpertise: input.expertise && m.profile?.expertise.includes(input.expertise) ? 0 : 1,

@@ -2,25 +2,19 @@ import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
 import { isMember } from '../../teams/membership.ts';
-import { dateColumn, EXPERTISE_TAGS, settingKey } from './request.ts';
+import { EXPERTISE_TAGS, settingKey } from './request.ts';
 
 async function requireMember(ctx: Context, userId: string, teamId: string): Promise<void> {
   if (!(await isMember(ctx.db.prisma, userId, teamId))) throw new WijkwijsError('forbidden', `Je bent geen lid van team ${teamId}.`);
 }
 
-async function saveProfile(ctx: Context, member: { userId: string; teamId: string }, change: { absentUntil?: Date | null; expertise?: string[] }): Promise<void> {
+async function saveProfile(ctx: Context, member: { userId: string; teamId: string }, change: { expertise?: string[] }): Promise<void> {
   const data = { ...change, updatedAt: ctx.clock.now() };
   await ctx.db.prisma.memberProfile.upsert({
     where: { teamId_userId: { teamId: member.teamId, userId: member.userId } },
     create: { teamId: member.teamId, userId: member.userId, ...data },
     update: data,
   });
-}
-
-/** Absent up to and including `until` (local date), or present again with null. */
-export async function updateAbsence(ctx: Context, input: { userId: string; teamId: string; until: string | null }): Promise<void> {
-  await requireMember(ctx, input.userId, input.teamId);
-  await saveProfile(ctx, input, { absentUntil: input.until ? dateColumn(input.until) : null });
 }
 
 export function parseExpertise(text: string): string[] {

@@ -30,7 +30,9 @@ export async function onMessage(deps: MsTeamsDeps, tc: TurnContext): Promise<voi
   try {
     rejectControlCharacters(text);
     if (!text) return void (await tc.sendActivity(renderNotice('Typ je vraag achter mijn naam, bijvoorbeeld: @Wijkwijs Hoe lang heb ik om de hulpvraag te verkennen?')));
-    const intent = parseIntent(text, commandNames(ctx.features));
+    const parsed = parseIntent(text, commandNames(ctx.features));
+    // A command may name colleagues by @-mention: they reach the core as user ids.
+    const intent = parsed.kind === 'command' ? parseIntent(stripMention(a, { peopleAsIds: true }), commandNames(ctx.features)) : parsed;
     if (intent.kind === 'settings') {
       const core = CORE_COMMANDS[intent.word];
       const reply = core ? await handleTurn(ctx, { ...base, audience: 'shared', text: `${core} ${intent.args.join(' ')}`.trim() }) : undefined;

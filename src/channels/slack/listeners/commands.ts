@@ -13,6 +13,15 @@ import { commandSchema } from '../payloads.ts';
 import { deliver, formTarget, isDirect, openForm, renderWithForm, slackPlace, slackUserId, type Register } from '../respond.ts';
 import { wijkwijsCommand } from '../wijkwijs-command.ts';
 
+/**
+ * With should_escape Slack sends an @-mention as <@U…|name>; in a feature's command (not in a
+ * question or a case text, which are not about colleagues) it becomes the colleague's Wijkwijs id.
+ */
+function mentionsAsIds(command: string, text: string, workspaceId: string): string {
+  if (command === '/casus') return text;
+  return text.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_all, user: string) => slackUserId(workspaceId, user));
+}
+
 export const register: Register = (app, deps) => {
   const { ctx, guard } = deps;
   // Only /vraag needs text; a feature's command alone (e.g. /onboarding) is fine, the feature decides.
@@ -30,7 +39,7 @@ export const register: Register = (app, deps) => {
       const isDm = isDirect(c.channel_id);
       if (!isDm && (await deps.shared.isExternal(client, c.channel_id))) return void (await respond({ response_type: 'ephemeral', text: EXTERNAL_CHANNEL_TEXT }));
       if (!guard.limiter.take(userId)) return void (await respond({ response_type: 'ephemeral', text: RATE_LIMITED_TEXT }));
-      const text = isQuestion ? c.text.trim() : `${c.command} ${c.text.trim()}`.trim();
+      const text = isQuestion ? c.text.trim() : `${c.command} ${mentionsAsIds(c.command, c.text.trim(), c.team_id)}`.trim();
       const place = slackPlace(c.team_id, c.channel_id);
       // The answer goes to the user alone (ephemeral in a channel), so it may follow their teams.
       const reply = await guard.gate.run(() => handleTurn(ctx, { channel: 'slack', userId, userName: c.user_name, place, audience: 'private', text }));
