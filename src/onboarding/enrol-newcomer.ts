@@ -22,7 +22,7 @@ export async function enrolNewcomer(ctx: Context, event: MemberJoined): Promise<
   }
   // The core kept the name the channel heard (see handleMemberJoined).
   const names = await namePeople(ctx, [event.userId]);
-  const who = names.named().length ? names.name(event.userId) : 'Een nieuwe collega';
+  const who = names.known(event.userId) ? names.name(event.userId) : 'Een nieuwe collega';
   await ctx.messenger.send({
     to: { teamId: event.teamId },
     key: admissionKey(event.teamId, event.userId),
@@ -41,7 +41,7 @@ export async function admitNewcomer(ctx: Context, actorId: string, value: string
   await requireTeamRole(ctx.db.prisma, { userId: actorId }, teamId, ['admin', 'lead']);
   await ensureMember(ctx.db.prisma, { teamId, userId });
   const names = await namePeople(ctx, [userId]);
-  const known = names.named().length > 0;
+  const known = names.known(userId);
   await welcomeNewcomer(ctx, teamId, userId, known ? names.name(userId) : undefined);
   const done = reply(`${known ? names.name(userId) : 'De nieuwe collega'} is toegevoegd aan team ${teamId} en krijgt het inwerkprogramma. Startdatum of buddy kiezen voor diegene? Gebruik /onboarding inschrijven.`, {
     replacesSource: true,
