@@ -8,10 +8,12 @@ import { searchPassages } from '../../src/knowledge/search-passages.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture } from '../support/context.ts';
+import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
 
 const START = '2026-03-02T08:00:00Z'; // Monday
 const clock = new ManualClock(START);
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let said: ReturnType<typeof recordReplies> = [];
 let server: RunningServer;
 /** The web chat's own team (WIJKWIJS_DEFAULT_TEAM), for the web API; every other test has a team of its own. */
 const TEAM = 'tw-noord';
@@ -81,6 +83,7 @@ async function recordOutcome(t: TestTeam, requestId: string): Promise<{ confirm:
 
 beforeAll(async () => {
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_DEFAULT_TEAM: TEAM }, new LogCapture(), clock);
+  said = recordReplies(ctx);
   await ensureMember(ctx.db.prisma, { teamId: OTHER, userId: STRANGER, displayName: 'Zoë Zuid' });
   await newTeam({ id: TEAM, members: [WEB] });
   server = await startWebServer(ctx);
@@ -383,5 +386,11 @@ describe('web API and calendar files', () => {
 
     await ctx.db.prisma.teamMember.delete({ where: { teamId_userId: { teamId: t.id, userId: t.anna } } });
     expect((await fetch(`${server.url}${url.pathname}${url.search}`)).status).toBe(403);
+  });
+});
+
+describe('what people read', () => {
+  it('names people and never shows their platform id', () => {
+    expectNoRawIds(said);
   });
 });

@@ -7,12 +7,15 @@ import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
 import { webServerFor } from '../support/post-reply.ts';
+import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z');
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let said: ReturnType<typeof recordReplies> = [];
 
 beforeAll(async () => {
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_DEFAULT_TEAM: 'vo-web' }, undefined, clock);
+  said = recordReplies(ctx);
 });
 afterAll(async () => {
   await ctx?.close();
@@ -222,5 +225,11 @@ describe('vier-ogen through the web chat HTTP API', () => {
     expect(result?.reply.text).toMatch(/Sanne .*akkoord/);
     const status = await post('/api/chat', { text: '/vierogen status' });
     expect(status.text).toMatch(/geen open/);
+  });
+});
+
+describe('what people read', () => {
+  it('names people and never shows their platform id', () => {
+    expectNoRawIds(said);
   });
 });

@@ -8,12 +8,15 @@ import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
 import { webServerFor } from '../support/post-reply.ts';
 import { releasePlaces } from '../../src/intervision/release-places.ts';
+import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z');
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let said: ReturnType<typeof recordReplies> = [];
 
 beforeAll(async () => {
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_DEFAULT_TEAM: 'iv-web' }, undefined, clock);
+  said = recordReplies(ctx);
 });
 afterAll(async () => {
   await ctx?.close();
@@ -212,5 +215,11 @@ describe('intervisie through the web chat HTTP API', () => {
     const { notifications } = (await (await fetch(`${web.url()}/api/notifications`)).json()) as { notifications: { teamId: string | null; reply: Reply }[] };
     const announcement = notifications.find((n) => n.teamId === 'iv-web');
     expect(announcement?.reply.text).toMatch(/1 van 3 plekken/);
+  });
+});
+
+describe('what people read', () => {
+  it('names people and never shows their platform id', () => {
+    expectNoRawIds(said);
   });
 });

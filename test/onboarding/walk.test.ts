@@ -13,6 +13,7 @@ import { readProgramme } from '../../src/onboarding/programme.ts';
 import { ensureMember, isMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture, repoRoot, tempDir } from '../support/context.ts';
 import { advanceClock } from '../support/advance-clock.ts';
+import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
 
 const TEAM = 'team-walk';
 const NEWCOMER = 'slack:T1:UNEW';
@@ -25,11 +26,13 @@ const dataDir = tempDir('wijkwijs-onboarding-walk-');
 const clock = new ManualClock('2026-03-20T07:00:00Z'); // Friday 20 March 2026, 08:00 in Amsterdam
 const logs = new LogCapture();
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let said: ReturnType<typeof recordReplies> = [];
 
 const open = () => createTestContext({ WIJKWIJS_DATA_DIR: dataDir }, logs, clock);
 
 beforeAll(async () => {
   ctx = await open();
+  said = recordReplies(ctx);
   await ingestFiles(ctx, { paths: [path.join(repoRoot, 'knowledge')] });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: LEAD, displayName: 'Lotte Leider', role: 'lead' });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: BUDDY_BUSY, displayName: 'Anna Ervaren' });
@@ -231,6 +234,7 @@ describe('onboarding walk through the core', () => {
     const before = await enrollment();
     await ctx.close();
     ctx = await open();
+    recordReplies(ctx, said);
     const after = await enrollment();
     expect(after).toMatchObject({ currentModule: before.currentModule, currentStep: before.currentStep, buddyId: BUDDY_FREE, status: 'active' });
     expect(await ctx.db.prisma.onboardingModuleProgress.count({ where: { enrollmentId } })).toBe(3);
@@ -285,5 +289,11 @@ describe('onboarding walk through the core', () => {
     expect(pending).toHaveLength(0);
     const view = await say(LEAD, '/onboarding status');
     expect(view.text).toMatch(/Noor Nieuw\*\*\n• afgerond/);
+  });
+});
+
+describe('what people read', () => {
+  it('names people and never shows their platform id', () => {
+    expectNoRawIds(said);
   });
 });

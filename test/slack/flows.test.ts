@@ -13,9 +13,11 @@ import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture } from '../support/context.ts';
 import { BOT_TOKEN, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { coreValue, createDriver, featureButton, field, formButton, modalOf } from './support/flow-helpers.ts';
+import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z'); // Monday 09:00 in Amsterdam
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
+let said: ReturnType<typeof recordReplies> = [];
 let slackApi: FakeSlack;
 let server: RunningServer;
 let slack: ReturnType<typeof createDriver>;
@@ -27,6 +29,7 @@ const text = (call: SlackCall) => `${call.args.text ?? ''}\n${JSON.stringify(cal
 beforeAll(async () => {
   slackApi = await startFakeSlack();
   ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl }, new LogCapture(), clock);
+  said = recordReplies(ctx);
   const web = createWebApp(ctx);
   await startSlack(ctx, web);
   server = await startWebServer(ctx, web);
@@ -102,7 +105,10 @@ describe('twintig ogen through Slack', () => {
     requestId = JSON.parse(confirm.args.view.private_metadata).formId;
 
     await slack.submit(COACH, confirm, {});
-    announcement = await slack.next('chat.postMessage', (a) => a.channel === CHANNEL && /Twintig-ogen casus van Cas Coach/.test(a.text));
+    announcement = await slack.next('chat.postMessage', (a) => a.channel === CHANNEL && /Twintig-ogen casus van <@UTWCOACH>/.test(a.text));
+    // Slack mentions the requester; what the web chat and Teams read of the same message names them.
+    const item = await ctx.db.prisma.notification.findFirstOrThrow({ where: { teamId: TEAM, key: { startsWith: 'twintig.item:' } } });
+    expect((item.reply as { text: string }).text).toMatch(/^Twintig-ogen casus van Cas Coach/);
     expect(text(announcement)).toMatch(/Dilemma: 3\. Eigen kracht/);
     expect(text(announcement)).not.toMatch(/Bouzid|Dorpsstraat/);
     expect(featureButton(announcement, 'twintig.rsvp').text.text).toBe('Ik denk mee (0)');
@@ -116,7 +122,7 @@ describe('twintig ogen through Slack', () => {
     await slack.click(ANNA, announcement, featureButton(announcement, 'twintig.rsvp'));
     const updated = await slack.next('chat.update', (a) => a.channel === CHANNEL && a.ts === announcement.result!.ts);
     expect(featureButton(updated, 'twintig.rsvp').text.text).toBe('Ik denk mee (1)');
-    expect(updated.args.text).toMatch(/Denken mee: 1 \(Anna\)/);
+    expect(updated.args.text).toMatch(/Denken mee: 1 \(<@UTWANNA>\)/);
     await slack.next('chat.postEphemeral', (a) => a.user === ANNA && /je denkt mee/.test(a.text));
     await slack.none('chat.postMessage', (a) => a.channel === CHANNEL);
   });
@@ -130,7 +136,7 @@ describe('twintig ogen through Slack', () => {
     await runDueJobs(ctx, FEATURE_JOBS);
     const agenda = await slack.next('chat.postMessage', (a) => a.channel === CHANNEL && /^Agenda twintig ogen/.test(a.text));
     expect(agenda.args.text).toMatch(/dinsdag 10 maart 2026 10:00/);
-    expect(agenda.args.text).toMatch(/1\. 3\. Eigen kracht of kracht van buiten\? \(inbrenger: Cas Coach, 1 denken mee\)/);
+    expect(agenda.args.text).toMatch(/1\. 3\. Eigen kracht of kracht van buiten\? \(inbrenger: <@UTWCOACH>, 1 denken mee\)/);
     expect(agenda.args.text).toMatch(/Verhelderende vragen/);
   });
 
@@ -311,5 +317,11 @@ describe('intervisie through Slack', () => {
     expect(coreValue(featureButton(promoted, 'intervisie.cancel'))).toBe(coreValue(featureButton(full, 'intervisie.cancel')));
     const after = await slack.next('chat.update', (a) => a.ts === announcement.result!.ts && /2 van 2 plekken bezet\./.test(a.text));
     expect(after.args.text).not.toMatch(/wachtlijst,/);
+  });
+});
+
+describe('what people read', () => {
+  it('names people and never shows their platform id', () => {
+    expectNoRawIds(said);
   });
 });

@@ -4,49 +4,38 @@
  * the buttons in the DM, a question in between, and the lead's overview.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack } from '../../src/channels/slack/index.ts';
-import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
-import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { readProgramme } from '../../src/onboarding/programme.ts';
 import { ensureMember, isMember } from '../../src/teams/membership.ts';
-import { createTestContext, LogCapture, repoRoot } from '../support/context.ts';
-import { BOT_TOKEN, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
+import { LogCapture, repoRoot, type TestContext } from '../support/context.ts';
+import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
+import { dm, sid, slackAppFor } from './support/slack-app.ts';
+import { eventCallback, messageTs, postEvent, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { buttonsOf, coreValue, createDriver, featureButton, field, formButton, modalOf } from './support/flow-helpers.ts';
 import { advanceClock } from '../support/advance-clock.ts';
 
 const clock = new ManualClock('2026-03-13T08:00:00Z'); // Friday 09:00 in Amsterdam
 const programme = readProgramme(path.join(repoRoot, 'knowledge', 'onboarding'));
 const logs = new LogCapture();
-let ctx: Awaited<ReturnType<typeof createTestContext>>;
+const app = slackAppFor({ clock, logs, ingest: true });
+let ctx: TestContext;
 let slackApi: FakeSlack;
-let server: RunningServer;
-let slack: ReturnType<typeof createDriver>;
+let slack: ReturnType<typeof app.slack>;
+let said: ReturnType<typeof recordReplies> = [];
 
 const TEAM = 'sl-onboarding';
 const CHANNEL = 'CONBOARDING';
 const [ADMIN, LEAD, BOB, NEW] = ['UOBADMIN', 'UOBLEAD', 'UOBBOB', 'UOBNEW'];
 const NEW_DM = 'DOBNEW';
-const sid = (user: string) => `slack:${WORKSPACE}:${user}`;
-const dm = (user: string) => `D${user.replace(/^U/, '')}`;
 
 beforeAll(async () => {
-  slackApi = await startFakeSlack();
-  ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl }, logs, clock);
-  await ingestFiles(ctx, { paths: [path.join(repoRoot, 'knowledge')] });
-  const web = createWebApp(ctx);
-  await startSlack(ctx, web);
-  server = await startWebServer(ctx, web);
-  slack = createDriver(slackApi, () => server.url);
+  ({ ctx, slackApi, slack } = { ctx: app.ctx(), slackApi: app.api(), slack: app.slack() });
+  said = recordReplies(ctx);
+  slackApi.names.set(NEW, 'Noor Nieuw');
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(ADMIN), displayName: 'Olga Admin', role: 'admin' });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(LEAD), displayName: 'Lotte Leider', role: 'lead' });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(BOB), displayName: 'Bob Ervaren' });
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-  await ctx?.close();
-  await slackApi?.close();
 });
 
 const enrollment = () => ctx.db.prisma.onboardingEnrollment.findUniqueOrThrow({ where: { teamId_userId: { teamId: TEAM, userId: sid(NEW) } } });
@@ -78,9 +67,9 @@ describe('onboarding through Slack', () => {
   it('asks the team channel to admit someone who joins it without being a member', async () => {
     await linkChannel();
     slack.step();
-    const joined = await postEvent(server.url, eventCallback({ type: 'member_joined_channel', user: NEW, channel: CHANNEL, channel_type: 'C', team: WORKSPACE, inviter: LEAD, ts: messageTs() }));
+    const joined = await postEvent(app.url(), eventCallback({ type: 'member_joined_channel', user: NEW, channel: CHANNEL, channel_type: 'C', team: WORKSPACE, inviter: LEAD, ts: messageTs() }));
     expect(joined.status).toBe(200);
-    admission = await slack.next('chat.postMessage', (a) => a.channel === CHANNEL && /Collega UOBNEW is bij het teamkanaal gekomen/.test(a.text));
+    admission = await slack.next('chat.postMessage', (a) => a.channel === CHANNEL && /<@UOBNEW> is bij het teamkanaal gekomen/.test(a.text));
     expect(featureButton(admission, 'onboarding.admit').text.text).toBe('Toevoegen en inwerken');
     await slack.none('chat.postMessage', (a) => a.channel === NEW_DM);
     expect(await isMember(ctx.db.prisma, sid(NEW), TEAM)).toBe(false);
@@ -111,7 +100,7 @@ describe('onboarding through Slack', () => {
     const buddy = e.buddyId!.split(':')[2]!;
     expect([ADMIN, LEAD, BOB]).toContain(buddy);
     await toNewcomer(/Je buddy is/);
-    const toBuddy = await slack.next('chat.postMessage', (a) => a.channel === dm(buddy) && /Je bent buddy van \*\*Collega UOBNEW\*\*/.test(a.text));
+    const toBuddy = await slack.next('chat.postMessage', (a) => a.channel === dm(buddy) && /Je bent buddy van \*\*<@UOBNEW>\*\*/.test(a.text));
     expect(toBuddy.args.text).toMatch(/maandag 16 maart 2026/);
   });
 
@@ -190,7 +179,8 @@ describe('onboarding through Slack', () => {
     await slack.next('response_url', (a) => /teamleider/.test(a.text));
     await slack.command(LEAD, CHANNEL, '/onboarding', 'status');
     const view = await slack.next('chat.postEphemeral', (a) => a.user === LEAD && a.channel === CHANNEL);
-    expect(view.args.text).toMatch(/\*\*Collega UOBNEW\*\*/);
+    expect(view.args.text).toMatch(/\*\*<@UOBNEW>\*\*/);
+    expect(view.args.text).toMatch(/buddy: <@UOB(ADMIN|LEAD|BOB)>/);
     expect(view.args.text).toContain(`module 3 van ${programme.modules.length}`);
     expect(view.args.text).toContain(`${programme.modules[0]!.title}: ${programme.modules[0]!.quiz.length - 1}/${programme.modules[0]!.quiz.length}`);
     expect(view.args.text).toContain(`${programme.modules[1]!.title}: overgeslagen`);
@@ -201,3 +191,9 @@ async function linkChannel(): Promise<void> {
   const linked = await slack.command(ADMIN, CHANNEL, '/wijkwijs', `koppel ${TEAM}`);
   expect((await linked.json()).text).toMatch(/gekoppeld aan team sl-onboarding/);
 }
+
+describe('what people read', () => {
+  it('names people and never shows their platform id', () => {
+    expectNoRawIds(said);
+  });
+});

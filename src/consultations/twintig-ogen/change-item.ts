@@ -67,7 +67,6 @@ export async function moveItem(ctx: Context, turn: Turn, requestId: string | und
   const placement = await placeRequest(ctx, item.id, { after: from.startsAt });
   for (const id of await renumberAgenda(ctx, from.id)) await announceItem(ctx, id);
   await refreshPostedAgenda(ctx, from.id);
-  await moveUpWaiting(ctx, from.id, item.id);
   ctx.logger.info({ requestId: item.id, placement: placement.kind }, 'twintig-ogen case moved');
   return placementReply(turn, item.id, placement, item.latestDate);
 }

@@ -24,6 +24,8 @@ export class StandInConnector {
   readonly calls: Recorded[] = [];
   /** Answers POST /v3/conversations with 403, as Teams does when a tenant forbids the bot to start chats. */
   refuseNewConversations = false;
+  /** The people GET /v3/conversations/{id}/members/{member} knows, by their 29: id or AAD object id. */
+  readonly roster: { id: string; name: string; aadObjectId: string }[] = [];
   private server!: Server;
   private counter = 0;
   url = '';
@@ -54,6 +56,15 @@ export class StandInConnector {
         };
         if (req.method === 'GET' && path === '/openid') return send(200, { issuer: 'https://api.botframework.com', jwks_uri: `${this.url}/jwks` });
         if (req.method === 'GET' && path === '/jwks') return send(200, { keys: [this.jwk] });
+        const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+        if (req.method === 'GET' && member) {
+          const wanted = decodeURIComponent(member[2]!);
+          this.calls.push({ method: 'GET', path, conversationId: decodeURIComponent(member[1]!), authorization: req.headers.authorization, body: undefined });
+          const found = this.roster.find((p) => p.id === wanted || p.aadObjectId === wanted);
+          // A TeamsChannelAccount, as Teams answers; a stranger is a 404 MemberNotFoundInConversation.
+          if (!found) return send(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member could not be found.' } });
+          return send(200, { id: found.id, name: found.name, aadObjectId: found.aadObjectId, objectId: found.aadObjectId, givenName: found.name.split(' ')[0], userRole: 'user', tenantId: 'tenant-1' });
+        }
         const m = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(path);
         if (!m) return send(404, { error: { code: 'NotFound' } });
         const body = raw ? JSON.parse(raw) : undefined;

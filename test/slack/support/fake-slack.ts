@@ -25,6 +25,8 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Channels conversations.info reports as shared with another organisation. */
   externalChannels: Set<string>;
+  /** Display names users.info reports, by Slack user id; anyone else is "Collega <id>". */
+  names: Map<string, string>;
   callsTo(method: string): SlackCall[];
   /** Socket Mode: sends an envelope to every connected app; resolves when the app acknowledged it. */
   sendEnvelope(type: 'events_api' | 'interactive' | 'slash_commands', payload: unknown): Promise<{ ackedAfterMs: number }>;
@@ -43,6 +45,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let seq = 0;
   const calls: SlackCall[] = [];
   const externalChannels = new Set<string>();
+  const names = new Map<string, string>();
   const waiters = new Set<() => void>();
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}`;
 
@@ -69,11 +72,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const user = String(args.users ?? '').split(',')[0] ?? '';
         return { ok: true, channel: { id: `D${user.replace(/^[UW]/, '')}` } };
       }
-      case 'users.info':
+      case 'users.info': {
+        const name = names.get(args.user) ?? `Collega ${args.user}`;
         return {
           ok: true,
-          user: { id: args.user, team_id: WORKSPACE, name: String(args.user).toLowerCase(), real_name: `Collega ${args.user}`, is_bot: args.user === BOT_USER, profile: { display_name: `Collega ${args.user}`, real_name: `Collega ${args.user}` } },
+          user: { id: args.user, team_id: WORKSPACE, name: String(args.user).toLowerCase(), real_name: name, is_bot: args.user === BOT_USER, profile: { display_name: name, real_name: name } },
         };
+      }
       case 'conversations.info':
         return { ok: true, channel: { id: args.channel, is_channel: true, is_ext_shared: externalChannels.has(args.channel), is_member: true } };
       default:
@@ -163,6 +168,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: `http://127.0.0.1:${port}/respond/1`,
     calls,
     externalChannels,
+    names,
     callsTo: (method) => calls.filter((c) => c.method === method),
     sendEnvelope(type, payload) {
       const id = `envelope-${++envelopes}`;
