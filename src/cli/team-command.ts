@@ -10,6 +10,7 @@ import { createTeam } from '../teams/create-team.ts';
 import { listTeams } from '../teams/list-teams.ts';
 import { removeMember } from '../teams/remove-member.ts';
 import { setMemberRole } from '../teams/set-member-role.ts';
+import { parseDisplayName } from '../teams/team-input.ts';
 
 export const TEAM_HELP = `  team create <id> --name "<naam>"  maak een team aan
   team add <team> <gebruiker> [--role member|lead|admin] [--naam "<naam>"]
@@ -66,7 +67,7 @@ export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Con
       const said = {
         added: `${userId} is toegevoegd aan team ${teamId}.`,
         role_changed: `De rol van ${userId} in team ${teamId} is gewijzigd.`,
-        renamed: `${userId} was al lid van team ${teamId}; de naam is nu ${values.naam?.trim()}.`,
+        renamed: `${userId} was al lid van team ${teamId}; de naam is nu ${values.naam ? parseDisplayName(values.naam) : ''}.`,
         unchanged: `${userId} was al lid van team ${teamId}; er is niets veranderd.`,
       };
       say(said[result]);

@@ -78,3 +78,23 @@ describe('Block Kit renderer', () => {
     expect(modal.blocks[2].element).not.toHaveProperty('initial_value');
   });
 });
+
+describe('people in a Slack message', () => {
+  const people = [
+    { userId: 'slack:T1:UANNA', name: 'Anna' },
+    { userId: 'slack:T1:UANNADV', name: 'Anna de Vries' },
+    { userId: 'teams:aad-1', name: 'Tom Teams' },
+  ];
+
+  it('mentions Slack users in place of their names, the longer name first, and leaves others named', () => {
+    const { text, blocks } = renderReply(reply({ text: 'Anna de Vries en Anna denken mee, met Tom Teams. Annabel niet.', citations: [], people }));
+    expect(text).toBe('<@UANNADV> en <@UANNA> denken mee, met Tom Teams. Annabel niet.');
+    expect(JSON.stringify(blocks)).toContain('<@UANNADV> en <@UANNA> denken mee');
+  });
+
+  it('keeps a name two people share as a name, and escapes a name before matching it', () => {
+    const shared = [{ userId: 'slack:T1:U1', name: 'een collega' }, { userId: 'slack:T1:U2', name: 'een collega' }, { userId: 'slack:T1:U3', name: 'Bo & Co' }];
+    const { blocks } = renderReply(reply({ text: 'een collega vraagt Bo & Co', citations: [], people: shared }));
+    expect(JSON.stringify(blocks)).toContain('een collega vraagt <@U3>');
+  });
+});

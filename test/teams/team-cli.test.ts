@@ -22,6 +22,16 @@ describe('wijkwijs team', () => {
     expect(JSON.parse(listed.stdout)).toEqual([{ id: 'noord', name: 'Wijkteam Noord', members: [{ userId: 'slack:T01:U02', displayName: null, role: 'lead' }] }]);
   }, SLOW);
 
+  it('takes the name colleagues see with --naam, also for someone already in the team', async () => {
+    const named = await cli(['team', 'add', 'noord', 'slack:T01:U02', '--naam', 'Lotte  Leider ']);
+    expect(named).toMatchObject({ code: 0, stdout: 'slack:T01:U02 was al lid van team noord; de naam is nu Lotte Leider.\n' });
+    const listed = await cli(['team', 'list']);
+    expect(listed.stdout).toContain('  Lotte Leider (slack:T01:U02): teamleider');
+    const empty = await cli(['team', 'add', 'noord', 'slack:T01:U04', '--naam', ' ']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^Fout: Geef een naam van 1 tot 120 tekens/);
+  }, SLOW);
+
   it('fails with a Dutch message and exit code on mistakes', async () => {
     const unknownTeam = await cli(['team', 'add', 'zuid', 'slack:T01:U03']);
     expect(unknownTeam.code).toBe(1);
