@@ -11,9 +11,11 @@ import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture } from '../support/context.ts';
-import { BOT_TOKEN, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
+import { BOT_TOKEN, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { coreValue, createDriver, featureButton, field, formButton, modalOf } from './support/flow-helpers.ts';
 import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
+import { requestCheck } from './support/vier-ogen.ts';
+import { dm, sid } from './support/slack-app.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z'); // Monday 09:00 in Amsterdam
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -22,8 +24,6 @@ let slackApi: FakeSlack;
 let server: RunningServer;
 let slack: ReturnType<typeof createDriver>;
 
-const sid = (user: string) => `slack:${WORKSPACE}:${user}`;
-const dm = (user: string) => `D${user.replace(/^U/, '')}`;
 const text = (call: SlackCall) => `${call.args.text ?? ''}\n${JSON.stringify(call.args.blocks ?? [])}`;
 
 beforeAll(async () => {
@@ -190,32 +190,12 @@ describe('vier ogen through Slack', () => {
     await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(COR), displayName: 'Cor' });
   });
 
-  /** /vierogen → modal → anonymised text to check → confirm; returns the DM to the colleague asked. */
-  async function requestCheck(indication: string): Promise<{ reviewer: string; ask: SlackCall }> {
-    await slack.command(REQUESTER, CHANNEL, '/vierogen');
-    const modal = await slack.next('views.open', modalOf(/^Vier-ogen check aanvra/));
-    expect(field(modal, 'expertise').element.type).toBe('static_select');
-    expect(field(modal, 'deadline').element.type).toBe('datepicker');
-    await slack.submit(REQUESTER, modal, { indication });
-    const check = await slack.next('chat.postEphemeral', (a) => a.user === REQUESTER && /Zo krijgt je collega de vraag te zien/.test(a.text));
-    await slack.click(REQUESTER, check, formButton(check));
-    const confirm = await slack.next('views.open', modalOf(/^Vier-ogen check control/));
-    expect(field(confirm, 'text').element.initial_value).not.toMatch(/Jansen/);
-    await slack.submit(REQUESTER, confirm, {});
-    const ask = await slack.next('chat.postMessage', (a) => a.channel.startsWith('D') && /vraagt je om een vier-ogen check/.test(a.text));
-    await slack.next('chat.postEphemeral', (a) => a.user === REQUESTER && /^Verstuurd/.test(a.text));
-    const reviewer = colleagues.find((u) => dm(u) === ask.args.channel);
-    expect(reviewer).toBeDefined();
-    expect(ask.args.text).not.toMatch(/Jansen/);
-    expect(buttonsLabels(ask)).toEqual(['Akkoord', 'Niet akkoord', 'Ik pas']);
-    return { reviewer: reviewer!, ask };
-  }
-  const buttonsLabels = (call: SlackCall) => ['vierogen.agree', 'vierogen.disagree', 'vierogen.pass'].map((id) => featureButton(call, id).text.text);
+  const check = (indication: string) => requestCheck(slack, { requester: REQUESTER, channel: CHANNEL, colleagues, indication });
 
   it('asks a colleague by DM, who agrees; their DM is updated and the requester hears it', async () => {
     clock.set('2026-03-11T09:00:00Z');
     await linkTeamChannel(ADMIN, CHANNEL, TEAM);
-    const { reviewer, ask } = await requestCheck('Ambulante jeugdhulp voor het gezin van dhr. Jansen bij aanbieder X vanwege gedragsproblemen.');
+    const { reviewer, ask } = await check('Ambulante jeugdhulp voor het gezin van dhr. Jansen bij aanbieder X vanwege gedragsproblemen.');
     // The colleague's App Home says a judgement waits for them.
     slack.step();
     await postEvent(server.url, eventCallback({ type: 'app_home_opened', user: reviewer, channel: dm(reviewer), tab: 'home', ts: messageTs() }));
@@ -237,7 +217,7 @@ describe('vier ogen through Slack', () => {
 
   it('moves on to the next colleague when the first does not answer in time', async () => {
     clock.set('2026-03-11T10:00:00Z');
-    const { reviewer: first, ask } = await requestCheck('Begeleid wonen bij aanbieder Y, want zelfstandig wonen lukt niet meer.');
+    const { reviewer: first, ask } = await check('Begeleid wonen bij aanbieder Y, want zelfstandig wonen lukt niet meer.');
     clock.advance(4 * 60 * 60_000 - 60_000);
     slack.step();
     await runDueJobs(ctx, FEATURE_JOBS);
