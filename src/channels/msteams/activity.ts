@@ -100,6 +100,15 @@ export function stripMention(activity: Partial<Activity>, options: { peopleAsIds
     .trim();
 }
 
+/** The colleagues @-mentioned in a message (not the bot), with the name Teams shows for them. */
+export function mentionedPeople(activity: Partial<Activity>): { userId: string; name?: string }[] {
+  return (activity.entities ?? []).flatMap((entity) => {
+    const mention = entity as { type?: string; mentioned?: { id?: string; name?: string; aadObjectId?: string } };
+    if (mention.type !== 'mention' || !mention.mentioned?.id || mention.mentioned.id === activity.recipient?.id) return [];
+    return [{ userId: msTeamsUserId({ id: mention.mentioned.id, aadObjectId: mention.mentioned.aadObjectId }), name: mention.mentioned.name }];
+  });
+}
+
 /** A card's data: the action and its value, plus the form's inputs as `field.<name>`. */
 export const cardDataSchema = z.looseObject({
   actionId: z.string().min(1).max(100),

@@ -8,7 +8,8 @@ import { commandNames, handleTurn } from '../../../assistant/handle-turn.ts';
 import type { Turn } from '../../../assistant/reply.ts';
 import { rejectControlCharacters } from '../../../lib/control-characters.ts';
 import { RATE_LIMITED_TEXT } from '../../shared/guard.ts';
-import { conversationKind, stripMention, msTeamsUserId } from '../activity.ts';
+import { conversationKind, mentionedPeople, stripMention, msTeamsUserId } from '../activity.ts';
+import { rememberName } from '../../../people/remember-name.ts';
 import { CORE_COMMANDS, parseIntent, MSTEAMS_HELP } from '../commands.ts';
 import { renderNotice, renderReply } from '../render.ts';
 import { NO_PERSONAL_CHAT, remember, sendError, sendPersonally, msTeamsPlace, msTeamsThread, type MsTeamsDeps } from '../respond.ts';
@@ -33,6 +34,8 @@ export async function onMessage(deps: MsTeamsDeps, tc: TurnContext): Promise<voi
     const parsed = parseIntent(text, commandNames(ctx.features));
     // A command may name colleagues by @-mention: they reach the core as user ids.
     const intent = parsed.kind === 'command' ? parseIntent(stripMention(a, { peopleAsIds: true }), commandNames(ctx.features)) : parsed;
+    // Teams sends the name of whoever is mentioned: the core keeps it, so replies can name them.
+    if (parsed.kind === 'command') for (const p of mentionedPeople(a)) await rememberName(ctx, p.userId, p.name);
     if (intent.kind === 'settings') {
       const core = CORE_COMMANDS[intent.word];
       const reply = core ? await handleTurn(ctx, { ...base, audience: 'shared', text: `${core} ${intent.args.join(' ')}`.trim() }) : undefined;
