@@ -24,6 +24,8 @@ const ASKS = [
   ['team', 'help'],
   ['privacy', '--help'],
   ['privacy', 'export', '-h'],
+  ['admin', '--help'],
+  ['jobs', 'list', '-h'],
 ];
 
 describe('wijkwijs --help', () => {
