@@ -9,12 +9,11 @@ import { scheduleFollowUpReminder } from '../../src/consultations/twintig-ogen/f
 import { createSlots } from '../../src/intervision/create-slots.ts';
 import { signUp } from '../../src/intervision/sign-up.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
-import { ensureMember } from '../../src/teams/membership.ts';
 import { advanceClock } from '../support/advance-clock.ts';
 import type { TestContext } from '../support/context.ts';
-import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
+import { expectNoRawIds } from '../support/raw-ids.ts';
 import { featureButton } from '../slack/support/flow-helpers.ts';
-import { dm, sid, slackAppFor } from '../slack/support/slack-app.ts';
+import { dm, sid, slackAppFor, slackTeam } from '../slack/support/slack-app.ts';
 import { requestCheck } from '../slack/support/vier-ogen.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z'); // Monday 10:00 in Amsterdam
@@ -24,14 +23,10 @@ const CHANNEL = 'CABSENCE';
 const [LEAD, REQ, ANNA, BOB, COR, NEW] = ['UABLEAD', 'UABREQ', 'UABANNA', 'UABBOB', 'UABCOR', 'UABNEW'];
 const colleagues = [LEAD, ANNA, BOB, COR, NEW];
 let ctx: TestContext;
-let said: ReturnType<typeof recordReplies>;
 
 beforeAll(async () => {
   ctx = app.ctx();
-  said = recordReplies(ctx);
-  for (const [u, name] of [[LEAD, 'Lotte Leider'], [REQ, 'Rik Vrager'], [ANNA, 'Anna Appel'], [BOB, 'Bob Boom'], [COR, 'Cor Cornelis'], [NEW, 'Noor Nieuw']] as const) app.api().names.set(u, name);
-  await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(LEAD), role: 'lead' });
-  for (const u of [REQ, ANNA, BOB, COR, NEW]) await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(u) });
+  await slackTeam(app, TEAM, [[LEAD, 'Lotte Leider', 'lead'], [REQ, 'Rik Vrager'], [ANNA, 'Anna Appel'], [BOB, 'Bob Boom'], [COR, 'Cor Cornelis'], [NEW, 'Noor Nieuw']]);
 });
 
 const say = (user: string, command: string, text: string) => app.slack().command(user, dm(user), command, text);
@@ -120,6 +115,6 @@ describe('absence', () => {
   });
 
   it('never shows anyone by their platform id', () => {
-    expectNoRawIds(said, { also: [LEAD, REQ, ANNA, BOB, COR, NEW] });
+    expectNoRawIds(app.said(), { also: [LEAD, REQ, ANNA, BOB, COR, NEW] });
   });
 });

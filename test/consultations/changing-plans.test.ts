@@ -3,21 +3,20 @@
  * up or waiting hears it in the channel and personally, with the reminders following; a coach
  * withdraws a twintig-ogen case and the next waiting case moves up into its place and is told.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setTeamRhythm } from '../../src/consultations/rhythm/set-team-rhythm.ts';
 import { createSlots } from '../../src/intervision/create-slots.ts';
 import { signUp } from '../../src/intervision/sign-up.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
-import { createTestContext, LogCapture, type TestContext } from '../support/context.ts';
-import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
-import { StandInConnector } from '../msteams/support/connector.ts';
-import { serveMsTeams, type ServedMsTeams } from '../msteams/support/serve.ts';
-import { cardOf, findAction, person, place, teamsClient, userIdOf } from '../msteams/support/teams-client.ts';
+import type { TestContext } from '../support/context.ts';
+import { expectNoRawIds } from '../support/raw-ids.ts';
+import { msTeamsAppFor } from '../msteams/support/serve.ts';
+import { cardOf, findAction, person, place, userIdOf } from '../msteams/support/teams-client.ts';
 import { featureButton, field, formButton, modalOf } from '../slack/support/flow-helpers.ts';
 import type { SlackCall } from '../slack/support/fake-slack.ts';
-import { dm, sid, slackAppFor } from '../slack/support/slack-app.ts';
+import { dm, sid, slackAppFor, slackTeam } from '../slack/support/slack-app.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z'); // Monday 10:00 in Amsterdam
 
@@ -27,16 +26,11 @@ describe('changing plans in Slack', () => {
   const CHANNEL = 'CCHANGES';
   const [ADMIN, LEAD, A, B, C] = ['UCPADMIN', 'UCPLEAD', 'UCPA', 'UCPB', 'UCPC'];
   let ctx: TestContext;
-  let said: ReturnType<typeof recordReplies>;
   let slotId = '';
 
   beforeAll(async () => {
     ctx = app.ctx();
-    said = recordReplies(ctx);
-    for (const [u, name] of [[LEAD, 'Lotte Leider'], [A, 'Anna Appel'], [B, 'Bob Boom'], [C, 'Cor Cornelis']] as const) app.api().names.set(u, name);
-    await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(ADMIN), role: 'admin' });
-    await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(LEAD), role: 'lead' });
-    for (const u of [A, B, C]) await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(u) });
+    await slackTeam(app, TEAM, [[ADMIN, 'Ada Admin', 'admin'], [LEAD, 'Lotte Leider', 'lead'], [A, 'Anna Appel'], [B, 'Bob Boom'], [C, 'Cor Cornelis']]);
     const linked = await app.slack().command(ADMIN, CHANNEL, '/wijkwijs', `koppel ${TEAM}`);
     expect((await linked.json()).text).toMatch(/gekoppeld aan team cp-slack/);
     const [slot] = await createSlots(ctx, { teamId: TEAM, createdBy: sid(LEAD), title: 'Intervisie mei', method: 'incidentmethode', facilitatorId: sid(LEAD), date: '2026-05-12', time: '14:00', durationMinutes: 90, place: 'Kamer 2', capacity: 2, recurrence: 'eenmalig', occurrences: 1 });
@@ -113,35 +107,25 @@ describe('changing plans in Slack', () => {
   }
 
   it('never shows anyone by their platform id', () => {
-    expectNoRawIds(said, { also: [LEAD, A, B, C] });
+    expectNoRawIds(app.said(), { also: [LEAD, A, B, C] });
   });
 });
 
 describe('calling an intervisie off in Teams', () => {
-  const connector = new StandInConnector();
-  let ctx: TestContext;
-  let served: ServedMsTeams;
-  const teams = teamsClient(connector, () => served, () => ctx);
   const where = place('changes');
   const lead = person('cp-lead', 'Lies Leider');
   const coach = person('cp-coach', 'Cas Coach');
+  const { ctx: context, teams } = msTeamsAppFor({ clock, roster: [lead, coach] });
+  let ctx: TestContext;
 
   beforeAll(async () => {
-    await connector.start();
-    ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, new LogCapture(), clock);
-    served = await serveMsTeams(ctx);
-    connector.roster.push(lead, coach);
+    ctx = context();
     await ensureMember(ctx.db.prisma, { teamId: where.team, userId: userIdOf(lead), role: 'admin' });
     await ensureMember(ctx.db.prisma, { teamId: where.team, userId: userIdOf(coach) });
     for (const p of [lead, coach]) await teams.installPersonally(p);
     await teams.linkPlace(where, lead);
     const [slot] = await createSlots(ctx, { teamId: where.team, createdBy: userIdOf(lead), title: 'Intervisie juni', method: 'incidentmethode', facilitatorId: null, date: '2026-05-14', time: '10:00', durationMinutes: 60, place: 'Online', capacity: 4, recurrence: 'eenmalig', occurrences: 1 });
     await signUp(ctx, { slotId: slot!.id, userId: userIdOf(coach) });
-  }, 60_000);
-  afterAll(async () => {
-    await served?.close();
-    await ctx?.close();
-    await connector.close();
   });
 
   it('calls it off from a card; the channel and the coach’s chat hear it', async () => {

@@ -8,24 +8,16 @@ import { placeRequest } from '../../src/consultations/twintig-ogen/place-request
 import { createSlots } from '../../src/intervision/create-slots.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
-import { ensureMember } from '../../src/teams/membership.ts';
-import type { TestContext } from '../support/context.ts';
-import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
-import { dm, sid, slackAppFor } from '../slack/support/slack-app.ts';
+import { expectNoRawIds } from '../support/raw-ids.ts';
+import { dm, sid, slackAppFor, slackTeam } from '../slack/support/slack-app.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z'); // Monday
 const app = slackAppFor({ clock });
 const TEAM = 'so-slack';
 const [LEAD, COACH, NEW] = ['USOLEAD', 'USOCOACH', 'USONEW'];
-let ctx: TestContext;
-let said: ReturnType<typeof recordReplies>;
-
 beforeAll(async () => {
-  ctx = app.ctx();
-  said = recordReplies(ctx);
-  for (const [u, name] of [[LEAD, 'Lotte Leider'], [COACH, 'Cas Coach'], [NEW, 'Noor Nieuw']] as const) app.api().names.set(u, name);
-  await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(LEAD), role: 'lead' });
-  for (const u of [COACH, NEW]) await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(u) });
+  const ctx = app.ctx();
+  await slackTeam(app, TEAM, [[LEAD, 'Lotte Leider', 'lead'], [COACH, 'Cas Coach'], [NEW, 'Noor Nieuw']]);
   // A team that meets in London time: its overview speaks London time, whatever zone a job was planned in.
   await setTeamRhythm(ctx, OPERATOR, TEAM, { weekday: 4, intervalWeeks: 1, anchorDate: '2026-05-07', startTime: '10:00', endTime: '12:00', casesPerMeeting: 2, minutesPerCase: 30, timeZone: 'Europe/London' });
   const request = await ctx.db.prisma.consultationRequest.create({ data: { teamId: TEAM, requesterId: sid(COACH), status: 'requested', summary: 'Schulden', dilemma: '1. Zelf doen of overnemen?', question: 'Wat nu?' } });
@@ -58,6 +50,6 @@ describe("the lead's overview of what is planned", () => {
   });
 
   it('never shows anyone by their platform id', () => {
-    expectNoRawIds(said, { also: [LEAD, COACH, NEW] });
+    expectNoRawIds(app.said(), { also: [LEAD, COACH, NEW] });
   });
 });

@@ -36,7 +36,7 @@ afterAll(async () => {
   await connector.close();
 });
 
-const { personalChat, chatOpenedByBot, post, say, installPersonally, linkPlace, click, inPersonal, inChannel, updatesOf } = teamsClient(connector, () => served, () => ctx);
+const { personalChat, chatOpenedByBot, post, say, installPersonally, membersAdded, linkPlace, click, inPersonal, inChannel, updatesOf } = teamsClient(connector, () => served, () => ctx);
 
 async function advanceTo(iso: string): Promise<void> {
   await advanceClock(ctx, clock, iso);
@@ -328,15 +328,7 @@ describe('onboarding through Teams', () => {
   it('asks a lead in the channel to admit someone added to the team, then welcomes them in a new personal chat', async () => {
     clock.set('2026-03-12T09:00:00Z'); // Thursday
     const start = connector.calls.length;
-    await post(
-      activity(connector.url, {
-        type: 'conversationUpdate',
-        membersAdded: [newcomer],
-        from: lead,
-        conversation: { id: where.msTeamsTeam, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-        channelData: { team: { id: where.msTeamsTeam }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
-      }),
-    );
+    await membersAdded(where, lead, [newcomer]);
     expect(await isMember(ctx.db.prisma, userIdOf(newcomer), where.team)).toBe(false);
     const admission = inChannel(connector.calls.slice(start), where)[0]!;
     expect(admission.body.text).toMatch(/Noor Nieuw is bij het teamkanaal gekomen/);

@@ -3,16 +3,15 @@
  * newcomer and buddy hear who the other is; the newcomer may move the start only as far as the team
  * allows; the lead sees it in /onboarding status and changes the buddy later.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
-import { createTestContext, LogCapture, type TestContext } from '../support/context.ts';
-import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
-import { StandInConnector } from '../msteams/support/connector.ts';
-import { serveMsTeams, type ServedMsTeams } from '../msteams/support/serve.ts';
-import { cardOf, findAction, inputsOf, person, teamsClient, userIdOf } from '../msteams/support/teams-client.ts';
+import type { TestContext } from '../support/context.ts';
+import { expectNoRawIds } from '../support/raw-ids.ts';
+import { msTeamsAppFor } from '../msteams/support/serve.ts';
+import { cardOf, findAction, inputsOf, person, userIdOf } from '../msteams/support/teams-client.ts';
 import { buttonsOf, featureButton, formButton, modalOf } from '../slack/support/flow-helpers.ts';
-import { dm, sid, slackAppFor } from '../slack/support/slack-app.ts';
+import { dm, sid, slackAppFor, slackTeam } from '../slack/support/slack-app.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z'); // Monday 10:00 in Amsterdam
 const enrollmentOf = (ctx: TestContext, teamId: string, userId: string) => ctx.db.prisma.onboardingEnrollment.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId } } });
@@ -22,14 +21,10 @@ describe('a lead enrols a newcomer in Slack', () => {
   const TEAM = 'le-slack';
   const [LEAD, NEW, ANNA, BOB] = ['ULELEAD', 'ULENEW', 'ULEANNA', 'ULEBOB'];
   let ctx: TestContext;
-  let said: ReturnType<typeof recordReplies>;
 
   beforeAll(async () => {
     ctx = app.ctx();
-    said = recordReplies(ctx);
-    for (const [user, name] of [[LEAD, 'Lotte Leider'], [NEW, 'Noor Nieuw'], [ANNA, 'Anna Appel'], [BOB, 'Bob Boom']] as const) app.api().names.set(user, name);
-    await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(LEAD), role: 'lead' });
-    for (const user of [NEW, ANNA, BOB]) await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(user) });
+    await slackTeam(app, TEAM, [[LEAD, 'Lotte Leider', 'lead'], [NEW, 'Noor Nieuw'], [ANNA, 'Anna Appel'], [BOB, 'Bob Boom']]);
   });
 
   it('enrols from a modal with a start date and the buddy the lead picked, and tells both', async () => {
@@ -93,33 +88,23 @@ describe('a lead enrols a newcomer in Slack', () => {
   });
 
   it('never shows anyone by their platform id', () => {
-    expectNoRawIds(said, { also: [LEAD, NEW, ANNA, BOB] });
+    expectNoRawIds(app.said(), { also: [LEAD, NEW, ANNA, BOB] });
   });
 });
 
 describe('a lead enrols a newcomer in Teams', () => {
-  const connector = new StandInConnector();
-  let ctx: TestContext;
-  let served: ServedMsTeams;
-  const teams = teamsClient(connector, () => served, () => ctx);
   const TEAM = 'le-teams';
   const lead = person('le-lead', 'Lies Leider');
   const newcomer = person('le-new', 'Nadia Nieuw');
   const buddy = person('le-buddy', 'Bram Buddy');
+  const { ctx: context, teams } = msTeamsAppFor({ clock, roster: [lead, newcomer, buddy] });
+  let ctx: TestContext;
 
   beforeAll(async () => {
-    await connector.start();
-    ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, new LogCapture(), clock);
-    served = await serveMsTeams(ctx);
-    connector.roster.push(lead, newcomer, buddy);
+    ctx = context();
     await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: userIdOf(lead), role: 'lead' });
     for (const p of [newcomer, buddy]) await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: userIdOf(p) });
     for (const p of [lead, newcomer, buddy]) await teams.installPersonally(p);
-  }, 60_000);
-  afterAll(async () => {
-    await served?.close();
-    await ctx?.close();
-    await connector.close();
   });
 
   it('enrols from a card and introduces newcomer and buddy in their chats', async () => {

@@ -3,13 +3,12 @@
  * makes others admin, creates teams and appoints leads with /beheer (Slack) or "beheer" (Teams),
  * naming people by @-mention. Nobody else may; every change is in the audit trail.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
-import { createTestContext, LogCapture, type TestContext } from '../support/context.ts';
-import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
-import { StandInConnector } from '../msteams/support/connector.ts';
-import { serveMsTeams, type ServedMsTeams } from '../msteams/support/serve.ts';
-import { person, teamsClient, userIdOf } from '../msteams/support/teams-client.ts';
+import type { TestContext } from '../support/context.ts';
+import { expectNoRawIds } from '../support/raw-ids.ts';
+import { msTeamsAppFor } from '../msteams/support/serve.ts';
+import { person, userIdOf } from '../msteams/support/teams-client.ts';
 import { dm, sid, slackAppFor } from '../slack/support/slack-app.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z');
@@ -19,11 +18,9 @@ describe('organisation admins in Slack', () => {
   const [BOOT, ANNA, BOB] = ['UORBOOT', 'UORANNA', 'UORBOB'];
   const app = slackAppFor({ clock, env: { WIJKWIJS_ADMINS: `${sid(BOOT)}, ` } });
   let ctx: TestContext;
-  let said: ReturnType<typeof recordReplies>;
 
   beforeAll(() => {
     ctx = app.ctx();
-    said = recordReplies(ctx);
     for (const [u, name] of [[BOOT, 'Beheer Begin'], [ANNA, 'Anna Appel'], [BOB, 'Bob Boom']] as const) app.api().names.set(u, name);
   });
 
@@ -70,34 +67,20 @@ describe('organisation admins in Slack', () => {
   });
 
   it('never shows anyone by their platform id', () => {
-    expectNoRawIds(said, { also: [BOOT, ANNA, BOB] });
+    expectNoRawIds(app.said(), { also: [BOOT, ANNA, BOB] });
   });
 });
 
 describe('organisation admins in Teams', () => {
-  const connector = new StandInConnector();
-  let ctx: TestContext;
-  let served: ServedMsTeams;
-  const teams = teamsClient(connector, () => served, () => ctx);
   const admin = person('or-admin', 'Ada Admin');
   const tom = person('or-tom', 'Tom Teams');
+  const { ctx, teams } = msTeamsAppFor({ clock, env: { WIJKWIJS_ADMINS: userIdOf(admin) }, roster: [admin] });
 
-  beforeAll(async () => {
-    await connector.start();
-    ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true', WIJKWIJS_ADMINS: userIdOf(admin) }, new LogCapture(), clock);
-    served = await serveMsTeams(ctx);
-    connector.roster.push(admin, tom);
-    await teams.installPersonally(admin);
-  }, 60_000);
-  afterAll(async () => {
-    await served?.close();
-    await ctx?.close();
-    await connector.close();
-  });
+  beforeAll(() => teams.installPersonally(admin));
 
   it('takes the colleague from the @-mention in "beheer admin @Tom"', async () => {
     const [reply] = await teams.say(admin, `beheer admin <at>${tom.name}</at>`, { personal: true }, [tom]);
     expect(reply!.body.text).toBe('Tom Teams is nu beheerder van de organisatie.');
-    expect(await isAdmin(ctx, userIdOf(tom))).toBe(true);
+    expect(await isAdmin(ctx(), userIdOf(tom))).toBe(true);
   });
 });

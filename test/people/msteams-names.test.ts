@@ -2,42 +2,31 @@
  * People by name through Teams: a colleague's name comes from the roster (the connector's members
  * endpoint, TeamsInfo.getMember), is kept, and someone the roster does not know is never shown by id.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
-import { createTestContext, LogCapture, type TestContext } from '../support/context.ts';
+import type { TestContext } from '../support/context.ts';
 import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
-import { StandInConnector } from '../msteams/support/connector.ts';
-import { serveMsTeams, type ServedMsTeams } from '../msteams/support/serve.ts';
-import { person, teamsClient, userIdOf } from '../msteams/support/teams-client.ts';
+import { msTeamsAppFor } from '../msteams/support/serve.ts';
+import { person, userIdOf } from '../msteams/support/teams-client.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z');
-const connector = new StandInConnector();
-let ctx: TestContext;
-let served: ServedMsTeams;
-let said: ReturnType<typeof recordReplies>;
-const teams = teamsClient(connector, () => served, () => ctx);
-
 const TEAM = 'nm-teams';
 const lead = person('nm-lead', 'Lotte Leider');
 const coach = person('nm-coach', 'Cas Coach');
 const stranger = person('nm-stranger', 'Onbekend');
+// The stranger is not in the roster: Teams cannot name them.
+const { connector, ctx: context, teams } = msTeamsAppFor({ clock, roster: [lead, coach] });
+let ctx: TestContext;
+let said: ReturnType<typeof recordReplies>;
 
 beforeAll(async () => {
-  await connector.start();
-  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, new LogCapture(), clock);
+  ctx = context();
   said = recordReplies(ctx);
-  served = await serveMsTeams(ctx);
-  connector.roster.push(lead, coach);
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: userIdOf(lead), role: 'lead' });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: userIdOf(coach) });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: userIdOf(stranger) });
   for (const p of [lead, coach, stranger]) await teams.installPersonally(p);
-}, 60_000);
-afterAll(async () => {
-  await served?.close();
-  await ctx?.close();
-  await connector.close();
 });
 
 const rosterLookups = (p: { aadObjectId: string }) => connector.calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/members/${p.aadObjectId}`)).length;

@@ -9,7 +9,7 @@ import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import type { TestContext } from '../support/context.ts';
-import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
+import { expectNoRawIds } from '../support/raw-ids.ts';
 import { dm, sid, slackAppFor } from '../slack/support/slack-app.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z'); // Monday 10:00 in Amsterdam
@@ -17,11 +17,9 @@ const app = slackAppFor({ clock });
 const TEAM = 'nm-slack';
 const [LEAD, COACH, NAMED] = ['UNMLEAD', 'UNMCOACH', 'UNMNAMED'];
 let ctx: TestContext;
-let said: ReturnType<typeof recordReplies>;
 
 beforeAll(async () => {
   ctx = app.ctx();
-  said = recordReplies(ctx);
   app.api().names.set(LEAD, 'Lotte Leider');
   app.api().names.set(COACH, 'Cas Coach');
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(LEAD), role: 'lead' });
@@ -76,6 +74,6 @@ describe('names from Slack', () => {
   });
 
   it('never shows anyone by their platform id', () => {
-    expectNoRawIds(said, { also: [LEAD, COACH, NAMED] });
+    expectNoRawIds(app.said(), { also: [LEAD, COACH, NAMED] });
   });
 });

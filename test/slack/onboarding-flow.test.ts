@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/lib/clock.ts';
 import { readProgramme } from '../../src/onboarding/programme.ts';
 import { ensureMember, isMember } from '../../src/teams/membership.ts';
 import { LogCapture, repoRoot, type TestContext } from '../support/context.ts';
-import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';
+import { expectNoRawIds } from '../support/raw-ids.ts';
 import { dm, sid, slackAppFor } from './support/slack-app.ts';
 import { eventCallback, messageTs, postEvent, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 import { buttonsOf, coreValue, createDriver, featureButton, field, formButton, modalOf } from './support/flow-helpers.ts';
@@ -22,7 +22,6 @@ const app = slackAppFor({ clock, logs, ingest: true });
 let ctx: TestContext;
 let slackApi: FakeSlack;
 let slack: ReturnType<typeof app.slack>;
-let said: ReturnType<typeof recordReplies> = [];
 
 const TEAM = 'sl-onboarding';
 const CHANNEL = 'CONBOARDING';
@@ -31,7 +30,6 @@ const NEW_DM = 'DOBNEW';
 
 beforeAll(async () => {
   ({ ctx, slackApi, slack } = { ctx: app.ctx(), slackApi: app.api(), slack: app.slack() });
-  said = recordReplies(ctx);
   slackApi.names.set(NEW, 'Noor Nieuw');
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(ADMIN), displayName: 'Olga Admin', role: 'admin' });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(LEAD), displayName: 'Lotte Leider', role: 'lead' });
@@ -194,6 +192,6 @@ async function linkChannel(): Promise<void> {
 
 describe('what people read', () => {
   it('names people and never shows their platform id', () => {
-    expectNoRawIds(said);
+    expectNoRawIds(app.said());
   });
 });

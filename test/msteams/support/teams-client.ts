@@ -123,17 +123,26 @@ export function teamsClient(connector: StandInConnector, served: () => { url: st
     await post(activity(connector.url, { type: 'conversationUpdate', membersAdded: [BOT], ...fieldsFor(p, { personal: true }) }));
   }
 
-  /** Installs the app in a team channel and lets the team's admin link it. */
-  async function linkPlace(where: Place, admin: Person): Promise<void> {
+  /**
+   * Someone added to a Microsoft Teams team, as Teams tells the bot: to the team itself (a person) or
+   * to one of its channels (the bot, when the app is installed there).
+   */
+  async function membersAdded(where: Place, from: Person, members: unknown[], inChannel = false): Promise<void> {
+    const conversationId = inChannel ? where.channel : where.msTeamsTeam;
     await post(
       activity(connector.url, {
         type: 'conversationUpdate',
-        membersAdded: [BOT],
-        from: admin,
-        conversation: { id: where.channel, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-        channelData: { team: { id: where.msTeamsTeam }, channel: { id: where.channel }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        membersAdded: members,
+        from,
+        conversation: { id: conversationId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        channelData: { team: { id: where.msTeamsTeam }, ...(inChannel ? { channel: { id: where.channel } } : {}), eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
       }),
     );
+  }
+
+  /** Installs the app in a team channel and lets the team's admin link it. */
+  async function linkPlace(where: Place, admin: Person): Promise<void> {
+    await membersAdded(where, admin, [BOT], true);
     const [linked] = await say(admin, `koppel ${where.team}`, { place: where });
     expect(linked!.body.text).toMatch(new RegExp(`gekoppeld aan team ${where.team}`));
   }
@@ -161,5 +170,5 @@ export function teamsClient(connector: StandInConnector, served: () => { url: st
   const inChannel = (calls: Recorded[], where: Place) => calls.filter((m) => m.conversationId === where.channel && m.method === 'POST' && !m.activityId);
   const updatesOf = (activityId: string | undefined, since = 0) => connector.calls.slice(since).filter((c) => c.method === 'PUT' && c.activityId === activityId);
 
-  return { personalChat, chatOpenedByBot, post, say, messagesSince, installPersonally, linkPlace, click, inPersonal, inChannel, updatesOf };
+  return { personalChat, chatOpenedByBot, post, say, messagesSince, installPersonally, membersAdded, linkPlace, click, inPersonal, inChannel, updatesOf };
 }
