@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberJoined } from '../../src/assistant/context.ts';
 import { FEATURES } from '../../src/features.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
+import { placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
-import { activity, BOT, StandInConnector } from './support/connector.ts';
+import { activity, BOT, StandInConnector, type Recorded } from './support/connector.ts';
 import { serveMsTeams, type ServedMsTeams } from './support/serve.ts';
 
 /** The Teams bot end to end: real HTTP into /api/messages, real HTTP out to a stand-in connector. */
@@ -51,16 +52,23 @@ afterAll(async () => {
 });
 
 describe('Teams personal chat', () => {
+  // The first question of the chat; the tests below continue it, click its buttons or look at it.
+  let incoming: Record<string, unknown>;
+  let status: number;
+  let calls: Recorded[];
   let answerId: string;
+  beforeAll(async () => {
+    connector.clear();
+    incoming = activity(connector.url, { text: 'Hoe lang heb ik om de hulpvraag te verkennen?' });
+    status = (await post(incoming)).status;
+    calls = [...connector.calls];
+    answerId = cardActions(calls[1]!).find((a) => a.data.actionId === 'feedback.up')!.data.value!;
+  });
 
   it('shows typing, then answers with an Adaptive Card, citation entities and feedback buttons', async () => {
-    connector.clear();
-    const incoming = activity(connector.url, { text: 'Hoe lang heb ik om de hulpvraag te verkennen?' });
-    const response = await post(incoming);
-    expect(response.status).toBe(200);
-
-    expect(connector.calls.map((c) => c.body.type)).toEqual(['typing', 'message']);
-    const reply = connector.calls[1]!;
+    expect(status).toBe(200);
+    expect(calls.map((c) => c.body.type)).toEqual(['typing', 'message']);
+    const reply = calls[1]!;
     // A reply to the user's message, in the personal chat.
     expect(reply.method).toBe('POST');
     expect(reply.conversationId).toBe('a:personal-1');
@@ -86,7 +94,7 @@ describe('Teams personal chat', () => {
     expect(up.type).toBe('Action.Execute');
     expect(actions.some((a) => a.data.actionId === 'feedback.down')).toBe(true);
     expect(actions.some((a) => a.title.includes('Vraag een collega'))).toBe(true);
-    answerId = up.data.value!;
+    expect(up.data.value).toBe(answerId);
     const stored = await ctx.db.prisma.answer.findUniqueOrThrow({ where: { id: answerId }, include: { conversation: true } });
     expect(stored.conversation.userId).toBe('teams:aad-1');
     expect(stored.conversation.channel).toBe('msteams');
@@ -190,6 +198,22 @@ describe('Teams team channel', () => {
     expect(connector.messages()[0]!.body.text).toMatch(/gekoppeld aan team team-noord/);
   });
 
+});
+
+describe('a linked Teams team channel', () => {
+  // Installed in the channel and linked to the team, whichever of the tests above ran.
+  beforeAll(async () => {
+    await post(
+      activity(connector.url, {
+        type: 'conversationUpdate',
+        membersAdded: [BOT],
+        conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        channelData: { team: { id: MSTEAMS_TEAM }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+      }),
+    );
+    await saveChannelLink(ctx.db, placeKey('msteams', CHANNEL), team);
+  });
+
   it('answers a mention in the channel thread, with the mention stripped', async () => {
     connector.clear();
     const question = 'Hoe lang mag ik zelf kortdurende ondersteuning bieden?';
@@ -224,7 +248,7 @@ describe('Teams team channel', () => {
   });
 
   it('posts "Vraag een collega" in the linked channel and closes it with Opgelost', async () => {
-    // The asker's personal chat is known (from the tests above): a reference was stored.
+    // Asking in the personal chat stores its reference, so the asker can hear back there.
     connector.clear();
     await post(activity(connector.url, { text: 'Wat zijn de kernwaarden van het wijkteam?' }));
     const answerId = cardActions(connector.messages()[0]!).find((a) => a.data.actionId === 'feedback.up')!.data.value!;

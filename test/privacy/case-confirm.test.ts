@@ -100,22 +100,35 @@ describe('sending a case: /casus <tekst>', () => {
     expect(audit.map((e) => e.action).sort()).toEqual(['case.draft_created', 'case.stored']);
     expect(audit.find((e) => e.action === 'case.stored')).toMatchObject({ subjectType: 'document', subjectId: doc.id, teamId: team });
   });
+});
 
-  it('is then found and cited for a colleague in the team', async () => {
+describe('a stored case', () => {
+  // Its own team and author, so it stands alone: stored before the tests, from a draft of its own.
+  const otherTeam = 'team-oost';
+  const author = 'web:case-author';
+  let draft: Reply;
+  beforeAll(async () => {
+    await ensureMember(ctx.db.prisma, { teamId: otherTeam, userId: author });
+    draft = await handleTurn(ctx, turn({ userId: author, teamId: otherTeam, text: `/casus ${CASE_TEXT}` }));
+    expect((await submit(draft, undefined, author)).text).toMatch(/opgeslagen bij team-oost/);
+  });
+
+  it('is found and cited for a colleague in the team', async () => {
     const colleague = 'web:case-colleague';
-    await ensureMember(ctx.db.prisma, { teamId: team, userId: colleague });
+    await ensureMember(ctx.db.prisma, { teamId: otherTeam, userId: colleague });
     const answer = await handleTurn(ctx, { channel: 'web', userId: colleague, text: 'Hebben we eerder een casus besproken over achterstanden bij de energieleverancier?' });
-    expect(answer.citations.some((c) => c.type === 'casus' && c.source.startsWith(`casus/${team}/`))).toBe(true);
+    expect(answer.citations.some((c) => c.type === 'casus' && c.source.startsWith(`casus/${otherTeam}/`))).toBe(true);
     expect(answer.text).toMatch(/energieleverancier|schuldhulpverlening/);
     expect(await ctx.db.prisma.auditEvent.count({ where: { actorId: colleague, action: 'case.viewed' } })).toBe(1);
   });
 
   it('cannot be stored twice from the same draft', async () => {
-    const error = await submit(reply).catch((e: unknown) => e);
+    const before = await ctx.db.prisma.document.count({ where: { type: 'casus' } });
+    const error = await submit(draft, undefined, author).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WijkwijsError);
     expect((error as WijkwijsError).code).toBe('not_found');
     expect((error as WijkwijsError).userMessage).toMatch(/bestaat niet meer/);
-    expect(await ctx.db.prisma.document.count({ where: { type: 'casus' } })).toBe(1);
+    expect(await ctx.db.prisma.document.count({ where: { type: 'casus' } })).toBe(before);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { deleteUserData, pseudonymFor } from '../../src/data-protection/delete-user-data.ts';
+import { deleteUserData, pseudonymFor, type DeleteUserDataResult } from '../../src/data-protection/delete-user-data.ts';
 import { exportUserData } from '../../src/data-protection/export-user-data.ts';
 import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
@@ -41,13 +41,17 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 describe('privacy export', () => {
+  let data: Awaited<ReturnType<typeof exportUserData>>;
+  beforeAll(async () => {
+    data = await exportUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+  });
+
   it('is for organisation admins only', async () => {
     await expect(exportUserData(ctx.db.prisma, { userId: colleague }, { userId: subject })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(exportUserData(ctx.db.prisma, { userId: subject }, { userId: subject })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  it('contains everything stored about the user, anonymised as stored, and nothing about others', async () => {
-    const data = await exportUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+  it('contains everything stored about the user, anonymised as stored, and nothing about others', () => {
     expect(data.user).toMatchObject({ id: subject });
     expect(data.memberships).toEqual([expect.objectContaining({ teamId: 'team-dsr', role: 'lead' })]);
     expect(data.conversations).toHaveLength(1);
@@ -72,13 +76,23 @@ describe('privacy export', () => {
 });
 
 describe('privacy delete', () => {
-  it('is for organisation admins only', async () => {
-    await expect(deleteUserData(ctx.db.prisma, { userId: colleague }, { userId: subject })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await ctx.db.prisma.user.count({ where: { id: subject } })).toBe(1);
+  let refusal: unknown;
+  let usersAfterRefusal: number;
+  let result: DeleteUserDataResult;
+  beforeAll(async () => {
+    refusal = await deleteUserData(ctx.db.prisma, { userId: colleague }, { userId: subject }).catch((error: unknown) => error);
+    usersAfterRefusal = await ctx.db.prisma.user.count({ where: { id: subject } });
+    // An export before the erasure, as an admin answering a request would do; the trail keeps both.
+    await exportUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+    result = await deleteUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+  });
+
+  it('is for organisation admins only', () => {
+    expect(refusal).toMatchObject({ code: 'forbidden' });
+    expect(usersAfterRefusal).toBe(1);
   });
 
   it('erases the user, their conversations, feedback, drafts and memberships, with counts', async () => {
-    const result = await deleteUserData(ctx.db.prisma, OPERATOR, { userId: subject });
     expect(result).toMatchObject({
       pseudonym: pseudonymFor(subject),
       user: true,
