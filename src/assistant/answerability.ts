@@ -73,8 +73,13 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   const usable = covering.filter(
     (p) => p.type !== 'casus' || analysis.pastCase || (!needsAmount(analysis) && !/^(vraag aan het team|dilemma)\b/i.test((p.heading ?? '').split(' › ').at(-1)!)),
   );
-  const answering = usable.filter((p) =>
-    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
+  // A case that covers what is asked about ("zoiets met woningvervuiling") is a similar case, even when
+  // the sentence that names it leans on the one before ("Haar man is ziek en …"): the case answer
+  // quotes each case by its parts (situation, advice, follow-up), not by that sentence.
+  const answering = usable.filter(
+    (p) =>
+      (analysis.pastCase && p.type === 'casus') ||
+      scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
   );
   if (answering.length === 0) return result(needsAmount(analysis) || analysis.contact ? 'no-answer-of-type' : 'not-covered');
   // A heading that asks the same kind of question ("Wanneer zet je SoNeStra in?") leads; case
