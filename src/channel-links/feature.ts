@@ -3,9 +3,9 @@
  * (what it is linked to) and `/ik` (your Wijkwijs id). Slack's `/wijkwijs koppel …` and Teams'
  * `@Wijkwijs koppel …` arrive here as these commands, with the channel as the Turn's place.
  */
-import type { Feature } from '../assistant/feature.ts';
+import type { Feature } from '../assistant/context.ts';
 import { noticeReply, type Reply, type Turn } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { channelLink, deleteChannelLink, describeChannel, parsePlace, saveChannelLink } from '../teams/channel-links.ts';
 import { linkChannel, unlinkChannel, type ChannelLinkStore } from '../teams/link-channel.ts';

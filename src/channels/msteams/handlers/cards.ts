@@ -6,16 +6,16 @@ import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { handleTurn } from '../../../assistant/handle-turn.ts';
 import { rejectControlCharacters } from '../../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../../lib/errors.ts';
-import { cardDataSchema, cardFields, teamsUserId } from '../activity.ts';
+import { cardDataSchema, cardFields, msTeamsUserId } from '../activity.ts';
 import { FIELD_PREFIX, renderDoneCard, renderReply } from '../render.ts';
-import { CARD_ADAPTIVE, CARD_MESSAGE, privately, remember, teamsPlace, teamsThread, type TeamsDeps } from '../respond.ts';
+import { CARD_ADAPTIVE, CARD_MESSAGE, privately, remember, msTeamsPlace, msTeamsThread, type MsTeamsDeps } from '../respond.ts';
 
 const UNKNOWN_BUTTON = 'Deze knop ken ik niet (meer). Stel je vraag gerust opnieuw.';
 /** Buttons of cards posted before "Vraag een collega" became a reply action. */
 const EARLIER_ACTIONS: Record<string, string> = { 'msteams.handoff': 'handoff.request', 'msteams.handoff.resolve': 'handoff.resolve' };
 
 /** Returns what an invoke answers. */
-export async function onCardData(deps: TeamsDeps, tc: TurnContext, raw: Record<string, unknown>): Promise<InvokeResponse['body']> {
+export async function onCardData(deps: MsTeamsDeps, tc: TurnContext, raw: Record<string, unknown>): Promise<InvokeResponse['body']> {
   const { ctx } = deps;
   const a = tc.activity;
   const isInvoke = a.type === 'invoke';
@@ -25,13 +25,13 @@ export async function onCardData(deps: TeamsDeps, tc: TurnContext, raw: Record<s
   const data = parsed.data;
   await remember(ctx, tc);
   const reply = await handleTurn(ctx, {
-    channel: 'teams',
-    userId: teamsUserId(a.from),
+    channel: 'msteams',
+    userId: msTeamsUserId(a.from),
     userName: a.from.name,
-    place: teamsPlace(a),
+    place: msTeamsPlace(a),
     // Answered in the personal chat or to the clicker alone; a card updated in place is a feature's notice.
     audience: 'private',
-    thread: teamsThread(a),
+    thread: msTeamsThread(a),
     action: { id: EARLIER_ACTIONS[data.actionId] ?? data.actionId, value: data.value, fields: cardFields(raw, FIELD_PREFIX) },
   });
   if (reply.replacesSource) {
@@ -45,7 +45,7 @@ export async function onCardData(deps: TeamsDeps, tc: TurnContext, raw: Record<s
   return privately(deps, tc, renderReply(reply), isInvoke, reply);
 }
 
-export async function onInvoke(deps: TeamsDeps, tc: TurnContext): Promise<void> {
+export async function onInvoke(deps: MsTeamsDeps, tc: TurnContext): Promise<void> {
   const a = tc.activity;
   if (a.name !== 'adaptiveCard/action') {
     await tc.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
@@ -59,7 +59,7 @@ export async function onInvoke(deps: TeamsDeps, tc: TurnContext): Promise<void> 
     body = (await onCardData(deps, tc, data as Record<string, unknown>)) ?? { statusCode: 200, type: CARD_MESSAGE, value: 'Gedaan.' };
   } catch (error) {
     const e = toWijkwijsError(error);
-    if (e.code === 'internal') deps.ctx.logger.error({ err: error }, 'teams card action failed');
+    if (e.code === 'internal') deps.ctx.logger.error({ err: error }, 'msteams card action failed');
     body = { statusCode: 200, type: CARD_MESSAGE, value: e.userMessage };
   }
   await tc.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
