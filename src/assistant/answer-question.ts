@@ -10,11 +10,11 @@ import { anonymise, repersonalise } from '../privacy/index.ts';
 import type { ChatModel } from './chat-model.ts';
 import { openConversation, recentExchanges, saveAnswer } from './conversations.ts';
 import { citableTeamIds } from './knowledge-scope.ts';
-import { judgeAnswerability, type SalientConcept } from './answerability.ts';
+import { judgeAnswerability } from './answerability.ts';
 import { composeAnswer, NOT_FOUND_TEXT, refusalAnswer, toCitation, type Answer } from './compose-answer.ts';
 import { generateModelAnswer } from './model-answer.ts';
 import { answerFromCases } from './past-cases.ts';
-import { analyseQuestion, withoutMetaRequests, type QuestionAnalysis } from './question-analysis.ts';
+import { analyseQuestion, withoutMetaRequests, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
 import { feedbackActions, type Reply, type Turn } from './reply.ts';
 import { chooseSentences } from './sentence-choice.ts';
 

@@ -2,22 +2,8 @@ import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
 import { familyVariants, fold, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
-import { givesContact, type QuestionAnalysis } from './question-analysis.ts';
+import { givesContact, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
 import { scoreUnits } from './sentence-choice.ts';
-
-/** A concept of the question a passage must speak to, with its weight (rarity in the index). */
-export interface SalientConcept {
-  /** Position in the search's concepts, whose per-passage matches it reads. */
-  index: number;
-  asked: string;
-  weight: number;
-  /** Per form the stems that must all be present; any form will do. */
-  forms: string[][];
-  /** Names the asked-for thing ("hoeveel vakantie-uren"): the passage that answers must name it. */
-  focus: boolean;
-  /** From the question before a follow-up: sets the scene, is not what is asked now. */
-  context: boolean;
-}
 
 export interface Judgement {
   answerable: boolean;
