@@ -2,6 +2,7 @@ import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
 import { familyVariants, fold, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
+import { isCommonVerb, wordClassAt, type WordClass } from '../knowledge/word-class.ts';
 import { givesContact, type QuestionAnalysis } from './question-analysis.ts';
 import { scoreUnits } from './sentence-choice.ts';
 
@@ -46,7 +47,7 @@ const CONTEXT_WEIGHT = 0.4;
  */
 export function judgeAnswerability(analysis: QuestionAnalysis, search: KnowledgeSearch, ownText?: string): Judgement {
   const ownStems = ownText ? new Set(words(ownText).map(stem)) : undefined;
-  const salient = salientConcepts(analysis, search.concepts, ownStems);
+  const salient = salientConcepts(analysis, search.concepts, ownStems, search.query);
   const unknown = search.unknown.filter((u) => isSalientWord(u.asked, analysis));
   const result = (reason: Judgement['reason'], covering: FoundPassage[] = []): Judgement => ({ answerable: reason === 'answered', reason, covering, salient });
 
@@ -129,24 +130,45 @@ function needsAmount(analysis: QuestionAnalysis): boolean {
  * follow-up searched with the question before it (`own` holds the follow-up's stems), the earlier
  * question's words weigh less: they set the scene, the follow-up says what is asked.
  */
-export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[], own?: Set<string>): SalientConcept[] {
+export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[], own?: Set<string>, query = ''): SalientConcept[] {
   const asked = [...analysis.focus, ...analysis.action];
+  const classOf = wordClassesIn(query);
   return concepts
     .map((c, index) => ({ ...c, index }))
     .filter((c) => c.asked && isSalientWord(c.asked, analysis))
     .map((c) => {
       const stems = words(c.asked).map(stem);
       const context = own !== undefined && !stems.some((s) => own.has(s));
+      const focus = !context && stems.some((s) => asked.includes(s));
       return {
         index: c.index,
         asked: c.asked,
-        weight: c.weight * (context ? CONTEXT_WEIGHT : 1),
+        weight: c.weight * (context ? CONTEXT_WEIGHT : 1) * (focus ? 1 : CLASS_WEIGHT[classOf(c.asked)]),
         // Sentences are matched with the asker's word's family too ("gokt" → gokken), as search does for unknown words.
         forms: [...c.forms.map((f) => f.lexemes.map((l) => l.lexeme)), ...familyVariants(c.asked).map((v) => [stem(v)])],
-        focus: !context && stems.some((s) => asked.includes(s)),
+        focus,
         context,
       };
     });
+}
+
+/**
+ * What a word of each class counts for in the question. The subject of a question is named by its
+ * nouns and terms ("levensgebieden", "schulden", "cao"); the verbs, adjectives and adverbs of
+ * everyday phrasing ("er lijkt meer te spelen", "meenemen") are rare in the sources, so their
+ * rarity would let them decide what a passage must contain. The asked-for thing keeps its full weight.
+ */
+const CLASS_WEIGHT: Record<WordClass | 'common-verb', number> = { noun: 1, unknown: 1, adjective: 0.6, verb: 0.8, 'common-verb': 0.3, other: 0.4 };
+
+/** The class of each word where it stands in the query; a phrase (a synonym of several words) counts as a term. */
+function wordClassesIn(query: string): (asked: string) => WordClass | 'common-verb' {
+  const tokens = words(query);
+  const classes = new Map(tokens.map((w, i) => [w, wordClassAt(tokens, i)] as const));
+  return (asked) => {
+    if (/\s/.test(asked)) return 'noun';
+    const found = classes.get(asked) ?? wordClassAt([asked.split('-').at(-1)!], 0);
+    return found === 'verb' && isCommonVerb(asked) ? 'common-verb' : found;
+  };
 }
 
 function isSalientWord(asked: string, analysis: QuestionAnalysis): boolean {

@@ -96,7 +96,7 @@ const FRAME =
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek idee gedachte achter volgende vorige komende eerstvolgende ' +
+  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek lijkt lijken leek schijnt idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten mocht mochten hoefde allemaal helemaal ineens opeens trouwens wellicht lukt lukken helpen ' +
   'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt' +

@@ -89,6 +89,8 @@ export interface FoundPassage extends Passage {
 }
 
 export interface KnowledgeSearch {
+  /** The question as searched. */
+  query: string;
   passages: FoundPassage[];
   /** The query's concepts the index knows, with their weight (rarity) and forms as index lexemes. */
   concepts: Concept[];
@@ -107,7 +109,7 @@ export async function searchKnowledge(deps: SearchDeps, query: string, options: 
   const analysed = analyseQuery(question, deps.synonyms);
   const scope = { teamIds: options.teamIds, type: options.type ?? null };
   const [weighed, nearest] = await Promise.all([weighConcepts(deps.db, analysed.concepts), nearestByVector(deps, analysed.embedText, scope)]);
-  const result = { concepts: weighed.concepts, unknown: weighed.unknown, dutch: weighed.dutch };
+  const result = { query: question, concepts: weighed.concepts, unknown: weighed.unknown, dutch: weighed.dutch };
   const candidates = await findCandidates(deps.db, weighed, nearest, scope);
   if (candidates.length === 0) return { ...result, passages: [] };
   rank(candidates, weighed, nearest.vector ? VECTOR_WEIGHT : 0, deps.embedder.semantic);
