@@ -55,7 +55,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   // In an English question most words are unknown to a Dutch index by nature; the synonyms carry it.
   if (search.dutch && unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
-  const unknownWeight = search.dutch ? unknown.reduce((sum, u) => sum + u.weight * unknownFactor(u.asked), 0) : 0;
+  const unknownWeight = search.dutch ? unknown.reduce((sum, u) => sum + u.weight * unknownFactor(u.asked) * settingFactor(analysis, u.asked), 0) : 0;
   if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
   if (known === 0) return result('not-covered');
 
@@ -143,7 +143,7 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
       return {
         index: c.index,
         asked: c.asked,
-        weight: c.weight * (context ? CONTEXT_WEIGHT : 1) * (focus ? 1 : CLASS_WEIGHT[classOf(c.asked)]),
+        weight: c.weight * (context ? CONTEXT_WEIGHT : 1) * (focus ? 1 : CLASS_WEIGHT[classOf(c.asked)] * settingFactor(analysis, c.asked)),
         // Sentences are matched with the asker's word's family too ("gokt" → gokken), as search does for unknown words.
         forms: [...c.forms.map((f) => f.lexemes.map((l) => l.lexeme)), ...familyVariants(c.asked).map((v) => [stem(v)])],
         focus,
@@ -159,6 +159,14 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
  * rarity would let them decide what a passage must contain. The asked-for thing keeps its full weight.
  */
 const CLASS_WEIGHT: Record<WordClass | 'common-verb', number> = { noun: 1, unknown: 1, adjective: 0.6, verb: 0.8, 'common-verb': 0.3, other: 0.4 };
+
+/** Words that only sketch the situation before the question itself count this much. */
+const SETTING_WEIGHT = 0.5;
+
+function settingFactor(analysis: QuestionAnalysis, asked: string): number {
+  const stems = words(asked).map(stem);
+  return stems.length && stems.every((s) => analysis.setting.has(s)) ? SETTING_WEIGHT : 1;
+}
 
 /** The class of each word where it stands in the query; a phrase (a synonym of several words) counts as a term. */
 function wordClassesIn(query: string): (asked: string) => WordClass | 'common-verb' {

@@ -1,5 +1,6 @@
 import { isDutchWord, isInfinitive, isVerbStem } from '../knowledge/compounds.ts';
 import { contentWords, editDistance, fold, stem, STOPWORDS, words } from '../knowledge/dutch.ts';
+import { wordClasses } from '../knowledge/word-class.ts';
 
 /**
  * What a coach asks for, which decides the sentence that answers it: "hoe lang" wants a duration,
@@ -43,6 +44,12 @@ export interface QuestionAnalysis {
   contact: boolean;
   /** Numbered parts the question names: "dilemma 9", "stap 5". */
   references: string[];
+  /**
+   * Stems only in the sentences that sketch the situation before the question itself ("Meneer komt
+   * alleen voor een scootmobiel. Moet ik ook naar zijn geld vragen?"): they set the scene; what is
+   * asked is in the last sentence. Empty when that sentence names nothing of its own ("Waar verwijs ik heen?").
+   */
+  setting: Set<string>;
 }
 
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
@@ -99,8 +106,10 @@ const FRAME =
   'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek lijkt lijken leek schijnt idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten mocht mochten hoefde allemaal helemaal ineens opeens trouwens wellicht lukt lukken helpen ' +
-  'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt' +
-  ' what which how where when who why do does should can could would i we you my our long much many often';
+  'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt ' +
+  // Who the question is about, in everyday words: the setting of nearly every question.
+  'meneer mevrouw persoon ' +
+  ' what which how where when who why do does should can could would i we you my our long much many often allowed myself someone somebody person';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
 const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
@@ -135,7 +144,16 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
+    setting: settingOf(folded, frame),
   };
+}
+
+function settingOf(folded: string, frame: Set<string>): Set<string> {
+  const sentences = folded.split(/(?<=[.?!:;])\s+/).filter((x) => /\p{L}/u.test(x));
+  if (sentences.length < 2) return new Set();
+  const asking = new Set(contentWords(sentences.at(-1)!).map(stem).filter((s) => !frame.has(s)));
+  if (asking.size === 0) return new Set();
+  return new Set(contentWords(sentences.slice(0, -1).join(' ')).map(stem).filter((s) => !asking.has(s) && !frame.has(s)));
 }
 
 /** Words that decide how a question is read, also when mistyped ("terrecht", "wanner"). */
@@ -169,7 +187,11 @@ const MODAL_FIRST = /^(mag|mogen|moet|moeten|kan|kun|kunt|kunnen|hoef|hoeft|hoev
 
 function askedAction(clause: string, frame: Set<string>): string[] {
   if (!MODAL_FIRST.test(clause)) return [];
-  const verbs = words(clause).slice(2).filter((w) => w.length > 3 && isInfinitive(w) && !frame.has(stem(w)) && !STOPWORDS.has(w));
+  // "… zetten zodat een collega het kan checken": the action is in the main clause. "Kan de huisarts
+  // aanmelden of moet de cliënt zelf bellen?" weighs two actions: neither alone is what must be found.
+  const main = clause.split(/\b(zodat|omdat|want|als|wanneer|terwijl|voordat|nadat|zonder dat|so that|because|if|when)\b/)[0]!;
+  if (/\b(of|or)\b/.test(main)) return [];
+  const verbs = words(main).slice(2).filter((w) => w.length > 3 && isInfinitive(w) && !frame.has(stem(w)) && !STOPWORDS.has(w));
   return verbs.length ? [stem(verbs.at(-1)!)] : [];
 }
 
@@ -190,6 +212,11 @@ const RELATIONAL = new Set(
     .map(stem),
 );
 
+function isVerbOnly(word: string): boolean {
+  const classes = wordClasses(word);
+  return classes.has('verb') && !classes.has('noun') && !classes.has('unknown');
+}
+
 function focusOf(folded: string, frame: Set<string>): string[] {
   // A term put between quotes ("wat is het idee achter 'eerst plan, dan indicatie'?") is what is asked about.
   const quoted = /(?:^|[\s(])['"‘“]([^'"’”]{3,60})['"’”]/.exec(folded)?.[1];
@@ -198,7 +225,8 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   if (!match) return [];
   const focus: string[] = [];
   for (const w of match[1]!.trim().split(/\s+/)) {
-    if (FOCUS_STOP.test(w)) break;
+    // "hoeveel moest de gemeente bezuinigen": a verb after "hoeveel" asks an amount of that verb, not of a thing.
+    if (FOCUS_STOP.test(w) || isVerbOnly(w)) break;
     for (const part of contentWords(w)) if (!frame.has(stem(part)) && !MEASURES.has(stem(part))) focus.push(stem(part));
   }
   if (focus.length && focus.every((f) => RELATIONAL.has(f))) {

@@ -1,6 +1,6 @@
 import type { Db } from '../lib/db.ts';
 import { isDictionaryWord, isDutchWord, splitCompound } from './compounds.ts';
-import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, separatedVerbs, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
+import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, separatedVerbs, stem, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
 import type { Synonyms } from './synonyms.ts';
 
 // Tuned on the odd lines of bench/eval/seeds.jsonl and checked on the even lines.
@@ -185,6 +185,22 @@ async function addCompoundsOf(db: Db, parsed: { asked: string; own: Lexeme[]; fo
   }
 }
 
+/** Every spelling one edit away (a letter replaced, left out, added, or two swapped), first letter kept. */
+function oneEditAway(word: string): string[] {
+  const out = new Set<string>();
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 1; i <= word.length; i++) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i < word.length - 1) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const l of letters) {
+      if (i < word.length) out.add(word.slice(0, i) + l + word.slice(i + 1));
+      out.add(word.slice(0, i) + l + word.slice(i));
+    }
+  }
+  out.delete(word);
+  return [...out].filter((w) => /^\p{L}+$/u.test(w));
+}
+
 /** "eigelijk", "misschein": a function word with a typo says nothing about the question either. */
 function isMisspeltStopword(word: string): boolean {
   if (word.length < 5 || isDictionaryWord(word)) return false;
@@ -227,10 +243,19 @@ async function addNearSpellings(db: Db, parsed: { asked: string; own: Lexeme[]; 
   const rows = await db.sql.query<{ word: string; ndoc: number }>(
     `SELECT word, ndoc FROM lexeme_stat
       WHERE left(word, 1) = ANY($1::text[]) AND length(word) BETWEEN $2 AND $3`,
-    [[...new Set(lexemes.map((l) => l[0]!))], Math.min(...lexemes.map((l) => l.length)) - 2, Math.max(...lexemes.map((l) => l.length)) + 2],
+    [[...new Set(lexemes.map((l) => l[0]!))], Math.min(...lexemes.map((l) => l.length)) - 4, Math.max(...lexemes.map((l) => l.length)) + 2],
   );
+  const known = new Map(rows.map((r) => [r.word, r]));
   for (const concept of misspelt) {
     const lexeme = concept.own[0]!.lexeme;
+    // One wrong, missing, extra or swapped letter in the word as typed, stemmed again: "teamvergaderign"
+    // → teamvergadering → teamvergader, which a distance to the stemmed lexeme would miss.
+    const corrected = concept.asked.length >= MIN_TYPO_LENGTH ? oneEditAway(concept.asked).map((v) => known.get(stem(v))).filter((r) => r !== undefined) : [];
+    if (corrected.length) {
+      const best = corrected.reduce((a, b) => (b.ndoc > a.ndoc ? b : a));
+      concept.forms.push({ factor: TYPO_FACTOR, lexemes: [{ lexeme: best.word, df: best.ndoc }] });
+      continue;
+    }
     // A typo can make another real word ("verkenen"): then only one letter may be off.
     const max = isDictionaryWord(concept.asked) ? 1 : maxTypos(lexeme.length);
     let best: { word: string; ndoc: number; distance: number } | undefined;
