@@ -55,7 +55,10 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   // In an English question most words are unknown to a Dutch index by nature; the synonyms carry it.
   if (search.dutch && unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
-  const unknownWeight = search.dutch ? unknown.reduce((sum, u) => sum + u.weight * unknownFactor(u.asked) * settingFactor(analysis, u.asked), 0) : 0;
+  const classOf = wordClassesIn(search.query);
+  const unknownWeight = search.dutch
+    ? unknown.reduce((sum, u) => sum + u.weight * Math.min(unknownFactor(u.asked), CLASS_WEIGHT[classOf(u.asked)]) * settingFactor(analysis, u.asked), 0)
+    : 0;
   if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
   if (known === 0) return result('not-covered');
 
@@ -96,7 +99,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
  * "vakantiedagen", "outlook") names something the sources would have to cover.
  */
 function unknownFactor(word: string): number {
-  return word.length > 4 && /^\p{L}+$/u.test(word) && isDutchWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
+  return word.length > 3 && /^\p{L}+$/u.test(word) && isDutchWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
 }
 
 /** How much a heading asking the same kind of question lifts a passage among those that answer. */

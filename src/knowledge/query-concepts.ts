@@ -30,6 +30,8 @@ interface ConceptDraft {
 export interface AnalysedQuery {
   concepts: ConceptDraft[];
   embedText: string;
+  /** Written in English, by its function words ("how", "the", "should"): the index's Dutch spelling is no guide to it. */
+  english: boolean;
 }
 
 /**
@@ -74,7 +76,16 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
   }
   const hints = answerHints(folded);
   if (hints.length) concepts.push({ asked: '', forms: hints.map((text) => ({ text, factor: HINT_FACTOR })) });
-  return { concepts, embedText: [question, ...extra].join(' ') };
+  return { concepts, embedText: [question, ...extra].join(' '), english: looksEnglish(folded) };
+}
+
+/** Function words only English has; "is", "in", "we" and "have" are left out, as Dutch has them too. */
+const ENGLISH = new Set('the a an of to are what how does do should can could would will when where who which my our your their this that with for from about there than my myself him her she he they them it its'.split(' '));
+
+function looksEnglish(folded: string): boolean {
+  const all = words(folded);
+  const english = all.filter((w) => ENGLISH.has(w)).length;
+  return english >= 2 && english * 4 >= all.length;
 }
 
 export interface Lexeme {
@@ -107,7 +118,7 @@ export interface WeighedQuery {
 }
 
 /** Parses every form with the index's own text-search configuration and weighs each concept by its IDF. */
-export async function weighConcepts(db: Db, drafts: ConceptDraft[]): Promise<WeighedQuery> {
+export async function weighConcepts(db: Db, drafts: ConceptDraft[], english = false): Promise<WeighedQuery> {
   const flat = drafts.flatMap((d) => d.forms);
   const rows = flat.length
     ? await db.sql.query<{ i: number; lexeme: string; df: number | null; total: number | null }>(
@@ -131,7 +142,8 @@ export async function weighConcepts(db: Db, drafts: ConceptDraft[]): Promise<Wei
       .filter((f) => f.lexemes.length > 0 && !(f.fallback && formDf(own) > 0));
     return { asked: draft.asked, own, forms };
   });
-  const dutch = looksDutch(drafts);
+  // A Dutch question ("wat is de jeugdbeschermingstafle precies?") may consist of one mistyped word besides its function words.
+  const dutch = !english || looksDutch(drafts);
   if (dutch) await addNearSpellings(db, parsed);
   await addCompoundsOf(db, parsed);
 

@@ -108,7 +108,7 @@ export async function searchKnowledge(deps: SearchDeps, query: string, options: 
 
   const analysed = analyseQuery(question, deps.synonyms);
   const scope = { teamIds: options.teamIds, type: options.type ?? null };
-  const [weighed, nearest] = await Promise.all([weighConcepts(deps.db, analysed.concepts), nearestByVector(deps, analysed.embedText, scope)]);
+  const [weighed, nearest] = await Promise.all([weighConcepts(deps.db, analysed.concepts, analysed.english), nearestByVector(deps, analysed.embedText, scope)]);
   const result = { query: question, concepts: weighed.concepts, unknown: weighed.unknown, dutch: weighed.dutch };
   const candidates = await findCandidates(deps.db, weighed, nearest, scope);
   if (candidates.length === 0) return { ...result, passages: [] };
