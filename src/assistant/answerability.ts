@@ -57,7 +57,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
   const classOf = wordClassesIn(search.query);
   const unknownWeight = search.dutch
-    ? unknown.reduce((sum, u) => sum + u.weight * Math.min(unknownFactor(u.asked), CLASS_WEIGHT[classOf(u.asked)]) * settingFactor(analysis, u.asked), 0)
+    ? unknown.reduce((sum, u) => sum + u.weight * Math.min(unknownFactor(u.asked), unknownClassFactor(u.asked, classOf(u.asked))) * settingFactor(analysis, u.asked), 0)
     : 0;
   if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
   if (known === 0) return result('not-covered');
@@ -99,7 +99,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
  * "vakantiedagen", "outlook") names something the sources would have to cover.
  */
 function unknownFactor(word: string): number {
-  return word.length > 3 && /^\p{L}+$/u.test(word) && isDutchWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
+  return word.length > 3 && /^\p{L}+$/u.test(word) && isDutchWord(word) && splitCompound(word).length === 0 ? 0.2 : 1;
 }
 
 /** How much a heading asking the same kind of question lifts a passage among those that answer. */
@@ -162,6 +162,11 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
  * rarity would let them decide what a passage must contain. The asked-for thing keeps its full weight.
  */
 const CLASS_WEIGHT: Record<WordClass | 'common-verb', number> = { noun: 1, unknown: 1, adjective: 0.6, verb: 0.8, 'common-verb': 0.3, other: 0.4 };
+
+/** An unknown verb or adjective is phrasing ("hing", "blaffende"); an unknown word without endings may be an abbreviation ("vog"). */
+function unknownClassFactor(word: string, c: WordClass | 'common-verb'): number {
+  return c === 'verb' || c === 'common-verb' || c === 'adjective' || (c === 'other' && word.length > 4) ? CLASS_WEIGHT[c] : 1;
+}
 
 /** Words that only sketch the situation before the question itself count this much. */
 const SETTING_WEIGHT = 0.5;

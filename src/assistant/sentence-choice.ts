@@ -106,6 +106,20 @@ function countsFocus(folded: string, focus: SalientConcept[]): boolean {
   return tokens.some((t, i) => NUMBER.test(t) && tokens.slice(i + 1, i + 5).some((n) => focus.some((c) => c.forms.some((f) => f.length === 1 && stemsOf(n).has(f[0]!)))));
 }
 
+/**
+ * In a list of clauses ("… een aanvraag afwijst; je eigen ondersteuning verlengt (maximaal 4 maanden)"),
+ * the duration or number answers only when its own clause names something the question asks about.
+ */
+function typedAbout(type: QuestionType, folded: string, salient: SalientConcept[]): boolean {
+  const clauses = folded.split(/;\s*/);
+  if (clauses.length < 2) return true;
+  // A duration in a list's introduction ("Inbrenger (uiterlijk twee werkdagen vooraf): …") holds for the whole list.
+  const intro = /^[^:]*:/.exec(folded)?.[0];
+  if (intro && answersType(type, intro)) return true;
+  const own = salient.filter((c) => !c.context);
+  return clauses.some((clause) => answersType(type, clause) && own.some((c) => names(stemsOf(clause), c)));
+}
+
 /** Types answered by advice: an imperative sentence ("Blijf bij je eigen verkenning") is the answer itself. */
 const ADVICE: QuestionType[] = ['steps', 'refer', 'open', 'which'];
 
@@ -135,7 +149,8 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const focused = focus.every((c) => named.includes(c) || given.includes(c)) && (!needsType || aroundFocus(salient, named, given) >= 0.5);
         const folded = fold(u.text);
         // "Voorbeeld: het team heeft een wachtlijst van enkele weken" illustrates; it states no duration or number.
-        const typed = needsType && !/^(voorbeeld|bijvoorbeeld|stel)\b/.test(folded) && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus));
+        const typed =
+          needsType && !/^(voorbeeld|bijvoorbeeld|stel)\b/.test(folded) && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus)) && typedAbout(analysis.type, folded, salient);
         const signal = (TYPE_SIGNALS[analysis.type]?.test(folded) ? 0.25 : 0) + (LABELS[analysis.type]?.test(folded) ? 0.4 : 0);
         // Advice answers what to do; a yes/no question wants the sentence that settles it instead.
         const advice = ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(u.text) ? 0.3 : 0;
