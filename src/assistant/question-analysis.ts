@@ -73,6 +73,10 @@ const TAG_QUESTION = /\b(toch|klopt (dat|het)|of niet|right|correct)\s*\?*\s*$/;
 
 const PAST_CASE = [
   /\b(hoe|wat) (pakten|deden|spraken|hadden|besloten|adviseerden|regelden) (we|jullie|wij)\b/,
+  // "wat besloot het team toen?", "wie heeft die begeleiding toen opgepakt?": a question about then.
+  /\b(wat|wie|hoe|welke?|waar|wanneer)\b[^,.:;?!]*\btoen\b/,
+  /\b(wat|hoe) (besloot|adviseerde|deed|regelde|pakte|sprak) (het team|de coach|de wijkcoach|het wijkteam|ze|zij|hij)\b/,
+  /\bwat (was|waren) (de|het) (team)?(afspraak|afspraken|besluit|uitkomst|advies|conclusie|oplossing)\b/,
   /\bhoe (is|was) (dat|het|die|dit)\b.*\b(afgelopen|verlopen|gegaan|geeindigd)\b/,
   /\bhoe (liep|ging|verliep|eindigde) (dat|het|dit)\b/,
   /\b(wie|wat) (heeft|hebben) (dat|het|dit) toen\b/,
@@ -147,7 +151,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
-    setting: settingOf(folded, frame),
+    // In a question about an earlier case, the situation sketched is what finds the case.
+    setting: pastCase ? new Set() : settingOf(folded, frame),
   };
 }
 
