@@ -83,8 +83,8 @@ const PAST_CASE = [
   /\bvorig(e)? (jaar|maand|week|keer)\b|\blaatst hadden we\b|\ber (was|stond|stonden|zat|kwam) (een keer|ooit|laatst)\b/,
   /\b(die|met die|bij die|van die) (meneer|mevrouw|man|vrouw|moeder|vader|jongen|meisje|familie|gezin|client|cliente|inwoner|bewoner)\b.*\b(toen|afgelopen|gedaan|aangepakt|afgesproken)\b/,
   // "We hebben toch eens hh ingezet …", "hoe lang hebben we dat als proef gedraaid?": the team's own past.
-  /\b(we|wij|jullie) (hebben|hadden)\b.*\b(toch|eens|een keer|ooit|toen|destijds)\b.*\bge\p{L}{3,}(d|t|en)\b/u,
-  /\b(hebben|hadden) (we|wij|jullie)\b.*\b(toen|destijds|eerst|ooit|eens)\b.*\bge\p{L}{3,}(d|t|en)\b/u,
+  /\b(we|wij|jullie) (hebben|hadden)\b.*\b(toch|eens|een keer|ooit|toen|destijds)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{3,}(d|t|en)\b/u,
+  /\b(hebben|hadden) (we|wij|jullie)\b.*\b(toen|destijds|eerst|ooit|eens)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{3,}(d|t|en)\b/u,
   /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|geregeld|ingezet|langs ?gekomen)\b/,
   /\b(hoe|wat) (hebben|hadden) (we|jullie|wij|ze|zij) (dat|dit|het|zoiets|zo'n|zulke)?\s*(toen|destijds|eerder|vorige keer|de vorige keer)\b/,
   /\b(vergelijkbare|soortgelijke|eerdere|vorige|zelfde|net zo'n) (casus|casussen|situatie|situaties|gezin|gezinnen|geval|gevallen|zaak|zaken|bespreking|vraag)\b/,
@@ -119,7 +119,7 @@ const FRAME =
   ' what which how where when who why do does should can could would i we you my our long much many often allowed myself someone somebody person';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
-const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
+const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|daaraan|daaruit|daartegen|daarachter|eraan|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
 
 /** "svp kort", "graag in het kort": a wish about the answer, not part of the question. */
 export function withoutMetaRequests(question: string): string {

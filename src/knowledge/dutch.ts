@@ -131,7 +131,11 @@ const devoiced = (c: string) => (c === 'v' ? 'f' : c === 'z' ? 's' : c);
  */
 /** The base of a diminutive: plantjes → plant, bloempje → bloem. */
 export function withoutDiminutive(word: string): string {
-  return /^(.{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(word)?.[1] ?? word;
+  const base = /^(.{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(word)?.[1];
+  if (!base) return word;
+  // After one short vowel and l, n or r the diminutive is -etje (plan → plannetje), so in "plantje" the t is the base's: plant.
+  if (/tjes?$/.test(word) && !/etjes?$/.test(word) && /[^aeiou][aeiou][lnr]$/.test(base)) return `${base}t`;
+  return base;
 }
 
 export function familyVariants(word: string): string[] {
