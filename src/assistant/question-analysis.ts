@@ -83,13 +83,14 @@ const PAST_CASE = [
   /\bvorig(e)? (jaar|maand|week|keer)\b|\blaatst hadden we\b|\ber (was|stond|stonden|zat|kwam) (een keer|ooit|laatst)\b/,
   /\b(die|met die|bij die|van die) (meneer|mevrouw|man|vrouw|moeder|vader|jongen|meisje|familie|gezin|client|cliente|inwoner|bewoner)\b.*\b(toen|afgelopen|gedaan|aangepakt|afgesproken)\b/,
   // "We hebben toch eens hh ingezet …", "hoe lang hebben we dat als proef gedraaid?": the team's own past.
-  /\b(we|wij|jullie) (hebben|hadden)\b.*\b(toch|eens|een keer|ooit|toen|destijds)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{3,}(d|t|en)\b/u,
-  /\b(hebben|hadden) (we|wij|jullie)\b.*\b(toen|destijds|eerst|ooit|eens)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{3,}(d|t|en)\b/u,
+  /\b(we|wij|jullie) (hebben|hadden)\b.*\b(toch|eens|een keer|ooit|toen|destijds)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
+  /\b(hebben|hadden) (we|wij|jullie)\b.*\b(toen|destijds|eerst|ooit|eens)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
   /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|geregeld|ingezet|langs ?gekomen)\b/,
   /\b(hoe|wat) (hebben|hadden) (we|jullie|wij|ze|zij) (dat|dit|het|zoiets|zo'n|zulke)?\s*(toen|destijds|eerder|vorige keer|de vorige keer)\b/,
   /\b(vergelijkbare|soortgelijke|eerdere|vorige|zelfde|net zo'n) (casus|casussen|situatie|situaties|gezin|gezinnen|geval|gevallen|zaak|zaken|bespreking|vraag)\b/,
   /\b(casus|casussen|casusbespreking(en)?|casuistiek)\b.*\b(eerder|vaker|ooit|gehad|besproken|vergelijkbaar|vergelijkbare|soortgelijke?|lijkt|zoals)\b/,
   /\b(eerder|ooit|vergelijkbare|soortgelijke?)\b.*\bcasus/,
+  /\b(hebben|hadden|is|zijn) (we|wij|jullie|er) (ook |al |wel )?(een |ooit een )?(casus|casussen|casusbespreking|casusbesprekingen)\b/,
   /\b(similar|previous|earlier) (case|cases|situation)\b|\bhave we (had|seen|discussed)\b/,
 ];
 
