@@ -53,6 +53,8 @@ export interface QuestionAnalysis {
 }
 
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
+  // "Om de hoeveel tijd …?" asks how often, however much it sounds like "hoeveel tijd".
+  ['how-often', /\bom de hoeveel\b/],
   ['how-long', /\b(hoe ?lang|hoeveel (tijd|dagen|weken|maanden|jaren|jaar|uur|uren|minuten)|binnen (hoeveel|welke) (tijd|termijn|dagen|weken)|welke termijn|uiterlijk wanneer|wat is de termijn|tot wanneer|how long|how much time)\b/],
   ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|tot welk (inkomen|bedrag)|inkomensgrens|bedrag|how much (money|does))\b/],
   ['how-often', /\b(hoe vaak|hoe regelmatig|hoe vaak per|hoeveel keer per|how often)\b/],
@@ -178,7 +180,10 @@ function withoutFrameTypos(folded: string): string {
 
 /** "Cliënt blijft aandringen. Is een mondeling nee genoeg?": the question is its last sentence or clause. */
 function lastClause(folded: string): string {
-  const sentences = folded.split(/[.?!]+\s*/).filter((x) => x.trim());
+  // "Ben net begonnen. In welke volgorde …?": a statement that drops its subject is no question; the asked sentences are.
+  const all = folded.split(/(?<=[.?!])\s+/).filter((x) => /\p{L}/u.test(x));
+  const asked = all.filter((x) => x.trim().endsWith('?'));
+  const sentences = (asked.length ? asked : all).map((x) => x.replace(/[.?!]+\s*$/, '')).filter((x) => x.trim());
   const last = [...sentences].reverse().find((x) => startsWithVerb(x.trim())) ?? sentences.at(-1) ?? folded;
   return [...last.split(/,\s*/)].reverse().find((x) => startsWithVerb(x.trim()))?.trim() ?? last.trim();
 }
@@ -230,6 +235,9 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   // A term put between quotes ("wat is het idee achter 'eerst plan, dan indicatie'?") is what is asked about.
   const quoted = /(?:^|[\s(])['"‘“]([^'"’”]{3,60})['"’”]/.exec(folded)?.[1];
   if (quoted) return contentWords(quoted).map(stem).filter((s) => !frame.has(s));
+  // "Hoeveel euro is de mantelzorgwaardering?": the measure is asked, of the thing after the verb.
+  const measured = /\bhoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt) (?:de|het|een|mijn|je|jouw|onze|ons)?\s*([\p{L}-]+)/u.exec(folded)?.[1];
+  if (measured && !FOCUS_STOP.test(measured)) return contentWords(measured).map(stem).filter((s) => !frame.has(s) && !MEASURES.has(s));
   const match = FOCUS_AFTER.exec(folded);
   if (!match) return [];
   const focus: string[] = [];
@@ -258,10 +266,10 @@ export function givesContact(foldedText: string): boolean {
 /** What a sentence must contain to answer a question of a type; types without one are judged by their words alone. */
 const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   'how-long':
-    /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|zestig|negentig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|min|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b|\b\w*(wekelijks|maandelijks|jaarlijks)\w*\b/,
+    /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|zestig|negentig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|min|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b/,
   'how-many':
     /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit|\w*wekelijks\w*|\w*maandelijks\w*|dagelijks\w*|jaarlijks\w*|om de (week|maand)|eens per|per (week|maand|jaar|kwartaal))\b/,
-  amount: /(€|\d+ ?euro\b|\d+ ?%|\bprocent\b)/,
+  amount: /(€|\d+ ?euro\b|\d+ ?%|\bprocent\b|\d+ (miljoen|miljard)\b)/,
   'how-often':
     /\b(\w*wekelijks\w*|\w*maandelijks\w*|\w*jaarlijks\w*|dagelijks\w*|(eens|keer|maal) per|per (week|maand|jaar|kwartaal)|om de (week|maand|\w+ weken)|elke (week|maand|\w+ weken)|iedere (week|maand))\b/,
 };
