@@ -1,4 +1,4 @@
-import { isDutchWord, isInfinitive, isVerbStem } from '../knowledge/compounds.ts';
+import { isDutchWord, isInfinitive, isVerbStem, splitCompound } from '../knowledge/compounds.ts';
 import { contentWords, editDistance, fold, stem, STOPWORDS, words } from '../knowledge/dutch.ts';
 import { wordClasses } from '../knowledge/word-class.ts';
 
@@ -217,7 +217,7 @@ const FOCUS_AFTER =
   /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|zijn|haar|hun|the|a|an|my|our|his|her|their)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
 /** Words that say which measure is asked for, not what it is about: "hoeveel tijd", "hoe vaak". */
 const MEASURES = new Set(['duurt', 'duren', 'duur', 'months', 'weeks', 'days', 'hours', 'minutes', 'years', 'time', 'binnen', 'tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
-const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
+const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|was|waren|had|hadden|moest|moesten|mocht|mochten|kon|konden|zou|zouden|werd|werden|kreeg|kregen|for|of|in|on|with|do|does|is|are|i|we)$/;
 
 /** "De rol van de procesbegeleider", "de voorwaarden voor een indicatie": the asked-for thing is what follows. */
 const RELATIONAL = new Set(
@@ -234,7 +234,12 @@ function isVerbOnly(word: string): boolean {
 function focusOf(folded: string, frame: Set<string>): string[] {
   // A term put between quotes ("wat is het idee achter 'eerst plan, dan indicatie'?") is what is asked about.
   const quoted = /(?:^|[\s(])['"‘“]([^'"’”]{3,60})['"’”]/.exec(folded)?.[1];
-  if (quoted) return contentWords(quoted).map(stem).filter((s) => !frame.has(s));
+  if (quoted) {
+    // "dat is weer die risico-regelreflex": a term in the quote (a compound, a hyphenated word) is what is asked about.
+    const quotedWords = contentWords(quoted).filter((w) => !frame.has(stem(w)));
+    const terms = quotedWords.filter((w) => w.length >= 8 && (w.includes('-') || splitCompound(w).length > 0 || !isDutchWord(w)));
+    return (terms.length ? terms : quotedWords).map(stem);
+  }
   // "Hoeveel euro is de mantelzorgwaardering?": the measure is asked, of the thing after the verb.
   const measured = /\bhoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt) (?:de|het|een|mijn|je|jouw|onze|ons)?\s*([\p{L}-]+)/u.exec(folded)?.[1];
   if (measured && !FOCUS_STOP.test(measured)) return contentWords(measured).map(stem).filter((s) => !frame.has(s) && !MEASURES.has(s));
