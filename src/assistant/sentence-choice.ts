@@ -157,7 +157,8 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         // The sentence right after the source's own version of the coach's question answers it.
         const asked = u.answers ? 0.8 * coverageOf(u.answers, salient) : 0;
         // A sentence that settles a yes/no question ("… gaan in koppels", "… mag niet") is its answer.
-        const settles = analysis.yesNo && question && yesOrNo(question, u.text) ? 0.25 : 0;
+        // Only when it speaks of the question itself: "een derde wil geen hulp" settles nothing about aanmelden.
+        const settles = analysis.yesNo && question && named.length > 0 && yesOrNo(question, u.text) ? 0.25 : 0;
         // A sentence that echoes the coach's own wording ("vraag door als iemand zegt dat er niemand is") is likely the one meant.
         const echo = asker.size ? (0.3 * [...asker].filter((w) => stems.has(w)).length) / asker.size : 0;
         // "Schaalvraag: …" in a list answers "hoe stel je de schaalvraag": its label names what is asked.

@@ -1,6 +1,6 @@
 import { fold } from '../knowledge/dutch.ts';
 
-const NEGATION = /\b(niet|geen|nooit|nergens|niemand)\b/;
+const NEGATION = /\b(niet|geen|nooit|nergens|niemand|zonder)\b/;
 const CONDITION = /\b(alleen als|alleen wanneer|pas als|pas na|tenzij|mits|afhankelijk van|hangt af van|behalve als)\b/;
 const AFFIRM = /\b(altijd|moet|moeten|mag|mogen|verplicht|wel|steeds)\b/;
 /** "Alleen" in "ga ik alleen?" against the sources' "samen", "in koppels", "met z'n tweeën". */

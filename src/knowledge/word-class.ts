@@ -138,6 +138,7 @@ export function isCommonVerb(word: string): boolean {
 
 const COMMON_VERB_PARTICLES = 4;
 
+const MODAL = new Set(['kan', 'kun', 'kunt', 'kunnen', 'mag', 'mogen', 'moet', 'moeten', 'wil', 'wilt', 'willen', 'zal', 'zullen', 'zou', 'zouden', 'ga', 'gaat', 'gaan', 'hoef', 'hoeft', 'hoeven', 'durf', 'kon', 'moest', 'mocht']);
 const SUBJECT = new Set(['ik', 'jij', 'wij', 'we', 'zij', 'hij', 'u', 'er', 'men', 'jullie']);
 const DETERMINER = new Set(['de', 'het', 'een', 'mijn', 'jouw', 'zijn', 'haar', 'onze', 'ons', 'hun', 'uw', 'deze', 'die', 'dit', 'welke', 'welk', 'geen', 'elke', 'ieder', 'iedere', 'veel', 'weinig']);
 
@@ -149,6 +150,10 @@ export function wordClassAt(words: string[], index: number): WordClass {
   const classes = wordClasses(words[index]!);
   const before = words[index - 1];
   if (classes.has('verb') && before && (before === 'te' || SUBJECT.has(before))) return 'verb';
+  // "… moet de cliënt zelf bellen": an infinitive at the end of a clause with a modal verb.
+  const clause = words.slice(Math.max(0, index - 8), index);
+  const start = Math.max(...['of', 'en', 'maar', 'want', 'dat', 'als'].map((w) => clause.lastIndexOf(w)));
+  if (classes.has('verb') && /en$/.test(words[index]!) && clause.slice(start + 1).some((w) => MODAL.has(w))) return 'verb';
   if (classes.has('noun') && before && DETERMINER.has(before)) return 'noun';
   for (const c of ['unknown', 'noun', 'adjective', 'verb', 'other'] as const) if (classes.has(c)) return c;
   return 'unknown';
