@@ -241,7 +241,8 @@ function focusOf(folded: string, frame: Set<string>): string[] {
     return (terms.length ? terms : quotedWords).map(stem);
   }
   // "Hoeveel euro is de mantelzorgwaardering?": the measure is asked, of the thing after the verb.
-  const measured = /\bhoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt) (?:de|het|een|mijn|je|jouw|onze|ons)?\s*([\p{L}-]+)/u.exec(folded)?.[1];
+  // "Hoe lang duurt een roddelmethode?": the duration of the thing after the verb.
+  const measured = /\b(?:hoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar)|hoe ?lang|hoe vaak) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt|loopt|lopen) (?:de|het|een|mijn|je|jouw|onze|ons|zo'n)?\s*([\p{L}-]+)/u.exec(folded)?.[1];
   if (measured && !FOCUS_STOP.test(measured)) return contentWords(measured).map(stem).filter((s) => !frame.has(s) && !MEASURES.has(s));
   const match = FOCUS_AFTER.exec(folded);
   if (!match) return [];
