@@ -1,5 +1,5 @@
 import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
-import { familyVariants, fold, stem, words } from '../knowledge/dutch.ts';
+import { familyVariants, fold, oneEditAway, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
 import { isCommonVerb, wordClassAt, type WordClass } from '../knowledge/word-class.ts';
@@ -99,7 +99,14 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
  * "vakantiedagen", "outlook") names something the sources would have to cover.
  */
 function unknownFactor(word: string): number {
-  return word.length > 3 && /^\p{L}+$/u.test(word) && isDutchWord(word) && splitCompound(word).length === 0 ? 0.2 : 1;
+  // An age or a count ("mevrouw is 82") is a detail of the situation.
+  if (/^\d+$/.test(word)) return 0.3;
+  return word.length > 3 && /^\p{L}+$/u.test(word) && (isPlainWord(word) || (word.length >= 6 && oneEditAway(word).some(isPlainWord))) ? 0.2 : 1;
+}
+
+/** A Dutch word that is no compound; "stiekum" is "stiekem" mistyped, a plain word too. */
+function isPlainWord(word: string): boolean {
+  return isDutchWord(word) && splitCompound(word).length === 0;
 }
 
 /** How much a heading asking the same kind of question lifts a passage among those that answer. */
@@ -161,10 +168,15 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
  * everyday phrasing ("er lijkt meer te spelen", "meenemen") are rare in the sources, so their
  * rarity would let them decide what a passage must contain. The asked-for thing keeps its full weight.
  */
-const CLASS_WEIGHT: Record<WordClass | 'common-verb', number> = { noun: 1, unknown: 1, adjective: 0.6, verb: 0.8, 'common-verb': 0.3, other: 0.4 };
+const CLASS_WEIGHT: Record<WordClass | 'common-verb' | 'person', number> = { noun: 1, unknown: 1, person: 0.5, adjective: 0.6, verb: 0.8, 'common-verb': 0.3, other: 0.4 };
+
+/** The people of a situation ("de vader slaat de moeder"): who it is about, rarely what is asked. */
+const PEOPLE = new Set(
+  'vader moeder zoon dochter broer zus opa oma man vrouw buurman buurvrouw jongen meisje kleinzoon kleindochter oom tante neef nicht schoonmoeder schoonvader stiefvader stiefmoeder vriend vriendin'.split(' '),
+);
 
 /** An unknown verb or adjective is phrasing ("hing", "blaffende"); an unknown word without endings may be an abbreviation ("vog"). */
-function unknownClassFactor(word: string, c: WordClass | 'common-verb'): number {
+function unknownClassFactor(word: string, c: WordClass | 'common-verb' | 'person'): number {
   return c === 'verb' || c === 'common-verb' || c === 'adjective' || (c === 'other' && word.length > 4) ? CLASS_WEIGHT[c] : 1;
 }
 
@@ -177,11 +189,12 @@ function settingFactor(analysis: QuestionAnalysis, asked: string): number {
 }
 
 /** The class of each word where it stands in the query; a phrase (a synonym of several words) counts as a term. */
-function wordClassesIn(query: string): (asked: string) => WordClass | 'common-verb' {
+function wordClassesIn(query: string): (asked: string) => WordClass | 'common-verb' | 'person' {
   const tokens = words(query);
   const classes = new Map(tokens.map((w, i) => [w, wordClassAt(tokens, i)] as const));
   return (asked) => {
     if (/\s/.test(asked)) return 'noun';
+    if (PEOPLE.has(asked)) return 'person';
     const found = classes.get(asked) ?? wordClassAt([asked.split('-').at(-1)!], 0);
     return found === 'verb' && isCommonVerb(asked) ? 'common-verb' : found;
   };

@@ -32,6 +32,11 @@ export interface QuestionAnalysis {
   /** Stems of the words that name the asked-for thing ("hoeveel vakantie-uren" → vakantie-uren). */
   focus: string[];
   /**
+   * The focus is what is counted ("hoeveel mensen staan er op de wachtlijst?"), so the number must be
+   * about the rest of the question too; not so when it is the subject measured ("hoe lang duurt een roddelmethode?").
+   */
+  counted: boolean;
+  /**
    * The action a "mag ik …?" question asks about ("kan ik de zoon laten tolken?" → tolken): part of
    * the asked-for thing when the sources know the word, ignored when they do not.
    */
@@ -149,6 +154,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // The asked action only counts when the modal clause is the whole question ("hoe pak ik dit aan,
     // moet ik meteen bellen?" asks more than whether to call).
     focus: focusOf(folded, frame),
+    counted: !MEASURED.test(folded),
     action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? askedAction(lastClause(folded), frame) : [],
     frame,
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
@@ -226,6 +232,9 @@ const RELATIONAL = new Set(
     .map(stem),
 );
 
+const MEASURED =
+  /\b(?:hoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar)|hoe ?lang|hoe vaak) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt|loopt|lopen) (?:de|het|een|mijn|je|jouw|onze|ons|zo'n)?\s*([\p{L}-]+)/u;
+
 function isVerbOnly(word: string): boolean {
   const classes = wordClasses(word);
   return classes.has('verb') && !classes.has('noun') && !classes.has('unknown');
@@ -242,7 +251,7 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   }
   // "Hoeveel euro is de mantelzorgwaardering?": the measure is asked, of the thing after the verb.
   // "Hoe lang duurt een roddelmethode?": the duration of the thing after the verb.
-  const measured = /\b(?:hoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar)|hoe ?lang|hoe vaak) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt|loopt|lopen) (?:de|het|een|mijn|je|jouw|onze|ons|zo'n)?\s*([\p{L}-]+)/u.exec(folded)?.[1];
+  const measured = MEASURED.exec(folded)?.[1];
   if (measured && !FOCUS_STOP.test(measured)) return contentWords(measured).map(stem).filter((s) => !frame.has(s) && !MEASURES.has(s));
   const match = FOCUS_AFTER.exec(folded);
   if (!match) return [];

@@ -146,7 +146,7 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const weigh = (cs: SalientConcept[]) => cs.reduce((sum, c) => sum + c.weight, 0) / total;
         const coverage = weigh(salient.filter((c) => named.includes(c) || given.includes(c)));
         const own = weigh(named.filter((c) => !given.includes(c))) + 0.3 * weigh(named.filter((c) => given.includes(c)));
-        const focused = focus.every((c) => named.includes(c) || given.includes(c)) && (!needsType || aroundFocus(salient, named, given) >= 0.5);
+        const focused = focus.every((c) => named.includes(c) || given.includes(c)) && (!needsType || !analysis.counted || aroundFocus(salient, named, given) >= 0.5);
         const folded = fold(u.text);
         // "Voorbeeld: het team heeft een wachtlijst van enkele weken" illustrates; it states no duration or number.
         const typed =

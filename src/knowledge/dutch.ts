@@ -173,6 +173,22 @@ export function familyVariants(word: string): string[] {
   return [...out];
 }
 
+/** Every spelling one edit away (a letter replaced, left out, added, or two swapped), first letter kept. */
+export function oneEditAway(word: string): string[] {
+  const out = new Set<string>();
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 1; i <= word.length; i++) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i < word.length - 1) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const l of letters) {
+      if (i < word.length) out.add(word.slice(0, i) + l + word.slice(i + 1));
+      out.add(word.slice(0, i) + l + word.slice(i));
+    }
+  }
+  out.delete(word);
+  return [...out].filter((w) => /^\p{L}+$/u.test(w));
+}
+
 /** Edit distance with adjacent transpositions (optimal string alignment): typos such as "verkenen", "vierogen". */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

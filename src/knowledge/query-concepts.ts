@@ -1,6 +1,6 @@
 import type { Db } from '../lib/db.ts';
 import { isDictionaryWord, isDutchWord, splitCompound } from './compounds.ts';
-import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, separatedVerbs, stem, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
+import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, oneEditAway, separatedVerbs, stem, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
 import type { Synonyms } from './synonyms.ts';
 
 // Tuned on the odd lines of bench/eval/seeds.jsonl and checked on the even lines.
@@ -195,22 +195,6 @@ async function addCompoundsOf(db: Db, parsed: { asked: string; own: Lexeme[]; fo
       if (!c.forms.some((f) => f.lexemes.length === 1 && f.lexemes[0]!.lexeme === row.word)) c.forms.push({ factor: COMPOUND_FACTOR, lexemes: [{ lexeme: row.word, df: row.ndoc }] });
     }
   }
-}
-
-/** Every spelling one edit away (a letter replaced, left out, added, or two swapped), first letter kept. */
-function oneEditAway(word: string): string[] {
-  const out = new Set<string>();
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  for (let i = 1; i <= word.length; i++) {
-    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
-    if (i < word.length - 1) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-    for (const l of letters) {
-      if (i < word.length) out.add(word.slice(0, i) + l + word.slice(i + 1));
-      out.add(word.slice(0, i) + l + word.slice(i));
-    }
-  }
-  out.delete(word);
-  return [...out].filter((w) => /^\p{L}+$/u.test(w));
 }
 
 /** "eigelijk", "misschein": a function word with a typo says nothing about the question either. */
