@@ -57,7 +57,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
   const classOf = wordClassesIn(search.query);
   const unknownWeight = search.dutch
-    ? unknown.reduce((sum, u) => sum + u.weight * Math.min(unknownFactor(u.asked), unknownClassFactor(u.asked, classOf(u.asked))) * settingFactor(analysis, u.asked), 0)
+    ? unknown.reduce((sum, u) => sum + u.weight * (analysis.action.includes(stem(u.asked)) ? 1 : Math.min(unknownFactor(u.asked), unknownClassFactor(u.asked, classOf(u.asked))) * settingFactor(analysis, u.asked)), 0)
     : 0;
   if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
   if (known === 0) return result('not-covered');

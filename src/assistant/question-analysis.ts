@@ -155,7 +155,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // moet ik meteen bellen?" asks more than whether to call).
     focus: focusOf(folded, frame),
     counted: !MEASURED.test(folded),
-    action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? askedAction(lastClause(folded), frame) : [],
+    action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? [...askedAction(lastClause(folded), frame), ...howAction(lastClause(folded), frame)] : howAction(lastClause(folded), frame),
     frame,
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
@@ -213,6 +213,12 @@ function askedAction(clause: string, frame: Set<string>): string[] {
   if (/\b(of|or)\b/.test(main)) return [];
   const verbs = words(main).slice(2).filter((w) => w.length > 3 && isInfinitive(w) && !frame.has(stem(w)) && !STOPWORDS.has(w));
   return verbs.length ? [stem(verbs.at(-1)!)] : [];
+}
+
+/** In "Hoe declareer ik mijn kilometers?" the asked action is the verb after "hoe": declareren. */
+function howAction(clause: string, frame: Set<string>): string[] {
+  const verb = /^(?:hoe|waar|wanneer) (\p{L}{4,}) (?:ik|je|jij|we|wij|u)\b/u.exec(clause)?.[1];
+  return verb && !frame.has(stem(verb)) && !STOPWORDS.has(verb) && !MODAL_FIRST.test(verb) && wordClasses(verb).has('verb') ? [stem(verb)] : [];
 }
 
 /**
