@@ -60,6 +60,9 @@ export interface QuestionAnalysis {
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   // "Om de hoeveel tijd …?" asks how often, however much it sounds like "hoeveel tijd".
   ['how-often', /\bom de hoeveel\b/],
+  // "Wat zijn de wachttijden?", "wat is de termijn?": a duration asked for with a noun.
+  ['how-long', /\bwat (is|zijn) (nu |eigenlijk |ongeveer )?(de|het) (wachttijd|wachttijden|termijn|termijnen|duur|doorlooptijd|doorlooptijden|wachtlijst)\b/],
+  ['amount', /\bwat (is|zijn) (nu |eigenlijk |ongeveer )?(de|het) (kosten|prijs|tarief|tarieven|eigen bijdrage|vergoeding|hoogte)\b/],
   ['how-long', /\b(hoe ?lang|hoeveel (tijd|dagen|weken|maanden|jaren|jaar|uur|uren|minuten)|binnen (hoeveel|welke) (tijd|termijn|dagen|weken)|welke termijn|uiterlijk wanneer|wat is de termijn|tot wanneer|how long|how much time)\b/],
   ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|tot welk (inkomen|bedrag)|inkomensgrens|bedrag|how much (money|does))\b/],
   ['how-often', /\b(hoe vaak|hoe regelmatig|hoe vaak per|hoeveel keer per|how often)\b/],
