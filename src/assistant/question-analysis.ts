@@ -218,9 +218,9 @@ function askedAction(clause: string, frame: Set<string>): string[] {
   return verbs.length ? [stem(verbs.at(-1)!)] : [];
 }
 
-/** In "Hoe declareer ik mijn kilometers?" the asked action is the verb after "hoe": declareren. */
+/** In "Hoe declareer ik mijn kilometers?" the asked action is the verb after "hoe": declareren ("waar meld ik …?" asks for a place). */
 function howAction(clause: string, frame: Set<string>): string[] {
-  const verb = /^(?:hoe|waar|wanneer) (\p{L}{4,}) (?:ik|je|jij|we|wij|u)\b/u.exec(clause)?.[1];
+  const verb = /^hoe (\p{L}{4,}) (?:ik|je|jij|we|wij|u)\b/u.exec(clause)?.[1];
   return verb && !frame.has(stem(verb)) && !STOPWORDS.has(verb) && !MODAL_FIRST.test(verb) && wordClasses(verb).has('verb') ? [stem(verb)] : [];
 }
 

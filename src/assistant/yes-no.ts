@@ -21,7 +21,9 @@ export function yesOrNo(question: string, lead: string): string | undefined {
     const on = /\b(?:afhankelijk van|hangt af van) ([^,.;]+)/.exec(s)?.[1];
     return on ? `Dat hangt af van ${on}.` : 'Dat hangt ervan af.';
   }
-  if (NEGATION.test(s) && !NEGATION.test(q)) return 'Nee.';
+  // "Mag ik zonder toestemming delen?" – "Zonder toestemming delen mag niet.": the question's own "zonder" is its subject, not a negation.
+  const withoutAsked = (text: string) => (/\bzonder\b/.test(q) ? text.replace(/\bzonder\b/g, '') : text);
+  if (NEGATION.test(withoutAsked(s)) && !NEGATION.test(withoutAsked(q))) return 'Nee.';
   if (!NEGATION.test(s) && AFFIRM.test(s) && /^(mag|mogen|moet|moeten|kan|kun|is|zijn)\b/.test(q)) return 'Ja.';
   return undefined;
 }
