@@ -1,6 +1,6 @@
 import { isDutchWord, isInfinitive, isVerbStem, splitCompound } from '../knowledge/compounds.ts';
 import { contentWords, editDistance, fold, stem, STOPWORDS, words } from '../knowledge/dutch.ts';
-import { wordClasses } from '../knowledge/word-class.ts';
+import { wordClassAt, wordClasses } from '../knowledge/word-class.ts';
 
 /**
  * What a coach asks for, which decides the sentence that answers it: "hoe lang" wants a duration,
@@ -171,8 +171,11 @@ export function analyseQuestion(question: string): QuestionAnalysis {
 function settingOf(folded: string, frame: Set<string>): Set<string> {
   const sentences = folded.split(/(?<=[.?!:;])\s+/).filter((x) => /\p{L}/u.test(x));
   if (sentences.length < 2) return new Set();
+  // The question names a subject of its own with a noun ("… naar zijn geld vragen?"), not with "waar verwijs ik heen?".
+  const last = words(sentences.at(-1)!);
   const asking = new Set(contentWords(sentences.at(-1)!).map(stem).filter((s) => !frame.has(s)));
-  if (asking.size === 0) return new Set();
+  const named = last.some((w, i) => asking.has(stem(w)) && ['noun', 'unknown'].includes(wordClassAt(last, i)));
+  if (!named) return new Set();
   return new Set(contentWords(sentences.slice(0, -1).join(' ')).map(stem).filter((s) => !asking.has(s) && !frame.has(s)));
 }
 
