@@ -246,7 +246,7 @@ async function addNearSpellings(db: Db, parsed: { asked: string; own: Lexeme[]; 
     const lexeme = concept.own[0]!.lexeme;
     // One wrong, missing, extra or swapped letter in the word as typed, stemmed again: "teamvergaderign"
     // → teamvergadering → teamvergader, which a distance to the stemmed lexeme would miss.
-    const corrected = concept.asked.length >= MIN_TYPO_LENGTH ? oneEditAway(concept.asked).map((v) => known.get(stem(v))).filter((r) => r !== undefined) : [];
+    const corrected = concept.asked.length >= MIN_TYPO_LENGTH && !isDictionaryWord(concept.asked) ? oneEditAway(concept.asked).map((v) => known.get(stem(v))).filter((r) => r !== undefined) : [];
     if (corrected.length) {
       const best = corrected.reduce((a, b) => (b.ndoc > a.ndoc ? b : a));
       concept.forms.push({ factor: TYPO_FACTOR, lexemes: [{ lexeme: best.word, df: best.ndoc }] });
