@@ -99,8 +99,6 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
  * "vakantiedagen", "outlook") names something the sources would have to cover.
  */
 function unknownFactor(word: string): number {
-  // An age or a count ("mevrouw is 82") is a detail of the situation.
-  if (/^\d+$/.test(word)) return 0.3;
   return word.length > 3 && /^\p{L}+$/u.test(word) && (isPlainWord(word) || (word.length >= 6 && oneEditAway(word).some(isPlainWord))) ? 0.2 : 1;
 }
 

@@ -157,7 +157,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // The asked action only counts when the modal clause is the whole question ("hoe pak ik dit aan,
     // moet ik meteen bellen?" asks more than whether to call).
     focus: focusOf(folded, frame),
-    counted: !MEASURED.test(folded),
+    counted: measuredSubject(folded, frame).length === 0,
     action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? [...askedAction(lastClause(folded), frame), ...howAction(lastClause(folded), frame)] : howAction(lastClause(folded), frame),
     frame,
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
@@ -247,6 +247,13 @@ const RELATIONAL = new Set(
 const MEASURED =
   /\b(?:hoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar)|hoe ?lang|hoe vaak) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt|loopt|lopen) (?:de|het|een|mijn|je|jouw|onze|ons|zo'n)?\s*([\p{L}-]+)/u;
 
+/** "hoe lang duurt een roddelmethode" → roddelmethode; "hoe lang duurt het voordat …" names no subject. */
+function measuredSubject(folded: string, frame: Set<string>): string[] {
+  const measured = MEASURED.exec(folded)?.[1];
+  if (!measured || FOCUS_STOP.test(measured)) return [];
+  return contentWords(measured).map(stem).filter((s) => !frame.has(s) && !MEASURES.has(s));
+}
+
 function isVerbOnly(word: string): boolean {
   const classes = wordClasses(word);
   return classes.has('verb') && !classes.has('noun') && !classes.has('unknown');
@@ -263,8 +270,8 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   }
   // "Hoeveel euro is de mantelzorgwaardering?": the measure is asked, of the thing after the verb.
   // "Hoe lang duurt een roddelmethode?": the duration of the thing after the verb.
-  const measured = MEASURED.exec(folded)?.[1];
-  if (measured && !FOCUS_STOP.test(measured)) return contentWords(measured).map(stem).filter((s) => !frame.has(s) && !MEASURES.has(s));
+  const measured = measuredSubject(folded, frame);
+  if (measured.length) return measured;
   const match = FOCUS_AFTER.exec(folded);
   if (!match) return [];
   const focus: string[] = [];
