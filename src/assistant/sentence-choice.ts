@@ -212,7 +212,9 @@ export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConc
   let chars = lead.reduce((sum, c) => sum + c.text.length, 0);
   for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
     if (support.length >= MAX_SUPPORT) break;
-    if (c.own < 0.3 || c.coverage < 0.5 || lead.includes(c) || chars + c.text.length > MAX_CHARS) continue;
+    // From the lead's own section, a sentence that names something of the question itself also supports it.
+    const sameSection = c.passageIndex === first.passageIndex && c.own > 0 && c.focused;
+    if ((!sameSection && (c.own < 0.3 || c.coverage < 0.5)) || lead.includes(c) || chars + c.text.length > MAX_CHARS) continue;
     if ([...lead, ...support].some((other) => saysTheSame(other.text, c.text))) continue;
     support.push(c);
     chars += c.text.length;
