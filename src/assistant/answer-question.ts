@@ -110,7 +110,10 @@ async function groundQuestion(deps: AnswerDeps, question: string, history: { que
   const asked = analyseQuestion(question);
   const context = asked.followUp ? contextOf(history) : undefined;
   // "en hoe lang duurt dat?" asks its own kind of thing; "en als ze zegt dat er niemand is?" asks what the question before it asked.
-  const analysis = context && asked.type === 'open' ? { ...asked, type: analyseQuestion(context).type } : asked;
+  const before = context ? analyseQuestion(context) : undefined;
+  // "welk dilemma hing daaraan?" after a question about an earlier case is about that case too.
+  const typed = before && asked.type === 'open' ? { ...asked, type: before.type } : asked;
+  const analysis = before?.pastCase && !asked.pastCase ? { ...typed, pastCase: true, frame: new Set([...typed.frame, ...before.frame]) } : typed;
   if (contentWords(question).length === 0 && !context) return { analysis, passages: [], salient: [], reason: 'empty', withContext: false };
 
   if (analysis.pastCase) {
