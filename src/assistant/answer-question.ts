@@ -161,10 +161,7 @@ async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage
       return undefined;
     }
     if (result.kind === 'not-found') return { mode: 'not-found', text: NOT_FOUND_TEXT, citations: [] };
-    // Renumber so citations run 1, 2, 3 in order of first mention.
-    const order = result.cited;
-    const text = result.text.replace(/\[(\d+)\]/g, (_m, n) => `[${order.indexOf(Number(n)) + 1}]`);
-    return { mode: 'model', text, citations: order.map((n, i) => toCitation(passages[n - 1]!, i + 1)) };
+    return { mode: 'model', text: result.text, citations: result.cited.map((n, i) => toCitation(passages[n - 1]!, i + 1)) };
   } catch (error) {
     deps.logger.warn({ err: error, model: deps.chatModel.id }, 'model unavailable; using extractive answer');
     return undefined;
