@@ -9,7 +9,7 @@ import { answerQuestion } from './answer-question.ts';
 import type { MemberJoined } from './feature.ts';
 import { recordFeedback } from './record-feedback.ts';
 import { rememberThread, threadConversation } from './threads.ts';
-import { noticeReply, type Reply, type Turn } from './reply.ts';
+import { noticeReply, type AnswerProgress, type Reply, type Turn } from './reply.ts';
 
 const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
 
@@ -18,10 +18,10 @@ const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
  * out. A platform's channel becomes the team it is linked to, and its thread the conversation it
  * continues; a thread answered for the first time is remembered.
  */
-export async function handleTurn(ctx: Context, incoming: Turn): Promise<Reply> {
+export async function handleTurn(ctx: Context, incoming: Turn, progress?: AnswerProgress): Promise<Reply> {
   rejectControlCharacters(incoming);
   const turn = await resolvePlace(ctx, incoming);
-  const reply = await dispatch(ctx, turn);
+  const reply = await dispatch(ctx, turn, progress);
   if (turn.thread && reply.conversationId && reply.conversationId !== turn.conversationId) {
     await rememberThread(ctx.db.prisma, turn.thread, turn.userId, reply.conversationId);
   }
@@ -34,7 +34,7 @@ async function resolvePlace(ctx: Context, turn: Turn): Promise<Turn> {
   return { ...turn, teamId, conversationId };
 }
 
-async function dispatch(ctx: Context, turn: Turn): Promise<Reply> {
+async function dispatch(ctx: Context, turn: Turn, progress?: AnswerProgress): Promise<Reply> {
   if (turn.action) return handleAction(ctx, turn, turn.action);
   // "/casus <tekst>" offers a case text for storage (after anonymisation and the coach's check).
   if (isCaseCommand(turn.text)) return proposeCaseTurn(ctx, turn);
@@ -56,7 +56,7 @@ async function dispatch(ctx: Context, turn: Turn): Promise<Reply> {
     const reply = await feature.onShortText?.(ctx, turn, short!);
     if (reply) return reply;
   }
-  const reply = await answerQuestion(ctx, { ...turn, text: turn.text ?? '' });
+  const reply = await answerQuestion(ctx, { ...turn, text: turn.text ?? '' }, progress);
   // Quoting a case discussion shows it to the asker: that goes into the audit trail.
   const casePassages = reply.citations.filter((c) => c.type === 'casus').map((c) => c.passageId);
   await recordCaseViews(ctx.db, { actorId: turn.userId, passageIds: casePassages });

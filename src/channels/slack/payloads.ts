@@ -98,7 +98,8 @@ export const formMetadataSchema = z.object({
   sourceTs: z.string().optional(),
 });
 
-export const feedbackMetadataSchema = z.object({ answerId: z.string(), channel: z.string(), threadTs: z.string().optional() });
+// A modal opened before the rating was kept in it was always for a 👎.
+export const feedbackMetadataSchema = z.object({ answerId: z.string(), rating: z.enum(['up', 'down']).default('down'), channel: z.string(), threadTs: z.string().optional() });
 
 export const replyActionValueSchema = z.object({ id: z.string(), value: z.string().optional() });
 
