@@ -19,9 +19,18 @@ const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
  * continues; a thread answered for the first time is remembered.
  */
 export async function handleTurn(ctx: Context, incoming: Turn, progress?: AnswerProgress): Promise<Reply> {
+  return inPlace(ctx, incoming, (turn) => dispatch(ctx, turn, progress));
+}
+
+/** A text that is a question whatever it looks like (never a command or a reply to a feature), e.g. a message asked about. */
+export async function handleQuestion(ctx: Context, incoming: Turn & { text: string }, progress?: AnswerProgress): Promise<Reply> {
+  return inPlace(ctx, incoming, (turn) => answer(ctx, { ...turn, text: incoming.text }, progress));
+}
+
+async function inPlace(ctx: Context, incoming: Turn, handle: (turn: Turn) => Promise<Reply>): Promise<Reply> {
   rejectControlCharacters(incoming);
   const turn = await resolvePlace(ctx, incoming);
-  const reply = await dispatch(ctx, turn, progress);
+  const reply = await handle(turn);
   if (turn.thread && reply.conversationId && reply.conversationId !== turn.conversationId) {
     await rememberThread(ctx.db.prisma, turn.thread, turn.userId, reply.conversationId);
   }
@@ -56,6 +65,10 @@ async function dispatch(ctx: Context, turn: Turn, progress?: AnswerProgress): Pr
     const reply = await feature.onShortText?.(ctx, turn, short!);
     if (reply) return reply;
   }
+  return answer(ctx, turn, progress);
+}
+
+async function answer(ctx: Context, turn: Turn, progress?: AnswerProgress): Promise<Reply> {
   const reply = await answerQuestion(ctx, { ...turn, text: turn.text ?? '' }, progress);
   // Quoting a case discussion shows it to the asker: that goes into the audit trail.
   const casePassages = reply.citations.filter((c) => c.type === 'casus').map((c) => c.passageId);

@@ -135,6 +135,18 @@ export interface ReplyFormField {
   hint?: string;
 }
 
+/** A suggestion to start a chat with: its short title, and the message it sends. */
+export interface Prompt {
+  title: string;
+  message: string;
+}
+
+/** Suggested prompts for where the user is, under a heading. */
+export interface PromptSet {
+  title: string;
+  prompts: Prompt[];
+}
+
 /** What the assistant is doing while it answers, for a channel to show. */
 export type AnswerStage = 'searching' | 'writing';
 

@@ -23,6 +23,7 @@ import { skipModule } from './skip-module.ts';
 import { startOnboarding } from './start-onboarding.ts';
 import { stopOnboarding } from './stop-onboarding.ts';
 import { onboardingOverview } from './overview.ts';
+import { suggestNextStep } from './suggest-next-step.ts';
 
 async function teamOf(ctx: Context, turn: Turn): Promise<string> {
   const acting = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
@@ -104,5 +105,6 @@ export const onboardingFeature: Feature = {
   actionPrefix: 'onboarding',
   onAction: onboardingAction,
   onMemberJoined: enrolNewcomer,
+  prompts: suggestNextStep,
   jobs: [nudgeJob],
 };

@@ -12,9 +12,11 @@ import { channelGuard } from '../shared/guard.ts';
 import { createSlackDelivery } from './create-slack-delivery.ts';
 import { boltLogger, SharedChannels } from './guard.ts';
 import { register as registerActions } from './listeners/actions.ts';
+import { register as registerAssistant } from './listeners/assistant.ts';
 import { register as registerCommands } from './listeners/commands.ts';
 import { register as registerEvents } from './listeners/events.ts';
 import { register as registerMessages } from './listeners/messages.ts';
+import { register as registerShortcuts } from './listeners/shortcuts.ts';
 import { register as registerViews } from './listeners/views.ts';
 import type { SlackDeps } from './respond.ts';
 
@@ -60,7 +62,7 @@ export function createSlackChannel(ctx: Context, config: SlackConfig, options: S
   }
   const deps: SlackDeps = { ctx, config, guard: channelGuard(ctx), shared: new SharedChannels(), statusAfterMs: options.statusAfterMs ?? 1000 };
   // The event-id check (in events) runs first: it is global middleware.
-  for (const register of [registerEvents, registerMessages, registerCommands, registerActions, registerViews]) register(app, deps);
+  for (const register of [registerEvents, registerAssistant, registerMessages, registerCommands, registerActions, registerViews, registerShortcuts]) register(app, deps);
   let unregister: (() => void) | undefined;
   return {
     app,
