@@ -161,7 +161,7 @@ describe('an answer that fails after the acknowledgement', () => {
 
     const retried = await answered(payload, { channel: 'CFAIL', threadTs: ts }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     expect(retried.args.text).not.toMatch(/Sorry/);
-    expect(JSON.stringify(retried.args.blocks)).toContain('wijkwijs.feedback.up');
+    expect(JSON.stringify(retried.args.blocks)).toContain('"feedback_buttons"');
   });
 });
 
