@@ -11,7 +11,7 @@ import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { channelLink, placeKey } from '../../src/teams/channel-links.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
-import { startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
+import { sixWeeksAnswer, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { activity, BOT, StandInConnector } from './support/connector.ts';
 
 const connector = new StandInConnector();
@@ -35,12 +35,6 @@ async function post(body: unknown): Promise<Response> {
   return response;
 }
 
-const passageNumber = (request: ChatRequest, needle: string) =>
-  Number(request.messages.at(-1)!.content.split(/\n(?=\[\d+\] )/).find((block) => block.includes(needle))!.match(/^\[(\d+)\]/m)![1]);
-const grounded = (request: ChatRequest) => {
-  const n = passageNumber(request, 'zes weken de tijd heeft');
-  return `De wijkcoach heeft zes weken de tijd om de hulpvraag te verkennen [${n}]. In die zes weken verken je breed en breng je het netwerk in kaart [${n}].`;
-};
 const messageEntity = (body: any) => (body.entities ?? []).find((e: any) => e.type === 'https://schema.org/Message');
 const cardOf = (body: any) => body.attachments?.find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 
@@ -69,7 +63,7 @@ beforeEach(() => {
 
 describe('a personal chat', () => {
   it('streams a model answer: informative updates, text that grows, and a final message with the AI label, citations, feedback loop and follow-ups', async () => {
-    model.chatReply = grounded;
+    model.chatReply = sixWeeksAnswer();
     model.chunkDelayMs = 30;
     const incoming = activity(connector.url, { text: QUESTION });
     expect((await post(incoming)).status).toBe(200);

@@ -10,7 +10,7 @@ import { createWebApp, startWebServer, type RunningServer } from '../../src/chan
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
-import { startFakeOpenAI, type ChatRequest, type FakeOpenAI } from '../support/fake-openai.ts';
+import { passageNumber, sixWeeksAnswer, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postEvent, postInteraction, SIGNING_SECRET, startFakeSlack, WORKSPACE, type FakeSlack, type SlackCall } from './support/fake-slack.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -48,16 +48,6 @@ beforeEach(() => {
   model.chatReply = 500;
   model.chunkDelayMs = 0;
 });
-
-const userMessage = (request: ChatRequest) => request.messages.at(-1)!.content;
-/** The number the model was given for the passage containing `needle`. */
-const passageNumber = (request: ChatRequest, needle: string) =>
-  Number(userMessage(request).split(/\n(?=\[\d+\] )/).find((block) => block.includes(needle))!.match(/^\[(\d+)\]/m)![1]);
-/** A model answer grounded in the handbook's passage on the six weeks. */
-const grounded = (extra = '') => (request: ChatRequest) => {
-  const n = passageNumber(request, 'zes weken de tijd heeft');
-  return `De wijkcoach heeft zes weken de tijd om de hulpvraag te verkennen [${n}]. ${extra}In die zes weken verken je breed en breng je het netwerk in kaart [${n}].`;
-};
 
 /** A message in a thread of the DM with Wijkwijs: Slack's assistant surface. */
 async function askInAssistantThread(user: string, text: string) {
@@ -129,7 +119,7 @@ describe('the assistant surface', () => {
   });
 
   it('streams a model answer as it is written and settles sources, trust line and feedback buttons at the end', async () => {
-    model.chatReply = grounded();
+    model.chatReply = sixWeeksAnswer();
     model.chunkDelayMs = 40;
     const ended = model.streamsEndedAt.length;
     const { dm, threadTs } = await askInAssistantThread('USTREAM', QUESTION);
@@ -157,7 +147,7 @@ describe('the assistant surface', () => {
   });
 
   it('never streams a sentence its source does not bear out', async () => {
-    model.chatReply = grounded('De wachttijd bij het loket is acht weken [1]. ');
+    model.chatReply = sixWeeksAnswer('De wachttijd bij het loket is acht weken [1]. ');
     const { dm } = await askInAssistantThread('UUNGROUNDED', QUESTION);
     const start = await slackApi.next('chat.startStream', (a) => a.channel === dm, 15_000);
     await stoppedStream(dm);
@@ -185,7 +175,7 @@ describe('the assistant surface', () => {
 
 describe('a mention in a channel', () => {
   it('streams into the thread for the asker, with the recipient Slack needs outside a DM', async () => {
-    model.chatReply = grounded();
+    model.chatReply = sixWeeksAnswer();
     const ts = messageTs();
     const started = Date.now();
     const response = await postEvent(server.url, eventCallback({ type: 'app_mention', user: 'UCHAN', text: `<@${BOT_USER}> ${QUESTION}`, ts, channel: 'CSTREAM' }));

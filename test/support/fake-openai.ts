@@ -120,6 +120,21 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   return fake;
 }
 
+/** The number a chat request gave the first passage containing `needle`, for a model reply that cites it. */
+export function passageNumber(request: ChatRequest, needle: string): number {
+  const block = request.messages.at(-1)!.content.split(/\n(?=\[\d+\] )/).find((b) => b.includes(needle));
+  if (!block) throw new Error(`no passage with "${needle}" was sent to the model`);
+  return Number(block.match(/^\[(\d+)\]/m)![1]);
+}
+
+/** A model answer grounded in the handbook's passage on the six weeks to explore a request for help, as two sentences. */
+export function sixWeeksAnswer(extra = '') {
+  return (request: ChatRequest): string => {
+    const n = passageNumber(request, 'zes weken de tijd heeft');
+    return `De wijkcoach heeft zes weken de tijd om de hulpvraag te verkennen [${n}]. ${extra}In die zes weken verken je breed en breng je het netwerk in kaart [${n}].`;
+  };
+}
+
 /** Deterministic vectors from character codes: similar texts get similar vectors, enough for a test. */
 function pseudoEmbedding(text: string, dims: number): number[] {
   const v = new Array<number>(dims).fill(0);
