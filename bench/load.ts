@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSlackChannel } from '../src/channels/slack/index.ts';
 import { channelMount, createWebApp, startWebServer } from '../src/channels/web/server.ts';
-import { createContext } from '../src/context.ts';
+import { createContext } from '../src/app.ts';
 import { ingestFiles } from '../src/knowledge/ingest-files.ts';
 import { loadConfig } from '../src/lib/config.ts';
 import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack } from '../test/slack/support/fake-slack.ts';

@@ -18,23 +18,13 @@ import { fileURLToPath } from 'node:url';
 import { Faker, fakerNL, fakerTR, fakerPL, fakerDE, fakerFR, fakerEN, fakerES, fakerIT, fakerPT_BR } from '@faker-js/faker';
 import { isValidBsn, isValidIban } from '../../src/privacy/detect/index.ts';
 import { loadMarked } from './marked.ts';
+import type { Annotation, Sample } from './sample.ts';
 import type { EntityType } from '../../src/privacy/detect/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SEED = 20251123;
 const GENERATED_COUNT = 420;
 
-export interface Annotation {
-  type: EntityType;
-  start: number;
-  end: number;
-}
-export interface Sample {
-  text: string;
-  entities: Annotation[];
-  /** The heading of the hand-written group the sentence belongs to. */
-  section?: string;
-}
 
 const others: Faker[] = [fakerTR, fakerPL, fakerDE, fakerFR, fakerEN, fakerES, fakerIT, fakerPT_BR];
 const f = fakerNL;

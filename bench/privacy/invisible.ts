@@ -9,7 +9,7 @@
  * invisible or full-width character of the altered entity.
  */
 import { anonymise, detectPersonalData, type EntityType } from '../../src/privacy/index.ts';
-import type { Annotation, Sample } from './generate.ts';
+import type { Annotation, Sample } from './sample.ts';
 import { SPACES, ZERO_WIDTH } from './marked.ts';
 import { CLASSES } from './score.ts';
 

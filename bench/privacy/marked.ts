@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTITY_TYPES, isValidBsn, isValidIban, type EntityType } from '../../src/privacy/detect/index.ts';
-import type { Annotation, Sample } from './generate.ts';
+import type { Annotation, Sample } from './sample.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { anonymise, ENTITY_TYPES } from '../../src/privacy/index.ts';
-import type { Sample } from './generate.ts';
+import type { Sample } from './sample.ts';
 import { scoreInvisible, type InvisibleResult } from './invisible.ts';
 import { CLASSES, scoreSet, type ClassName, type SetResult } from './score.ts';
 

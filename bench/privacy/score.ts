@@ -3,7 +3,7 @@
  * spans overlap) counts per entity type, per class of types, and per hand-written section.
  */
 import { detectPersonalData, ENTITY_TYPES, isListedNameWord, type Entity, type EntityType } from '../../src/privacy/detect/index.ts';
-import type { Annotation, Sample } from './generate.ts';
+import type { Annotation, Sample } from './sample.ts';
 
 export interface Score {
   tp: number;

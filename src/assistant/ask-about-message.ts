@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from './context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { anonymise } from '../privacy/index.ts';
 import { handleQuestion } from './handle-turn.ts';

@@ -1,15 +1,13 @@
-import type { Context } from '../context.ts';
-import { FEATURES } from '../features.ts';
+import { recordCaseViews } from '../audit/record-case-views.ts';
 import { rejectControlCharacters } from '../lib/control-characters.ts';
 import { WijkwijsError } from '../lib/errors.ts';
-import { CASE_CANCEL, CASE_CONFIRM, cancelCaseTurn, confirmCaseTurn, isCaseCommand, proposeCaseTurn } from '../privacy/case-turns.ts';
-import { recordCaseViews } from '../privacy/record-case-views.ts';
 import { channelLink } from '../teams/channel-links.ts';
 import { answerQuestion } from './answer-question.ts';
-import type { MemberJoined } from './feature.ts';
+import type { Context, Feature, MemberJoined } from './context.ts';
+import { notice } from './feature-kit.ts';
 import { recordFeedback } from './record-feedback.ts';
+import type { AnswerProgress, Reply, Turn } from './reply.ts';
 import { rememberThread, threadConversation } from './threads.ts';
-import { noticeReply, type AnswerProgress, type Reply, type Turn } from './reply.ts';
 
 const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
 
@@ -45,23 +43,21 @@ async function resolvePlace(ctx: Context, turn: Turn): Promise<Turn> {
 
 async function dispatch(ctx: Context, turn: Turn, progress?: AnswerProgress): Promise<Reply> {
   if (turn.action) return handleAction(ctx, turn, turn.action);
-  // "/casus <tekst>" offers a case text for storage (after anonymisation and the coach's check).
-  if (isCaseCommand(turn.text)) return proposeCaseTurn(ctx, turn);
   const command = COMMAND.exec(turn.text ?? '');
   if (command) {
     const name = command[1]!.toLowerCase();
-    const handler = FEATURES.find((f) => f.commands?.[name])?.commands?.[name];
+    const handler = ctx.features.find((f) => f.commands?.[name])?.commands?.[name];
     if (handler) return handler(ctx, turn, (command[2] ?? '').trim());
     if (name === 'overzicht') {
       const lines = await userOverview(ctx, turn.userId);
       return notice(turn, lines.length ? `Dit staat voor je klaar:\n${lines.map((l) => `• ${l}`).join('\n')}` : 'Er staat niets voor je open: geen vier-ogen vragen, casussen, intervisies of inwerkmodules.');
     }
-    const names = commandNames().map((n) => `/${n}`).join(', ');
+    const names = commandNames(ctx.features).map((n) => `/${n}`).join(', ');
     const lead = name === 'hulp' || name === 'help' ? 'Stel gewoon je vraag; ik antwoord met bronnen.' : `De opdracht /${name} ken ik niet. Je kunt gewoon een vraag typen.`;
     return notice(turn, `${lead} Opdrachten: ${names}. Typ een opdracht zonder meer voor uitleg of een formulier.`);
   }
   const short = shortText(turn.text);
-  for (const feature of short ? FEATURES : []) {
+  for (const feature of short ? ctx.features : []) {
     const reply = await feature.onShortText?.(ctx, turn, short!);
     if (reply) return reply;
   }
@@ -73,7 +69,7 @@ async function answer(ctx: Context, turn: Turn, progress?: AnswerProgress): Prom
   // Quoting a case discussion shows it to the asker: that goes into the audit trail.
   const casePassages = reply.citations.filter((c) => c.type === 'casus').map((c) => c.passageId);
   await recordCaseViews(ctx.db, { actorId: turn.userId, passageIds: casePassages });
-  return { ...reply, actions: [...reply.actions, ...FEATURES.flatMap((f) => f.answerActions?.(turn, reply) ?? [])] };
+  return { ...reply, actions: [...reply.actions, ...ctx.features.flatMap((f) => f.answerActions?.(turn, reply) ?? [])] };
 }
 
 /** "verder", "sla over": two words at most, without a question mark; lower case. */
@@ -83,19 +79,19 @@ function shortText(text: string | undefined): string | undefined {
 }
 
 /** Every command the core answers, without the slash: its own and those of the features. */
-export function commandNames(): string[] {
-  return ['casus', 'overzicht', ...FEATURES.flatMap((f) => Object.keys(f.commands ?? {}))];
+export function commandNames(features: readonly Feature[]): string[] {
+  return ['overzicht', ...features.flatMap((f) => Object.keys(f.commands ?? {}))];
 }
 
 /** What waits for a user across the features, one line each. */
 export async function userOverview(ctx: Context, userId: string): Promise<string[]> {
-  const parts = await Promise.all(FEATURES.map((f) => f.overview?.(ctx, userId) ?? []));
+  const parts = await Promise.all(ctx.features.map((f) => f.overview?.(ctx, userId) ?? []));
   return parts.flat();
 }
 
 /** A member joined a linked team channel: every feature that cares hears of it. */
 export async function handleMemberJoined(ctx: Context, event: MemberJoined): Promise<void> {
-  for (const feature of FEATURES) await feature.onMemberJoined?.(ctx, event);
+  for (const feature of ctx.features) await feature.onMemberJoined?.(ctx, event);
 }
 
 async function handleAction(ctx: Context, turn: Turn, action: NonNullable<Turn['action']>): Promise<Reply> {
@@ -107,17 +103,9 @@ async function handleAction(ctx: Context, turn: Turn, action: NonNullable<Turn['
       await recordFeedback(ctx.db.prisma, { answerId: action.value, userId: turn.userId, rating, comment: action.comment });
       return notice(turn, rating > 0 ? 'Dank je! Fijn dat het hielp.' : 'Dank je voor je eerlijke oordeel. We gebruiken het om de antwoorden te verbeteren.');
     }
-    case CASE_CONFIRM:
-      return confirmCaseTurn(ctx, turn, action);
-    case CASE_CANCEL:
-      return cancelCaseTurn(ctx, turn, action);
   }
   const prefix = action.id.split('.')[0];
-  const feature = FEATURES.find((f) => f.actionPrefix === prefix && f.onAction);
+  const feature = ctx.features.find((f) => f.actionPrefix === prefix && f.onAction);
   if (feature) return feature.onAction!(ctx, turn, action);
   throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer). Stel je vraag gerust opnieuw.');
-}
-
-export function notice(turn: Turn, text: string): Reply {
-  return noticeReply(text, { conversationId: turn.conversationId ?? '' });
 }

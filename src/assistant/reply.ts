@@ -1,6 +1,6 @@
 /** Channel-neutral input and output of the conversation core; Slack, Teams and the web chat adapt them. */
 
-export type ChannelName = 'web' | 'cli' | 'slack' | 'teams';
+export type ChannelName = 'web' | 'cli' | 'slack' | 'msteams';
 
 /**
  * Who reads a reply: 'private' when only the person who asked sees it (a DM, /vraag, a click answered
@@ -23,7 +23,7 @@ export interface Turn {
    */
   audience?: Audience;
   /**
-   * The platform channel the turn comes from, e.g. "slack:T01:C02" or "teams:19:…@thread.tacv2";
+   * The platform channel the turn comes from, e.g. "slack:T01:C02" or "msteams:19:…@thread.tacv2";
    * the core looks up the team it is linked to. A DM or personal chat has none.
    */
   place?: string;

@@ -1,5 +1,4 @@
-import type { Context } from '../context.ts';
-import { FEATURES } from '../features.ts';
+import type { Context } from './context.ts';
 import { channelLink } from '../teams/channel-links.ts';
 import type { Prompt, PromptSet } from './reply.ts';
 
@@ -26,7 +25,7 @@ const TEAM_QUESTIONS: Prompt[] = [
  * a few common questions. `place` is the channel they were looking at, when the platform says so.
  */
 export async function suggestedPrompts(ctx: Context, who: { userId: string; place?: string }): Promise<PromptSet> {
-  for (const feature of FEATURES) {
+  for (const feature of ctx.features) {
     const own = await feature.prompts?.(ctx, who.userId);
     if (own?.prompts.length) return { title: own.title, prompts: own.prompts.slice(0, MAX_PROMPTS) };
   }

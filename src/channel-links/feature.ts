@@ -5,9 +5,9 @@
  * `/wijkwijs koppel …` and Teams' `@Wijkwijs koppel …` arrive here as these commands, with the
  * channel as the Turn's place; the channel turns its own way of naming a group into the id.
  */
-import type { Feature } from '../assistant/feature.ts';
+import type { Feature } from '../assistant/context.ts';
 import { noticeReply, type Reply, type Turn } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { changeChannelSettings, channelLink, channelSettingsSchema, deleteChannelLink, describeChannel, parsePlace, saveChannelLink, type ChannelSettings } from '../teams/channel-links.ts';
 import { linkChannel, unlinkChannel, type ChannelLinkStore } from '../teams/link-channel.ts';

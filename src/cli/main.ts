@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { handleTurn } from '../assistant/handle-turn.ts';
 import { startSlack } from '../channels/slack/index.ts';
-import { startTeams } from '../channels/msteams/index.ts';
+import { startMsTeams } from '../channels/msteams/index.ts';
 import { createWebApp, startWebServer } from '../channels/web/server.ts';
-import { createContext, type Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
+import { createContext } from '../app.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../knowledge/document.ts';
 import { ingestFiles, type IngestProgress, type IngestSummary } from '../knowledge/ingest-files.ts';
 import { searchPassages, type Passage } from '../knowledge/search-passages.ts';
@@ -13,7 +14,7 @@ import { WijkwijsError } from '../lib/errors.ts';
 import { migrate } from '../lib/migrate.ts';
 import { FEATURE_JOBS } from '../features.ts';
 import { startJobWorker } from '../jobs/start-job-worker.ts';
-import { startRetentionPurge } from '../privacy/start-retention-purge.ts';
+import { startRetentionPurge } from '../data-protection/start-retention-purge.ts';
 import { anonymiseCommand } from './anonymise-command.ts';
 import { prepareLocalUse } from './prepare-local-use.ts';
 import { privacyCommand } from './privacy-command.ts';
@@ -86,10 +87,10 @@ async function serve(args: string[]): Promise<number> {
   try {
     await prepareLocalUse(ctx, (line) => process.stdout.write(`${line}\n`));
     const stopPurging = await startRetentionPurge(ctx);
-    const stopJobs = startJobWorker(ctx, FEATURE_JOBS);
+    const stopJobs = startJobWorker(ctx, FEATURE_JOBS, ctx.config.jobIntervalMs);
     const web = createWebApp(ctx);
     // Teams, when configured, answers at /api/messages on this same app and port.
-    const teams = await startTeams(ctx, web).catch(async (error: unknown) => {
+    const msTeams = await startMsTeams(ctx, web).catch(async (error: unknown) => {
       stopPurging();
       await stopJobs();
       throw error;
@@ -105,7 +106,7 @@ async function serve(args: string[]): Promise<number> {
       throw error;
     });
     process.stdout.write(`Wijkwijs draait op ${running.url} — open dit adres in je browser. Stoppen: Ctrl+C.\n`);
-    if (teams) process.stdout.write(`Teams staat aan (${running.url}/api/messages${ctx.config.teams?.appId ? '' : ', alleen voor de Emulator op deze computer'}).\n`);
+    if (msTeams) process.stdout.write(`Teams staat aan (${running.url}/api/messages${ctx.config.msTeams?.appId ? '' : ', alleen voor de Emulator op deze computer'}).\n`);
     if (slack) process.stdout.write(`Slack staat aan (${ctx.config.slack?.mode === 'socket' ? 'Socket Mode' : `${running.url}/slack/events`}).\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
@@ -115,7 +116,7 @@ async function serve(args: string[]): Promise<number> {
     stopPurging();
     await stopJobs();
     await slack?.stop();
-    await teams?.stop();
+    await msTeams?.stop();
     await running.close();
     return 0;
   } finally {

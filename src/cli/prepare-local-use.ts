@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { ingestFiles } from '../knowledge/ingest-files.ts';
 import { placeLocalUsers } from '../teams/place-local-users.ts';
 import { WEB_USER_ID } from '../channels/web/server.ts';

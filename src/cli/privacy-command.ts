@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { releasePlaces } from '../intervision/release-places.ts';
-import { deleteUserData } from '../privacy/delete-user-data.ts';
-import { exportUserData } from '../privacy/export-user-data.ts';
-import { listAuditEvents } from '../privacy/list-audit-events.ts';
-import { purgeExpiredConversations } from '../privacy/purge-expired-conversations.ts';
-import { purgeExpiredDrafts } from '../privacy/purge-expired-drafts.ts';
+import { deleteUserData } from '../data-protection/delete-user-data.ts';
+import { exportUserData } from '../data-protection/export-user-data.ts';
+import { listAuditEvents } from '../data-protection/list-audit-events.ts';
+import { purgeExpiredConversations } from '../data-protection/purge-expired-conversations.ts';
+import { purgeExpiredDrafts } from '../data-protection/purge-expired-drafts.ts';
 import { OPERATOR } from '../teams/authorise.ts';
 
 export const PRIVACY_HELP = `  privacy export --user <id>     toon als JSON alles wat over deze gebruiker is opgeslagen
@@ -49,7 +49,7 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
         `Ook verwijderd: ${r.notifications} bericht(en), ${r.consultationDrafts} nooit verstuurd(e) concept(en) (twintig/vier ogen), ` +
           `${r.memberProfiles} profiel(en) (expertise, afwezigheid), ${r.intervisieSignups} intervisie-aanmelding(en), ${r.intervisieVotes} intervisie-stem(men), ` +
           `${r.onboardingEnrollments} onboarding-traject(en) met ${r.onboardingModules} module(s) en ${r.onboardingQuizAnswers} quizantwoord(en), ` +
-          `${r.msteamsConversations} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
+          `${r.msTeamsConversations} Teams-koppeling(en); ${r.jobsCancelled} geplande herinnering(en) geannuleerd.`,
       );
       say(
         `In het auditlog staat deze gebruiker voortaan als ${r.pseudonym} (${r.auditEventsPseudonymised} regel(s) aangepast); ` +
@@ -61,13 +61,13 @@ export async function privacyCommand(args: string[], withContext: <T>(fn: (ctx: 
     case 'purge': {
       const [r, d] = await withContext(async (ctx) => {
         const now = new Date();
-        return [await purgeExpiredConversations(ctx.db, now, { retentionDays: ctx.config.retentionDays }), await purgeExpiredDrafts(ctx.db, now)] as const;
+        return [await purgeExpiredConversations(ctx.db, now, { retentionDays: ctx.config.retentionDays }), await purgeExpiredDrafts(ctx.db, ctx.features, now)] as const;
       });
       say(
-        `Opgeruimd: ${r.conversations} gesprek(ken) met ${r.answers} vraag/antwoord(en) en ${r.feedback} feedback, en ${r.drafts} verlopen casusconcept(en); ` +
+        `Opgeruimd: ${r.conversations} gesprek(ken) met ${r.answers} vraag/antwoord(en) en ${r.feedback} feedback; ` +
           `${r.notifications} oud(e) bericht(en) en ${r.jobs} afgeronde taak/taken.`,
       );
-      say(`Nooit bevestigde concepten: ${d.twintigOgenDrafts} twintig-ogen aanvraag/aanvragen, ${d.outcomeDrafts} uitkomst(en), ${d.vierOgenDrafts} vier-ogen check(s).`);
+      say(`Nooit bevestigde concepten: ${d.map((rows) => `${rows.count} ${rows.label}`).join(', ')}.`);
       return 0;
     }
     case 'audit': {

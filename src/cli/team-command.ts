@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { getTeamRhythm } from '../consultations/rhythm/get-team-rhythm.ts';
 import { describeRhythm, parseWeekday, type RhythmChange } from '../consultations/rhythm/rhythm.ts';
 import { setTeamRhythm } from '../consultations/rhythm/set-team-rhythm.ts';

@@ -3,7 +3,7 @@
  * asker's team through the messenger (Slack calls the team's group there), with an "Opgelost" button.
  */
 import { noticeReply, type Reply, type Turn } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { teamChannels } from '../teams/channel-links.ts';
 import { actingTeamOf } from '../teams/membership.ts';
@@ -28,7 +28,7 @@ export async function requestHandoff(ctx: Context, turn: Turn, answerId: string)
   if (await prisma.handoff.findFirst({ where: { answerId: answer.id, status: 'open' }, select: { id: true } })) {
     return noticeReply('Deze vraag staat al uit bij je collega’s. Je krijgt bericht zodra hij is opgelost.');
   }
-  const linked = [...(await teamChannels(ctx.db, teamId, 'slack')), ...(await teamChannels(ctx.db, teamId, 'teams'))];
+  const linked = [...(await teamChannels(ctx.db, teamId, 'slack')), ...(await teamChannels(ctx.db, teamId, 'msteams'))];
   if (!linked.length) {
     throw new WijkwijsError('not_found', `Team ${teamId} heeft nog geen gekoppeld kanaal in Slack of Teams. Vraag een beheerder van het team om het teamkanaal te koppelen (koppel ${teamId}).`);
   }

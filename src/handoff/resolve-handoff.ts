@@ -1,6 +1,6 @@
 /** "Opgelost" under a hand-off request: the posted request shows who solved it, and the asker hears of it. */
 import { noticeReply, type Reply, type Turn } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { handoffKey, shortQuestion } from './handoff-message.ts';
 
 export async function resolveHandoff(ctx: Context, turn: Turn, handoffId: string): Promise<Reply> {

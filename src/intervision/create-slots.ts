@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Context } from '../context.ts';
-import { defineJob } from '../jobs/job.ts';
+import type { Context } from '../assistant/context.ts';
+import { defineJob } from '../assistant/feature-kit.ts';
 import { scheduleJob } from '../jobs/schedule-job.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { addDays, atLocalTime, DEFAULT_TIME_ZONE } from '../lib/time.ts';
@@ -48,26 +48,39 @@ export async function createSlots(ctx: Context, input: CreateSlotsInput): Promis
   if (first <= now) throw new WijkwijsError('bad_request', 'Kies een moment in de toekomst.');
   const seriesId = randomUUID();
   const recurrence = weeks === 0 ? 'none' : `weekly:${weeks}`;
-  const ids: string[] = [];
+  const slots: Slot[] = [];
   for (let i = 0; i < count; i++) {
     const date = addDays(input.date, 7 * weeks * i);
-    const [row] = await ctx.db.sql.query<{ id: string }>(
-      `INSERT INTO intervisie_slot (team_id, series_id, title, method, facilitator_id, starts_at, local_date, local_time, time_zone, duration_minutes, place, capacity, recurrence, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [input.teamId, seriesId, input.title, input.method, input.facilitatorId, atLocalTime(date, input.time, zone), date, input.time, zone, input.durationMinutes, input.place, input.capacity, recurrence, input.createdBy, now],
+    slots.push(
+      await ctx.db.prisma.intervisieSlot.create({
+        data: {
+          teamId: input.teamId,
+          seriesId,
+          title: input.title,
+          method: input.method,
+          facilitatorId: input.facilitatorId,
+          startsAt: atLocalTime(date, input.time, zone),
+          localDate: date,
+          localTime: input.time,
+          timeZone: zone,
+          durationMinutes: input.durationMinutes,
+          place: input.place,
+          capacity: input.capacity,
+          recurrence,
+          createdBy: input.createdBy,
+          createdAt: now,
+        },
+      }),
     );
-    ids.push(row!.id);
   }
-  const slots: Slot[] = [];
-  for (const id of ids) {
-    const slot = await loadSlot(ctx.db.sql, id);
-    slots.push(slot);
+  for (const slot of slots) {
+    const id = slot.id;
     await scheduleReminders(ctx, slot);
-    const announceAt = new Date(new Date(slot.starts_at).getTime() - ANNOUNCE_DAYS_AHEAD * 86_400_000);
+    const announceAt = new Date(slot.startsAt.getTime() - ANNOUNCE_DAYS_AHEAD * 86_400_000);
     if (announceAt <= now) await announceSlot(ctx, slot);
     else await scheduleJob(ctx.db, { kind: ANNOUNCE_JOB, payload: { slotId: id }, runAt: announceAt, key: `intervisie.announce:${id}` });
   }
-  ctx.logger.info({ teamId: input.teamId, seriesId, slots: ids.length }, 'intervisie slots created');
+  ctx.logger.info({ teamId: input.teamId, seriesId, slots: slots.length }, 'intervisie slots created');
   return slots;
 }
 
@@ -77,7 +90,7 @@ export const announceSlotJob = defineJob({
   kind: ANNOUNCE_JOB,
   payload: z.object({ slotId: z.string() }),
   async run(ctx, payload) {
-    const slot = await loadSlot(ctx.db.sql, payload.slotId).catch(() => undefined);
+    const slot = await loadSlot(ctx.db.prisma, payload.slotId).catch(() => undefined);
     if (slot?.status === 'planned') await announceSlot(ctx, slot);
   },
 });

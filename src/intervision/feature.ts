@@ -3,13 +3,12 @@
  * a waiting list, reminders, and a team's request for a new slot with a date poll.
  */
 import { z } from 'zod';
-import type { Feature } from '../assistant/feature.ts';
-import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context, Feature } from '../assistant/context.ts';
+import { actingTeam, buttonValue, notice, parseFields, selectField, unknownButton } from '../assistant/feature-kit.ts';
+import type { Reply, ReplyForm, ReplyFormField, Turn, TurnAction } from '../assistant/reply.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
 import { requireTeamRole } from '../teams/authorise.ts';
-import { actingTeamOf } from '../teams/membership.ts';
 import { announceSlotJob, createSlots, RECURRENCES, type Recurrence } from './create-slots.ts';
 import { loadWerkvormen } from './load-werkvormen.ts';
 import { closePoll, closePollJob, requestSlot, voteSlot } from './request-slot.ts';
@@ -26,8 +25,8 @@ export const INTERVISIE_ACTIONS = {
   closePoll: 'intervisie.close-poll',
 } as const;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum');
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'tijd');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -56,18 +55,6 @@ const requestFields = z.object({
   date4: z.union([date, z.literal('')]).optional(),
 });
 
-function reply(turn: Turn, body: string, extra: Partial<Reply> = {}): Reply {
-  return { ...noticeReply(body, extra), conversationId: turn.conversationId ?? '' };
-}
-
-async function teamOf(ctx: Context, turn: Turn): Promise<string> {
-  const team = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
-  if ('problem' in team) {
-    throw new WijkwijsError('forbidden', team.problem === 'no_team' ? 'Je bent nog geen lid van een team. Vraag de beheerder je toe te voegen.' : 'Je bent lid van meerdere teams; gebruik dit in het kanaal van je team.');
-  }
-  return team.teamId;
-}
-
 /** The forms' labels, so a refusal names the fields as the user saw them. */
 const FIELD_LABELS: Record<string, string> = {
   title: 'Titel',
@@ -86,60 +73,42 @@ const FIELD_LABELS: Record<string, string> = {
   date4: 'Datum 4',
 };
 
-function fieldsOf<T>(schema: z.ZodType<T>, action: TurnAction): T {
-  const parsed = schema.safeParse(action.fields ?? {});
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => FIELD_LABELS[String(i.path[0])] ?? String(i.path[0])))].join(', ');
-    throw new WijkwijsError('bad_request', `Controleer deze velden in het formulier: ${fields}.`);
-  }
-  return parsed.data;
-}
-
-function valueOf(action: TurnAction): string {
-  const value = z.string().min(1).max(200).safeParse(action.value);
-  if (!value.success) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt waar hij over gaat.');
-  return value.data;
-}
-
 /** Leads plan slots, and so do procesbegeleiders: whoever facilitates one of the team's slots. */
 async function requirePlanner(ctx: Context, userId: string, teamId: string): Promise<void> {
-  const [facilitates] = await ctx.db.sql.query(`SELECT 1 FROM intervisie_slot WHERE team_id = $1 AND facilitator_id = $2 LIMIT 1`, [teamId, userId]);
+  const facilitates = await ctx.db.prisma.intervisieSlot.findFirst({ where: { teamId, facilitatorId: userId }, select: { id: true } });
   if (facilitates) return;
   await requireTeamRole(ctx.db.prisma, { userId }, teamId, ['lead', 'admin']).catch(() => {
     throw new WijkwijsError('forbidden', 'Een intervisie plannen mag de teamleider of een procesbegeleider. Wil je er een? Gebruik /intervisie aanvragen.');
   });
 }
 
-function methodOptions(ctx: Context) {
-  return loadWerkvormen(ctx.config.knowledgeDir).map((w) => ({ value: w.slug, label: w.title }));
+/** The fields both forms ask: what the session is, and how long, where and for how many. */
+function sessionFields(ctx: Context): { what: ReplyFormField[]; size: ReplyFormField[] } {
+  const methods = Object.fromEntries(loadWerkvormen(ctx.config.knowledgeDir).map((w) => [w.slug, w.title]));
+  return {
+    what: [{ name: 'title', label: 'Titel', value: 'Intervisie' }, selectField('method', 'Werkvorm', methods)],
+    size: [
+      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
+      { name: 'place', label: 'Plaats of link', value: '' },
+      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
+    ],
+  };
 }
 
 async function createForm(ctx: Context, teamId: string): Promise<ReplyForm> {
   const members = await ctx.db.prisma.teamMember.findMany({ where: { teamId }, include: { user: true }, orderBy: { userId: 'asc' } });
+  const facilitators = { '': 'Nog niet bekend', ...Object.fromEntries(members.map((m) => [m.userId, m.user.displayName ?? m.userId])) };
+  const session = sessionFields(ctx);
   return {
     id: 'intervisie-new',
     title: 'Intervisie plannen',
     fields: [
-      { name: 'title', label: 'Titel', value: 'Intervisie' },
-      { name: 'method', label: 'Werkvorm', value: methodOptions(ctx)[0]?.value ?? '', kind: 'select', options: methodOptions(ctx) },
-      { name: 'facilitator', label: 'Procesbegeleider', value: '', kind: 'select', optional: true, options: [{ value: '', label: 'Nog niet bekend' }, ...members.map((m) => ({ value: m.userId, label: m.user.displayName ?? m.userId }))] },
+      ...session.what,
+      selectField('facilitator', 'Procesbegeleider', facilitators, { optional: true }),
       { name: 'date', label: 'Datum', value: '', kind: 'date' },
       { name: 'time', label: 'Tijd', value: '14:00', kind: 'time' },
-      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
-      { name: 'place', label: 'Plaats of link', value: '' },
-      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
-      {
-        name: 'recurrence',
-        label: 'Herhaling',
-        value: 'eenmalig',
-        kind: 'select',
-        options: [
-          { value: 'eenmalig', label: 'Eenmalig' },
-          { value: 'elke-week', label: 'Elke week' },
-          { value: 'elke-2-weken', label: 'Elke 2 weken' },
-          { value: 'elke-4-weken', label: 'Elke 4 weken' },
-        ],
-      },
+      ...session.size,
+      selectField('recurrence', 'Herhaling', { eenmalig: 'Eenmalig', 'elke-week': 'Elke week', 'elke-2-weken': 'Elke 2 weken', 'elke-4-weken': 'Elke 4 weken' }),
       { name: 'occurrences', label: 'Aantal keer', value: '1', kind: 'number', optional: true, hint: 'Alleen bij herhaling.' },
     ],
     submit: { id: INTERVISIE_ACTIONS.create, label: 'Plannen en aankondigen' },
@@ -147,15 +116,13 @@ async function createForm(ctx: Context, teamId: string): Promise<ReplyForm> {
 }
 
 function requestForm(ctx: Context): ReplyForm {
+  const session = sessionFields(ctx);
   return {
     id: 'intervisie-request',
     title: 'Intervisie aanvragen',
     fields: [
-      { name: 'title', label: 'Titel', value: 'Intervisie' },
-      { name: 'method', label: 'Werkvorm', value: methodOptions(ctx)[0]?.value ?? '', kind: 'select', options: methodOptions(ctx) },
-      { name: 'duration', label: 'Duur (minuten)', value: '90', kind: 'number' },
-      { name: 'place', label: 'Plaats of link', value: '' },
-      { name: 'capacity', label: 'Aantal plekken', value: '8', kind: 'number' },
+      ...session.what,
+      ...session.size,
       { name: 'time', label: 'Tijd', value: '14:00', kind: 'time' },
       { name: 'date1', label: 'Datum 1', value: '', kind: 'date' },
       { name: 'date2', label: 'Datum 2', value: '', kind: 'date' },
@@ -167,41 +134,52 @@ function requestForm(ctx: Context): ReplyForm {
 }
 
 async function intervisieCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
-  const teamId = await teamOf(ctx, turn);
+  const teamId = await actingTeam(ctx, turn);
   switch (args.trim().toLowerCase()) {
     case 'nieuw':
       await requirePlanner(ctx, turn.userId, teamId);
-      return reply(turn, 'Plan een intervisie. Ik kondig hem aan in het teamkanaal en stuur herinneringen.', { form: await createForm(ctx, teamId) });
+      return notice(turn, 'Plan een intervisie. Ik kondig hem aan in het teamkanaal en stuur herinneringen.', { form: await createForm(ctx, teamId) });
     case 'aanvragen':
-      return reply(turn, 'Stel 2 tot 4 datums voor; het team stemt en de datum met de meeste stemmen wordt het.', { form: requestForm(ctx) });
+      return notice(turn, 'Stel 2 tot 4 datums voor; het team stemt en de datum met de meeste stemmen wordt het.', { form: requestForm(ctx) });
     case '': {
-      const slots = await ctx.db.sql.query<{ id: string; title: string; starts_at: Date; time_zone: string; capacity: number; confirmed: number; mine: string | null }>(
-        `SELECT s.id, s.title, s.starts_at, s.time_zone, s.capacity,
-                (SELECT count(*)::int FROM intervisie_signup g WHERE g.slot_id = s.id AND g.status = 'confirmed') AS confirmed,
-                (SELECT g.status FROM intervisie_signup g WHERE g.slot_id = s.id AND g.user_id = $2) AS mine
-         FROM intervisie_slot s WHERE s.team_id = $1 AND s.status = 'planned' AND s.starts_at > $3 ORDER BY s.starts_at LIMIT 5`,
-        [teamId, turn.userId, ctx.clock.now()],
-      );
-      if (slots.length === 0) return reply(turn, 'Er staat geen intervisie gepland. Wil je er een? Gebruik /intervisie aanvragen.');
+      const upcoming = await ctx.db.prisma.intervisieSlot.findMany({
+        where: { teamId, status: 'planned', startsAt: { gt: ctx.clock.now() } },
+        orderBy: { startsAt: 'asc' },
+        take: 5,
+        select: {
+          id: true,
+          title: true,
+          startsAt: true,
+          timeZone: true,
+          capacity: true,
+          signups: { where: { OR: [{ status: 'confirmed' }, { userId: turn.userId }] }, select: { userId: true, status: true } },
+        },
+      });
+      const slots = upcoming.map(({ signups, ...slot }) => ({
+        ...slot,
+        confirmed: signups.filter((g) => g.status === 'confirmed').length,
+        mine: signups.find((g) => g.userId === turn.userId)?.status ?? null,
+      }));
+      if (slots.length === 0) return notice(turn, 'Er staat geen intervisie gepland. Wil je er een? Gebruik /intervisie aanvragen.');
       const lines = slots.map((s) => {
         const mine = s.mine === 'confirmed' ? ' – je bent aangemeld' : s.mine === 'waiting' ? ' – je staat op de wachtlijst' : '';
-        return `- ${s.title}, ${formatDutch(new Date(s.starts_at), s.time_zone)}: ${s.confirmed}/${s.capacity}${mine}`;
+        return `- ${s.title}, ${formatDutch(s.startsAt, s.timeZone)}: ${s.confirmed}/${s.capacity}${mine}`;
       });
-      return reply(turn, `Komende intervisie:\n${lines.join('\n')}`, {
-        actions: slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(new Date(s.starts_at), s.time_zone, false)}`, value: s.id })),
+      return notice(turn, `Komende intervisie:\n${lines.join('\n')}`, {
+        actions: slots.filter((s) => s.mine !== 'confirmed' && s.mine !== 'waiting').map((s) => ({ id: INTERVISIE_ACTIONS.signup, label: `Aanmelden ${formatDutch(s.startsAt, s.timeZone, false)}`, value: s.id })),
       });
     }
     default:
-      return reply(turn, 'Gebruik /intervisie (komende sessies), /intervisie nieuw (plannen) of /intervisie aanvragen (datumpeiling).');
+      return notice(turn, 'Gebruik /intervisie (komende sessies), /intervisie nieuw (plannen) of /intervisie aanvragen (datumpeiling).');
   }
 }
 
 async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
   switch (action.id) {
     case INTERVISIE_ACTIONS.create: {
-      const teamId = await teamOf(ctx, turn);
+      const teamId = await actingTeam(ctx, turn);
       await requirePlanner(ctx, turn.userId, teamId);
-      const f = fieldsOf(createFields, action);
+      const f = parseFields(createFields, action, FIELD_LABELS);
       const slots = await createSlots(ctx, {
         teamId,
         createdBy: turn.userId,
@@ -216,37 +194,37 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
         recurrence: f.recurrence,
         occurrences: f.occurrences ?? 1,
       });
-      const dates = slots.map((s) => formatDutch(new Date(s.starts_at), s.time_zone)).join(', ');
-      return reply(turn, `Gepland: ${slots.length === 1 ? dates : `${slots.length} bijeenkomsten (${dates})`}. De aankondiging staat in het teamkanaal.`);
+      const dates = slots.map((s) => formatDutch(s.startsAt, s.timeZone)).join(', ');
+      return notice(turn, `Gepland: ${slots.length === 1 ? dates : `${slots.length} bijeenkomsten (${dates})`}. De aankondiging staat in het teamkanaal.`);
     }
     case INTERVISIE_ACTIONS.signup: {
-      const result = await signUp(ctx, { slotId: valueOf(action), userId: turn.userId });
-      if (result.status === 'waiting') return reply(turn, `De intervisie is vol. Je staat op de wachtlijst, plek ${result.position}. Komt er een plek vrij, dan meld ik je automatisch aan en hoor je het van mij.`);
-      return reply(turn, `Je bent aangemeld. ${result.preparation}`);
+      const result = await signUp(ctx, { slotId: buttonValue(action), userId: turn.userId });
+      if (result.status === 'waiting') return notice(turn, `De intervisie is vol. Je staat op de wachtlijst, plek ${result.position}. Komt er een plek vrij, dan meld ik je automatisch aan en hoor je het van mij.`);
+      return notice(turn, `Je bent aangemeld. ${result.preparation}`);
     }
     case INTERVISIE_ACTIONS.cancel: {
-      const result = await cancelSignup(ctx, { slotId: valueOf(action), userId: turn.userId });
-      return reply(turn, result.was ? 'Je bent afgemeld.' + (result.promoted ? ' Je plek gaat naar de eerste op de wachtlijst.' : '') : 'Je was niet aangemeld voor deze intervisie.');
+      const result = await cancelSignup(ctx, { slotId: buttonValue(action), userId: turn.userId });
+      return notice(turn, result.was ? 'Je bent afgemeld.' + (result.promoted ? ' Je plek gaat naar de eerste op de wachtlijst.' : '') : 'Je was niet aangemeld voor deze intervisie.');
     }
     case INTERVISIE_ACTIONS.request: {
-      const teamId = await teamOf(ctx, turn);
-      const f = fieldsOf(requestFields, action);
+      const teamId = await actingTeam(ctx, turn);
+      const f = parseFields(requestFields, action, FIELD_LABELS);
       const options = [f.date1, f.date2, f.date3, f.date4].filter((d): d is string => Boolean(d)).map((d) => `${d}T${f.time}`);
       await requestSlot(ctx, { teamId, userId: turn.userId, title: f.title, method: f.method, durationMinutes: f.duration, place: f.place, capacity: f.capacity, options });
-      return reply(turn, 'De datumpeiling staat in het teamkanaal. Sluit hem zelf, of hij sluit vanzelf na een paar dagen.');
+      return notice(turn, 'De datumpeiling staat in het teamkanaal. Sluit hem zelf, of hij sluit vanzelf na een paar dagen.');
     }
     case INTERVISIE_ACTIONS.vote: {
-      const m = /^(.+):(\d)$/.exec(valueOf(action));
+      const m = /^(.+):(\d)$/.exec(buttonValue(action));
       if (!m) throw new WijkwijsError('bad_request', 'Deze stemknop klopt niet.');
       await voteSlot(ctx, { requestId: m[1]!, option: Number(m[2]), userId: turn.userId });
-      return reply(turn, 'Je stem is geteld.');
+      return notice(turn, 'Je stem is geteld.');
     }
     case INTERVISIE_ACTIONS.closePoll: {
-      const slot = await closePoll(ctx, { requestId: valueOf(action), userId: turn.userId });
-      return reply(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(new Date(slot.starts_at), slot.time_zone)} en is aangekondigd.` : 'De peiling was al gesloten.');
+      const slot = await closePoll(ctx, { requestId: buttonValue(action), userId: turn.userId });
+      return notice(turn, slot ? `De peiling is gesloten: de intervisie is op ${formatDutch(slot.startsAt, slot.timeZone)} en is aangekondigd.` : 'De peiling was al gesloten.');
     }
   }
-  throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+  throw unknownButton();
 }
 
 export const intervisieFeature: Feature = {

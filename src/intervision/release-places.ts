@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { cancelSignup } from './sign-up.ts';
 
 /**
@@ -6,11 +6,10 @@ import { cancelSignup } from './sign-up.ts';
  * waiting list moves up and whoever gets the place hears so. Used before their data is erased.
  */
 export async function releasePlaces(ctx: Context, userId: string): Promise<number> {
-  const rows = await ctx.db.sql.query<{ slot_id: string }>(
-    `SELECT s.slot_id FROM intervisie_signup s JOIN intervisie_slot t ON t.id = s.slot_id
-     WHERE s.user_id = $1 AND s.status IN ('confirmed', 'waiting') AND t.starts_at > $2`,
-    [userId, ctx.clock.now()],
-  );
-  for (const row of rows) await cancelSignup(ctx, { slotId: row.slot_id, userId });
+  const rows = await ctx.db.prisma.intervisieSignup.findMany({
+    where: { userId, status: { in: ['confirmed', 'waiting'] }, slot: { startsAt: { gt: ctx.clock.now() } } },
+    select: { slotId: true },
+  });
+  for (const row of rows) await cancelSignup(ctx, { slotId: row.slotId, userId });
   return rows.length;
 }

@@ -1,7 +1,7 @@
 import { noticeReply } from '../assistant/reply.ts';
 import { z } from 'zod';
-import type { Context } from '../context.ts';
-import { defineJob } from '../jobs/job.ts';
+import type { Context } from '../assistant/context.ts';
+import { defineJob } from '../assistant/feature-kit.ts';
 import { scheduleJob } from '../jobs/schedule-job.ts';
 import { addDays, atLocalTime } from '../lib/time.ts';
 import { describeSlot, loadSlot, type Slot } from './slot.ts';
@@ -11,10 +11,10 @@ const KINDS = ['day-before', 'hour-before'] as const;
 type ReminderKind = (typeof KINDS)[number];
 
 /** The day before at 09:00 local time, and an hour before the start. */
-export function reminderTimes(slot: Pick<Slot, 'starts_at' | 'local_date' | 'time_zone'>): Record<ReminderKind, Date> {
+export function reminderTimes(slot: Pick<Slot, 'startsAt' | 'localDate' | 'timeZone'>): Record<ReminderKind, Date> {
   return {
-    'day-before': atLocalTime(addDays(slot.local_date, -1), '09:00', slot.time_zone),
-    'hour-before': new Date(new Date(slot.starts_at).getTime() - 3_600_000),
+    'day-before': atLocalTime(addDays(slot.localDate, -1), '09:00', slot.timeZone),
+    'hour-before': new Date(slot.startsAt.getTime() - 3_600_000),
   };
 }
 
@@ -32,15 +32,15 @@ export const sendReminder = defineJob({
   kind: REMINDER_JOB,
   payload: z.object({ slotId: z.string(), kind: z.enum(KINDS) }),
   async run(ctx, payload) {
-    const slot = await loadSlot(ctx.db.sql, payload.slotId).catch(() => undefined);
+    const slot = await loadSlot(ctx.db.prisma, payload.slotId).catch(() => undefined);
     if (!slot || slot.status !== 'planned') return;
-    const participants = await ctx.db.sql.query<{ user_id: string }>(`SELECT user_id FROM intervisie_signup WHERE slot_id = $1 AND status = 'confirmed' ORDER BY user_id`, [slot.id]);
+    const participants = await ctx.db.prisma.intervisieSignup.findMany({ where: { slotId: slot.id, status: 'confirmed' }, orderBy: { userId: 'asc' }, select: { userId: true } });
     const when = payload.kind === 'day-before' ? 'Morgen is er intervisie' : 'Over een uur begint de intervisie';
     const text = `${when}:\n${await describeSlot(ctx, slot)}`;
     for (const p of participants) {
       await ctx.messenger.send({
-        to: { userId: p.user_id },
-        key: `intervisie.reminder:${slot.id}:${payload.kind}:${p.user_id}`,
+        to: { userId: p.userId },
+        key: `intervisie.reminder:${slot.id}:${payload.kind}:${p.userId}`,
         reply: noticeReply(text, { actions: [{ id: 'intervisie.cancel', label: 'Toch afmelden', value: slot.id }] }),
       });
     }

@@ -1,5 +1,6 @@
 import { noticeReply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
+import type { Transaction } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { isMember } from '../teams/membership.ts';
 import { findWerkvorm, preparationText } from './load-werkvormen.ts';
@@ -7,11 +8,16 @@ import { describeSlot, loadSlot, refreshAnnouncement, type Slot } from './slot.t
 
 export type SignUpResult = { status: 'confirmed'; preparation: string } | { status: 'waiting'; position: number };
 
+// One change of a slot's sign-ups at a time, so two people never take the last place together.
+async function lockSlot(tx: Transaction, slotId: string): Promise<void> {
+  await tx.$executeRaw`SELECT id FROM intervisie_slot WHERE id = ${slotId} FOR UPDATE`;
+}
+
 async function requireOpenSlot(ctx: Context, slotId: string, userId: string): Promise<Slot> {
-  const slot = await loadSlot(ctx.db.sql, slotId);
-  if (!(await isMember(ctx.db.prisma, userId, slot.team_id))) throw new WijkwijsError('forbidden', 'Deze intervisie is van een ander team; aanmelden kan alleen voor je eigen team.');
+  const slot = await loadSlot(ctx.db.prisma, slotId);
+  if (!(await isMember(ctx.db.prisma, userId, slot.teamId))) throw new WijkwijsError('forbidden', 'Deze intervisie is van een ander team; aanmelden kan alleen voor je eigen team.');
   if (slot.status !== 'planned') throw new WijkwijsError('bad_request', 'Deze intervisie gaat niet door.');
-  if (new Date(slot.starts_at) <= ctx.clock.now()) throw new WijkwijsError('bad_request', 'Deze intervisie is al begonnen of voorbij.');
+  if (slot.startsAt <= ctx.clock.now()) throw new WijkwijsError('bad_request', 'Deze intervisie is al begonnen of voorbij.');
   return slot;
 }
 
@@ -19,24 +25,18 @@ async function requireOpenSlot(ctx: Context, slotId: string, userId: string): Pr
 export async function signUp(ctx: Context, input: { slotId: string; userId: string }): Promise<SignUpResult> {
   const slot = await requireOpenSlot(ctx, input.slotId, input.userId);
   const now = ctx.clock.now();
-  const result = await ctx.db.sql.transaction(async (tx) => {
-    // One sign-up at a time per slot, so two people never take the last place together.
-    await tx.query(`SELECT id FROM intervisie_slot WHERE id = $1 FOR UPDATE`, [slot.id]);
-    const [existing] = await tx.query<{ status: string; position: number | null }>(`SELECT status, position FROM intervisie_signup WHERE slot_id = $1 AND user_id = $2`, [slot.id, input.userId]);
+  const result = await ctx.db.prisma.$transaction(async (tx) => {
+    await lockSlot(tx, slot.id);
+    const key = { slotId_userId: { slotId: slot.id, userId: input.userId } };
+    const existing = await tx.intervisieSignup.findUnique({ where: key, select: { status: true, position: true } });
     if (existing?.status === 'confirmed') return { status: 'confirmed' as const };
     if (existing?.status === 'waiting') return { status: 'waiting' as const, position: existing.position! };
-    const [counts] = await tx.query<{ confirmed: number; last: number }>(
-      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, coalesce(max(position) FILTER (WHERE status = 'waiting'), 0)::int AS last
-       FROM intervisie_signup WHERE slot_id = $1`,
-      [slot.id],
-    );
-    const confirmed = counts!.confirmed < slot.capacity;
-    const position = confirmed ? null : counts!.last + 1;
-    await tx.query(
-      `INSERT INTO intervisie_signup (slot_id, user_id, status, position, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
-       ON CONFLICT (slot_id, user_id) DO UPDATE SET status = EXCLUDED.status, position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
-      [slot.id, input.userId, confirmed ? 'confirmed' : 'waiting', position, now],
-    );
+    const taken = await tx.intervisieSignup.count({ where: { slotId: slot.id, status: 'confirmed' } });
+    const last = await tx.intervisieSignup.aggregate({ where: { slotId: slot.id, status: 'waiting' }, _max: { position: true } });
+    const confirmed = taken < slot.capacity;
+    const position = confirmed ? null : (last._max.position ?? 0) + 1;
+    const signup = { status: confirmed ? ('confirmed' as const) : ('waiting' as const), position, updatedAt: now };
+    await tx.intervisieSignup.upsert({ where: key, create: { slotId: slot.id, userId: input.userId, createdAt: now, ...signup }, update: signup });
     return confirmed ? { status: 'confirmed' as const } : { status: 'waiting' as const, position: position! };
   });
   await refreshAnnouncement(ctx, slot);
@@ -50,25 +50,27 @@ export async function signUp(ctx: Context, input: { slotId: string; userId: stri
  * place and hears so, with the preparation; the others move up one place.
  */
 export async function cancelSignup(ctx: Context, input: { slotId: string; userId: string }): Promise<{ was: string | null; promoted: string | null }> {
-  const slot = await loadSlot(ctx.db.sql, input.slotId);
-  if (!(await isMember(ctx.db.prisma, input.userId, slot.team_id))) throw new WijkwijsError('forbidden', 'Deze intervisie is van een ander team.');
+  const slot = await loadSlot(ctx.db.prisma, input.slotId);
+  if (!(await isMember(ctx.db.prisma, input.userId, slot.teamId))) throw new WijkwijsError('forbidden', 'Deze intervisie is van een ander team.');
   const now = ctx.clock.now();
-  const outcome = await ctx.db.sql.transaction(async (tx) => {
-    await tx.query(`SELECT id FROM intervisie_slot WHERE id = $1 FOR UPDATE`, [slot.id]);
-    const [mine] = await tx.query<{ status: string; position: number | null }>(`SELECT status, position FROM intervisie_signup WHERE slot_id = $1 AND user_id = $2`, [slot.id, input.userId]);
+  const outcome = await ctx.db.prisma.$transaction(async (tx) => {
+    await lockSlot(tx, slot.id);
+    const mine = await tx.intervisieSignup.findUnique({ where: { slotId_userId: { slotId: slot.id, userId: input.userId } }, select: { status: true, position: true } });
     if (!mine || mine.status === 'cancelled') return { was: null, promoted: null };
-    await tx.query(`UPDATE intervisie_signup SET status = 'cancelled', position = NULL, updated_at = $3 WHERE slot_id = $1 AND user_id = $2`, [slot.id, input.userId, now]);
+    await tx.intervisieSignup.update({ where: { slotId_userId: { slotId: slot.id, userId: input.userId } }, data: { status: 'cancelled', position: null, updatedAt: now } });
+    const moveUp = (behind: number) =>
+      tx.intervisieSignup.updateMany({ where: { slotId: slot.id, status: 'waiting', position: { gt: behind } }, data: { position: { decrement: 1 }, updatedAt: now } });
     if (mine.status === 'waiting') {
-      await tx.query(`UPDATE intervisie_signup SET position = position - 1, updated_at = $3 WHERE slot_id = $1 AND status = 'waiting' AND position > $2`, [slot.id, mine.position, now]);
+      await moveUp(mine.position!);
       return { was: 'waiting', promoted: null };
     }
-    const [next] = await tx.query<{ user_id: string }>(`SELECT user_id FROM intervisie_signup WHERE slot_id = $1 AND status = 'waiting' ORDER BY position LIMIT 1`, [slot.id]);
+    const next = await tx.intervisieSignup.findFirst({ where: { slotId: slot.id, status: 'waiting' }, orderBy: { position: 'asc' }, select: { userId: true } });
     if (!next) return { was: 'confirmed', promoted: null };
-    await tx.query(`UPDATE intervisie_signup SET status = 'confirmed', position = NULL, updated_at = $3 WHERE slot_id = $1 AND user_id = $2`, [slot.id, next.user_id, now]);
-    await tx.query(`UPDATE intervisie_signup SET position = position - 1, updated_at = $2 WHERE slot_id = $1 AND status = 'waiting'`, [slot.id, now]);
-    return { was: 'confirmed', promoted: next.user_id };
+    await tx.intervisieSignup.update({ where: { slotId_userId: { slotId: slot.id, userId: next.userId } }, data: { status: 'confirmed', position: null, updatedAt: now } });
+    await moveUp(0);
+    return { was: 'confirmed', promoted: next.userId };
   });
-  if (outcome.promoted && new Date(slot.starts_at) > now) {
+  if (outcome.promoted && slot.startsAt > now) {
     const preparation = preparationText(findWerkvorm(ctx.config.knowledgeDir, slot.method));
     await ctx.messenger.send({
       to: { userId: outcome.promoted },

@@ -1,31 +1,16 @@
 /** The stored intervisie slot and the message that announces it in the team channel. */
 import { noticeReply, type Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
-import type { Sql } from '../lib/db.ts';
+import type { Context } from '../assistant/context.ts';
+import type { IntervisieSlot } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
 import { findWerkvorm } from './load-werkvormen.ts';
 
-export interface Slot {
-  id: string;
-  team_id: string;
-  series_id: string;
-  title: string;
-  method: string;
-  facilitator_id: string | null;
-  starts_at: Date;
-  local_date: string;
-  local_time: string;
-  time_zone: string;
-  duration_minutes: number;
-  place: string;
-  capacity: number;
-  recurrence: string;
-  status: string;
-}
+export type Slot = IntervisieSlot;
 
-export async function loadSlot(sql: Sql, id: string): Promise<Slot> {
-  const [row] = await sql.query<Slot>(`SELECT * FROM intervisie_slot WHERE id = $1`, [id]);
+export async function loadSlot(prisma: PrismaClient, id: string): Promise<Slot> {
+  const row = await prisma.intervisieSlot.findUnique({ where: { id } });
   if (!row) throw new WijkwijsError('not_found', 'Deze intervisie bestaat niet (meer).');
   return row;
 }
@@ -35,26 +20,24 @@ export const slotKey = (slotId: string) => `intervisie.slot:${slotId}`;
 
 export async function describeSlot(ctx: Context, slot: Slot): Promise<string> {
   const method = findWerkvorm(ctx.config.knowledgeDir, slot.method);
-  const facilitator = slot.facilitator_id ? await ctx.db.prisma.user.findUnique({ where: { id: slot.facilitator_id }, select: { displayName: true } }) : null;
+  const facilitator = slot.facilitatorId ? await ctx.db.prisma.user.findUnique({ where: { id: slot.facilitatorId }, select: { displayName: true } }) : null;
   return [
-    `**${slot.title}** – ${formatDutch(new Date(slot.starts_at), slot.time_zone)} (${slot.duration_minutes} min)`,
+    `**${slot.title}** – ${formatDutch(slot.startsAt, slot.timeZone)} (${slot.durationMinutes} min)`,
     `Werkvorm: ${method?.title ?? slot.method}`,
-    `Procesbegeleider: ${slot.facilitator_id ? (facilitator?.displayName ?? slot.facilitator_id) : 'nog niet bekend'}`,
+    `Procesbegeleider: ${slot.facilitatorId ? (facilitator?.displayName ?? slot.facilitatorId) : 'nog niet bekend'}`,
     `Waar: ${slot.place}`,
   ].join('\n');
 }
 
-export async function countsOf(sql: Sql, slotId: string): Promise<{ confirmed: number; waiting: number }> {
-  const [row] = await sql.query<{ confirmed: number; waiting: number }>(
-    `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waiting')::int AS waiting
-     FROM intervisie_signup WHERE slot_id = $1`,
-    [slotId],
+export async function countsOf(prisma: PrismaClient, slotId: string): Promise<{ confirmed: number; waiting: number }> {
+  const [confirmed, waiting] = await Promise.all(
+    (['confirmed', 'waiting'] as const).map((status) => prisma.intervisieSignup.count({ where: { slotId, status } })),
   );
-  return row ?? { confirmed: 0, waiting: 0 };
+  return { confirmed: confirmed!, waiting: waiting! };
 }
 
 export async function slotMessage(ctx: Context, slot: Slot): Promise<Reply> {
-  const { confirmed, waiting } = await countsOf(ctx.db.sql, slot.id);
+  const { confirmed, waiting } = await countsOf(ctx.db.prisma, slot.id);
   if (slot.status !== 'planned') return noticeReply(`${await describeSlot(ctx, slot)}\n\nDeze intervisie gaat niet door.`);
   const full = confirmed >= slot.capacity;
   return noticeReply(
@@ -71,7 +54,7 @@ export async function slotMessage(ctx: Context, slot: Slot): Promise<Reply> {
 
 /** Posts or updates the slot's announcement in the team channel. */
 export async function announceSlot(ctx: Context, slot: Slot): Promise<void> {
-  await ctx.messenger.send({ to: { teamId: slot.team_id }, key: slotKey(slot.id), reply: await slotMessage(ctx, slot) });
+  await ctx.messenger.send({ to: { teamId: slot.teamId }, key: slotKey(slot.id), reply: await slotMessage(ctx, slot) });
 }
 
 /** Updates the announcement only when it was posted already (a slot far ahead is announced later). */

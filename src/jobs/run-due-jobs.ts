@@ -1,5 +1,4 @@
-import type { Context } from '../context.ts';
-import type { JobDefinition } from './job.ts';
+import type { JobContext, JobDefinition } from './job.ts';
 
 /** How long a claimed job is reserved for its process; after that another process may take it over. */
 const LEASE_MS = 5 * 60_000;
@@ -25,7 +24,7 @@ export interface RunDueJobsResult {
  * processes share one database: each due job is claimed by exactly one of them. A job whose process
  * died is claimed again once its lease has passed.
  */
-export async function runDueJobs(ctx: Context, definitions: readonly JobDefinition<any>[], options: { limit?: number } = {}): Promise<RunDueJobsResult> {
+export async function runDueJobs<C extends JobContext>(ctx: C, definitions: readonly JobDefinition<any, C>[], options: { limit?: number } = {}): Promise<RunDueJobsResult> {
   const byKind = new Map(definitions.map((d) => [d.kind, d]));
   const result: RunDueJobsResult = { ran: 0, failed: 0 };
   for (;;) {
@@ -50,7 +49,7 @@ export async function runDueJobs(ctx: Context, definitions: readonly JobDefiniti
   }
 }
 
-async function runOne(ctx: Context, definition: JobDefinition<any> | undefined, job: ClaimedJob): Promise<boolean> {
+async function runOne<C extends JobContext>(ctx: C, definition: JobDefinition<any, C> | undefined, job: ClaimedJob): Promise<boolean> {
   const started = Date.now();
   try {
     if (!definition) throw new Error(`no handler for job kind ${job.kind}`);

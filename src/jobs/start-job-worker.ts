@@ -1,9 +1,8 @@
-import type { Context } from '../context.ts';
-import type { JobDefinition } from './job.ts';
+import type { JobContext, JobDefinition } from './job.ts';
 import { runDueJobs } from './run-due-jobs.ts';
 
 /** Polls for due jobs until stopped; a failing round is logged and the next round tries again. */
-export function startJobWorker(ctx: Context, definitions: readonly JobDefinition<any>[], intervalMs = ctx.config.jobIntervalMs): () => Promise<void> {
+export function startJobWorker<C extends JobContext>(ctx: C, definitions: readonly JobDefinition<any, C>[], intervalMs: number): () => Promise<void> {
   let round: Promise<unknown> | undefined;
   const tick = () => {
     if (round) return; // the previous round is still busy

@@ -69,7 +69,7 @@ export interface Config {
   /** Present only when a Slack bot token is set: without it the app runs without Slack. */
   slack?: SlackConfig;
   /** Present when a Microsoft app id is set, or for the Bot Framework Emulator (loopback only). */
-  teams?: TeamsConfig;
+  msTeams?: MsTeamsConfig;
   openai: {
     apiKey?: string;
     baseUrl?: string;
@@ -109,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     sourceMaxAgeDays: e.WIJKWIJS_SOURCE_MAX_AGE_DAYS,
     jobIntervalMs: e.WIJKWIJS_JOB_INTERVAL_MS,
     slack: slackConfig(e),
-    teams: teamsConfig(e),
+    msTeams: msTeamsConfig(e),
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
@@ -142,7 +142,7 @@ function slackConfig(e: Env): SlackConfig | undefined {
   return { mode: e.SLACK_MODE, botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl, handoffGroup: e.SLACK_HANDOFF_GROUP };
 }
 
-export interface TeamsConfig {
+export interface MsTeamsConfig {
   /** The bot's Microsoft app id; without it requests are not authenticated (Emulator on loopback only). */
   appId?: string;
   appPassword?: string;
@@ -152,7 +152,7 @@ export interface TeamsConfig {
   openIdMetadataUrl?: string;
 }
 
-function teamsConfig(e: Env): TeamsConfig | undefined {
+function msTeamsConfig(e: Env): MsTeamsConfig | undefined {
   if (!e.MICROSOFT_APP_ID && e.MICROSOFT_TEAMS_EMULATOR !== 'true') return undefined;
   const appType = e.MICROSOFT_APP_TYPE ?? (e.MICROSOFT_APP_TENANT_ID ? 'SingleTenant' : 'MultiTenant');
   if (e.MICROSOFT_APP_ID) {

@@ -4,11 +4,13 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { WijkwijsError } from './errors.ts';
 
 export type { PrismaClient };
+/** The client inside `prisma.$transaction(async (tx) => …)`. */
+export type Transaction = Prisma.TransactionClient;
 
 /** Plain SQL access for what Prisma cannot express: migrations, bulk loads, vector and full-text search. */
 export interface Sql {

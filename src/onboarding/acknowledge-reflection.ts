@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { atPosition, moduleById, programmeFor, reconcile, updateWithActivity, type Enrollment } from './enrollment.ts';
 import { stepAt } from './programme.ts';
 import { renderStep } from './render-step.ts';

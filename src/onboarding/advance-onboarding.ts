@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { atPosition, moduleById, programmeFor, reconcile, scheduleNextNudge, updateWithActivity, type Enrollment } from './enrollment.ts';
 import { stepAt, stepCount } from './programme.ts';
 import { renderStep, reply } from './render-step.ts';

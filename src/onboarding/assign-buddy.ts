@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import type { Enrollment } from './enrollment.ts';
 
 /**

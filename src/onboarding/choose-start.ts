@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { addDays, atLocalTime, formatDutch, localDate } from '../lib/time.ts';
 import { assignBuddy } from './assign-buddy.ts';

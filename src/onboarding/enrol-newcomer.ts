@@ -1,6 +1,6 @@
-import type { MemberJoined } from '../assistant/feature.ts';
+import type { MemberJoined } from '../assistant/context.ts';
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { requireTeamRole } from '../teams/authorise.ts';
 import { ensureMember, isMember } from '../teams/membership.ts';

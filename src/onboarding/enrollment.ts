@@ -1,6 +1,6 @@
 /** Shared pieces of the onboarding use cases: loading an enrollment, its programme, and its nudge job. */
 import type { Turn } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import type { OnboardingEnrollment } from '../generated/prisma/client.ts';
 import { cancelJobs, scheduleJob } from '../jobs/schedule-job.ts';
 import { WijkwijsError } from '../lib/errors.ts';

@@ -2,11 +2,11 @@
  * Onboarding of new staff through conversation: a paced programme (knowledge/onboarding/), a buddy
  * by rotation, daily nudges on working days, quizzes, and a view for the team lead.
  */
-import type { Feature } from '../assistant/feature.ts';
+import type { Feature } from '../assistant/context.ts';
+import { actingTeam } from '../assistant/feature-kit.ts';
 import type { Reply, Turn, TurnAction } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
-import { actingTeamOf } from '../teams/membership.ts';
 import { acknowledgeReflection } from './acknowledge-reflection.ts';
 import { advanceOnboarding } from './advance-onboarding.ts';
 import { answerQuiz } from './answer-quiz.ts';
@@ -25,21 +25,10 @@ import { stopOnboarding } from './stop-onboarding.ts';
 import { onboardingOverview } from './overview.ts';
 import { suggestNextStep } from './suggest-next-step.ts';
 
-async function teamOf(ctx: Context, turn: Turn): Promise<string> {
-  const acting = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
-  if ('teamId' in acting) return acting.teamId;
-  throw new WijkwijsError(
-    'forbidden',
-    acting.problem === 'no_team'
-      ? 'Je bent nog geen lid van een wijkteam in Wijkwijs. Vraag je teamleider je toe te voegen.'
-      : 'Je zit in meer teams. Gebruik deze opdracht in het kanaal van het team waar je begint.',
-  );
-}
-
 async function onboardingCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
   const [first = '', ...rest] = args.trim().split(/\s+/);
   const sub = first.toLowerCase();
-  const teamId = await teamOf(ctx, turn);
+  const teamId = await actingTeam(ctx, turn);
   if (sub === 'status') return showOnboardingStatus(ctx, turn, teamId);
   if (sub === 'help' || sub === 'hulp') return reply(ONBOARDING_HELP);
   const own = await ctx.db.prisma.onboardingEnrollment.findUnique({ where: { teamId_userId: { teamId, userId: turn.userId } } });

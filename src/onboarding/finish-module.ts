@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { cancelJobs } from '../jobs/schedule-job.ts';
 import { displayName, moduleById, nudgeKeyPrefix, teamLeads, updateWithActivity, type Enrollment } from './enrollment.ts';
 import type { Programme } from './programme.ts';
@@ -13,7 +13,7 @@ export async function finishModule(ctx: Context, programme: Programme, e: Enroll
   const now = ctx.clock.now();
   const m = moduleById(programme, e.currentModule);
   if (m) {
-    const data = how === 'completed' ? { status: 'completed', completedAt: now } : { status: 'skipped', skippedAt: now };
+    const data = how === 'completed' ? { status: how, completedAt: now } : { status: how, skippedAt: now };
     await ctx.db.prisma.onboardingModuleProgress.upsert({
       where: { enrollmentId_moduleId: { enrollmentId: e.id, moduleId: m.id } },
       create: { enrollmentId: e.id, moduleId: m.id, startedAt: now, quizTotal: m.quiz.length, ...data },

@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { moduleById, programmeFor } from './enrollment.ts';
 
 /** Where the user is in their programme, and whom they are buddy of. */

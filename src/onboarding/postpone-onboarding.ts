@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { formatDutch, localDate } from '../lib/time.ts';
 import { scheduleNextNudge, updateWithActivity, type Enrollment } from './enrollment.ts';
 import { reply } from './render-step.ts';

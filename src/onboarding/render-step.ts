@@ -1,6 +1,7 @@
 /** Turns the newcomer's current position into a chat message (part, reflection or quiz question). */
 import { noticeReply, type Citation, type Reply, type ReplyAction } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
+import { findPassageUnderHeading } from '../knowledge/read-passages.ts';
 import { formatDutch, atLocalTime } from '../lib/time.ts';
 import { moduleById, positionValue, type Enrollment } from './enrollment.ts';
 import { stepAt, type Programme, type ProgrammeModule } from './programme.ts';
@@ -14,16 +15,8 @@ export const reply = noticeReply;
 export async function resolveReadMore(ctx: Context, teamId: string, refs: { path: string; heading: string }[]): Promise<Omit<Citation, 'n'>[]> {
   const out: Omit<Citation, 'n'>[] = [];
   for (const ref of refs) {
-    const rows = await ctx.db.sql.query<{ id: string; source_key: string; title: string; location: string; doc_type: string; text: string; source: string | null }>(
-      `SELECT c.id, d.source_key, d.title, c.location, c.doc_type, c.text, d.source
-       FROM chunk c JOIN document d ON d.id = c.document_id
-       WHERE (d.source_key = $1 OR right(d.source_key, length($1) + 1) = '/' || $1)
-         AND c.heading = $2 AND (c.team_id IS NULL OR c.team_id = $3)
-       ORDER BY c.ord LIMIT 1`,
-      [ref.path, ref.heading, teamId],
-    );
-    const r = rows[0];
-    if (r) out.push({ passageId: r.id, title: r.title, location: r.location, source: r.source_key, reference: r.source, type: r.doc_type, passage: r.text });
+    const p = await findPassageUnderHeading(ctx.db.prisma, { path: ref.path, heading: ref.heading, teamId });
+    if (p) out.push({ passageId: p.id, title: p.title, location: p.location, source: p.sourceKey, reference: p.source, type: p.type, passage: p.text });
     else ctx.logger.warn({ file: ref.path }, 'onboarding read-more reference not found in the index');
   }
   return out;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Context } from '../context.ts';
-import { defineJob } from '../jobs/job.ts';
+import type { Context } from '../assistant/context.ts';
+import { defineJob } from '../assistant/feature-kit.ts';
 import { isWorkingDay, localDate } from '../lib/time.ts';
 import { displayName, findEnrollment, moduleById, NUDGE_JOB, programmeFor, reconcile, scheduleNextNudge, teamLeads, type Enrollment } from './enrollment.ts';
 import { positionText, renderStep, reply } from './render-step.ts';

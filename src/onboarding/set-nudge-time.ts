@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { formatDutch } from '../lib/time.ts';
 import { scheduleNextNudge, updateWithActivity, type Enrollment } from './enrollment.ts';

@@ -1,5 +1,5 @@
 import type { Reply, Turn } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { atLocalTime, formatDutch, localDate } from '../lib/time.ts';
 import { requireTeamRole } from '../teams/authorise.ts';
 import { displayName, moduleById, programmeFor, type Enrollment } from './enrollment.ts';

@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import type { Enrollment } from './enrollment.ts';
 import { newcomerStatus } from './show-onboarding-status.ts';
 import { navigation, reply } from './render-step.ts';

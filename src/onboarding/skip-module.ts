@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { moduleById, programmeFor, reconcile, type Enrollment } from './enrollment.ts';
 import { finishModule } from './finish-module.ts';
 import { reply } from './render-step.ts';

@@ -1,5 +1,5 @@
 import type { Reply, Turn } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { chooseStart } from './choose-start.ts';
 import type { Enrollment } from './enrollment.ts';
 import { startForm } from './start-form.ts';

@@ -1,5 +1,5 @@
 import type { Reply } from '../assistant/reply.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import { cancelJobs } from '../jobs/schedule-job.ts';
 import { nudgeKeyPrefix, scheduleNextNudge, updateWithActivity, type Enrollment } from './enrollment.ts';
 import { reply } from './render-step.ts';

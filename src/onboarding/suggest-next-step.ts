@@ -1,4 +1,4 @@
-import type { Context } from '../context.ts';
+import type { Context } from '../assistant/context.ts';
 import type { PromptSet } from '../assistant/reply.ts';
 import { moduleById, programmeFor } from './enrollment.ts';
 

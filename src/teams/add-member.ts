@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
-import { recordAuditEvents } from '../privacy/record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import { requireTeamRole, type Actor } from './authorise.ts';
 import type { TeamRole } from './membership.ts';
 import { parseRole, parseTeamId, parseUserId } from './team-input.ts';

@@ -1,14 +1,14 @@
 /**
  * Which team a Slack or Teams channel is linked to, and its settings: one table ("channel") for both
  * platforms. A channel is named by its place key: the platform, a colon and the platform's own id
- * ("slack:T01:C02" — the workspace keeps two workspaces apart — or "teams:19:…@thread.tacv2").
+ * ("slack:T01:C02" — the workspace keeps two workspaces apart — or "msteams:19:…@thread.tacv2").
  */
 import { z } from 'zod';
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { requireTeamRole, type Actor } from './authorise.ts';
 
-export type Platform = 'slack' | 'teams';
+export type Platform = 'slack' | 'msteams';
 
 export const channelSettingsSchema = z.object({
   /** "mention": only when @-mentioned; "all": every question (a message ending in "?") too. */
@@ -41,7 +41,7 @@ export const placeKey = (platform: Platform, externalId: string) => `${platform}
 export function parsePlace(place: string): { platform: Platform; externalId: string } {
   const at = place.indexOf(':');
   const platform = place.slice(0, at);
-  if (at < 1 || (platform !== 'slack' && platform !== 'teams')) throw new WijkwijsError('bad_request', 'Dit kanaal ken ik niet.');
+  if (at < 1 || (platform !== 'slack' && platform !== 'msteams')) throw new WijkwijsError('bad_request', 'Dit kanaal ken ik niet.');
   return { platform, externalId: place.slice(at + 1) };
 }
 

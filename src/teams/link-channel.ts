@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
-import { recordAuditEvents } from '../privacy/record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import { requireTeamRole, type Actor } from './authorise.ts';
 import { parseTeamId } from './team-input.ts';
 
@@ -18,7 +18,7 @@ export interface ChannelLinkStore {
 }
 
 export interface LinkedChannel {
-  platform: 'slack' | 'teams';
+  platform: 'slack' | 'msteams';
   /** The platform's id of the channel (for Slack with its workspace). */
   id: string;
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../lib/db.ts';
+import { WijkwijsError } from '../lib/errors.ts';
 
 export type TeamRole = 'member' | 'lead' | 'admin';
 
@@ -39,6 +40,18 @@ export async function actingTeamOf(
   if (preferredTeamId && teamIds.includes(preferredTeamId)) return { teamId: preferredTeamId };
   if (teamIds.length === 1) return { teamId: teamIds[0]! };
   return { problem: teamIds.length === 0 ? 'no_team' : 'several_teams', teamIds };
+}
+
+/** `actingTeamOf`, or the one Dutch refusal every feature gives when it cannot tell the team. */
+export async function requireActingTeam(prisma: PrismaClient, userId: string, preferredTeamId?: string): Promise<string> {
+  const team = await actingTeamOf(prisma, userId, preferredTeamId);
+  if ('teamId' in team) return team.teamId;
+  throw new WijkwijsError(
+    'forbidden',
+    team.problem === 'no_team'
+      ? 'Je bent nog geen lid van een team in Wijkwijs. Vraag de beheerder om je aan je wijkteam toe te voegen.'
+      : `Je bent lid van meerdere teams (${team.teamIds.join(', ')}). Doe dit in het kanaal van het team waar het om gaat, dan weet ik welk team je bedoelt.`,
+  );
 }
 
 export async function isMember(prisma: PrismaClient, userId: string, teamId: string): Promise<boolean> {

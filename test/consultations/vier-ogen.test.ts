@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
-import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
-import { postReply } from '../support/post-reply.ts';
+import { webServerFor } from '../support/post-reply.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z');
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -188,14 +187,8 @@ describe('vier-ogen rotation', () => {
 });
 
 describe('vier-ogen through the web chat HTTP API', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startWebServer(ctx);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  const post = (path: string, body: unknown) => postReply(server.url, path, body);
+  const web = webServerFor(() => ctx);
+  const post = web.post;
 
   it('requests a check, a colleague agrees, and the outcome shows in the notifications', async () => {
     clock.set('2026-03-10T08:00:00Z');
@@ -223,7 +216,7 @@ describe('vier-ogen through the web chat HTTP API', () => {
     await act('slack:T1:collega', 'vo-web', 'vierogen.agree', id);
     expect((await handleTurn(ctx, turn('slack:T1:collega', 'vo-web', { text: '/overzicht' }))).text).toMatch(/niets voor je open/);
 
-    const response = await fetch(`${server.url}/api/notifications`);
+    const response = await fetch(`${web.url()}/api/notifications`);
     const { notifications } = (await response.json()) as { notifications: { reply: Reply }[] };
     const result = notifications.find((n) => /vier-ogen check bekeken/.test(n.reply.text));
     expect(result?.reply.text).toMatch(/Sanne .*akkoord/);

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
-import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
-import { postReply } from '../support/post-reply.ts';
+import { webServerFor } from '../support/post-reply.ts';
 import { releasePlaces } from '../../src/intervision/release-places.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z');
@@ -196,14 +195,8 @@ describe('intervisie slots', () => {
 });
 
 describe('intervisie through the web chat HTTP API', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startWebServer(ctx);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  const post = (path: string, body: unknown) => postReply(server.url, path, body);
+  const web = webServerFor(() => ctx);
+  const post = web.post;
 
   it('plans, lists and signs up via /api/chat and /api/action, with the announcement in /api/notifications', async () => {
     clock.set('2026-09-01T08:00:00Z');
@@ -216,7 +209,7 @@ describe('intervisie through the web chat HTTP API', () => {
     const signupButton = list.actions.find((a) => a.id === 'intervisie.signup')!;
     const signed = await post('/api/action', { actionId: signupButton.id, value: signupButton.value });
     expect(signed.text).toMatch(/aangemeld[\s\S]*Voorbereiding/);
-    const { notifications } = (await (await fetch(`${server.url}/api/notifications`)).json()) as { notifications: { teamId: string | null; reply: Reply }[] };
+    const { notifications } = (await (await fetch(`${web.url()}/api/notifications`)).json()) as { notifications: { teamId: string | null; reply: Reply }[] };
     const announcement = notifications.find((n) => n.teamId === 'iv-web');
     expect(announcement?.reply.text).toMatch(/1 van 3 plekken/);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Context } from '../../src/context.ts';
-import { defineJob } from '../../src/jobs/job.ts';
+import type { Context } from '../../src/assistant/context.ts';
+import { defineJob } from '../../src/assistant/feature-kit.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { cancelJobs, scheduleJob } from '../../src/jobs/schedule-job.ts';
 import { ManualClock } from '../../src/lib/clock.ts';

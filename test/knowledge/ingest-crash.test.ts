@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from '../../src/context.ts';
+import type { Context } from '../../src/assistant/context.ts';
 import { ingestFiles, type IngestSummary } from '../../src/knowledge/ingest-files.ts';
 import { searchPassages } from '../../src/knowledge/search-passages.ts';
 import { createTestContext, repoRoot, tempDir } from '../support/context.ts';

@@ -6,7 +6,8 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 // @ts-ignore -- pdfkit 0.20 ships no type declarations
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type Context } from '../../src/context.ts';
+import type { Context } from '../../src/assistant/context.ts';
+import { createContext } from '../../src/app.ts';
 import type { Embedder } from '../../src/knowledge/embedder.ts';
 import { ingestFiles, sourceKeyFor, type IngestRequest, type IngestSummary } from '../../src/knowledge/ingest-files.ts';
 import { parseDocx } from '../../src/knowledge/parse/docx.ts';

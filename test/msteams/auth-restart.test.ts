@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsChannel, startTeams, teamsExposureProblem, type TeamsChannel } from '../../src/channels/msteams/index.ts';
+import { createMsTeamsChannel, startMsTeams, msTeamsExposureProblem, type MsTeamsChannel } from '../../src/channels/msteams/index.ts';
 import { isLoopbackAddress } from '../../src/channels/msteams/app.ts';
+import { commandNames } from '../../src/assistant/handle-turn.ts';
 import { parseIntent } from '../../src/channels/msteams/commands.ts';
+import { FEATURES } from '../../src/features.ts';
 import { channelMount, createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ConfigError, loadConfig } from '../../src/lib/config.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
@@ -18,7 +20,7 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
 describe('Teams with an app id: every request must carry a valid Bot Framework token', () => {
   let ctx: Awaited<ReturnType<typeof createTestContext>>;
   let server: RunningServer;
-  let channel: TeamsChannel;
+  let channel: MsTeamsChannel;
   const appId = '00000000-0000-0000-0000-00000000a99';
 
   beforeAll(async () => {
@@ -36,7 +38,7 @@ describe('Teams with an app id: every request must carry a valid Bot Framework t
       }),
     };
     const web = createWebApp(ctx);
-    channel = createTeamsChannel(ctx, config, { credentialsFactory: credentialsFactory as never });
+    channel = createMsTeamsChannel(ctx, config, { credentialsFactory: credentialsFactory as never });
     channelMount(web).use(channel.router);
     server = await startWebServer(ctx, web);
   }, 30_000);
@@ -82,7 +84,7 @@ describe('Teams with an app id: every request must carry a valid Bot Framework t
 describe('proactive messages after a restart', () => {
   const dataDir = tempDir('wijkwijs-msteams-');
   const CHANNEL = '19:kanaal-zuid@thread.tacv2';
-  const TEAMS_TEAM = '19:algemeen-zuid@thread.tacv2';
+  const MSTEAMS_TEAM = '19:algemeen-zuid@thread.tacv2';
 
   it('posts to the channel and the personal chat stored by an earlier process, and updates in place', async () => {
     // Process 1: installed in a team channel and a personal chat; an admin links the channel.
@@ -90,19 +92,19 @@ describe('proactive messages after a restart', () => {
     try {
       await ensureMember(first.db.prisma, { teamId: 'team-zuid', userId: 'teams:aad-1', role: 'admin' });
       const web = createWebApp(first);
-      const teams = await startTeams(first, web);
+      const msTeams = await startMsTeams(first, web);
       const server = await startWebServer(first, web);
       try {
-        const channel = { conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true }, channelData: { team: { id: TEAMS_TEAM }, channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } } };
+        const channel = { conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true }, channelData: { team: { id: MSTEAMS_TEAM }, channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } } };
         expect((await post(server.url, activity(connector.url, { type: 'conversationUpdate', membersAdded: [BOT], ...channel }))).status).toBe(200);
         expect((await post(server.url, activity(connector.url, { type: 'conversationUpdate', membersAdded: [BOT] }))).status).toBe(200);
         const link = activity(connector.url, { ...channel, text: '<at>Wijkwijs</at> koppel team-zuid', entities: [{ type: 'mention', text: '<at>Wijkwijs</at>', mentioned: BOT }] });
         link.conversation = { ...channel.conversation, id: `${CHANNEL};messageid=${link.id}` };
         await post(server.url, link);
-        await teams!.channel.settled();
+        await msTeams!.channel.settled();
         expect(connector.messages().at(-1)!.body.text).toMatch(/gekoppeld aan team team-zuid/);
       } finally {
-        await teams?.stop();
+        await msTeams?.stop();
         await server.close();
       }
     } finally {
@@ -113,15 +115,15 @@ describe('proactive messages after a restart', () => {
     connector.clear();
     const second = await createTestContext({ WIJKWIJS_DATA_DIR: dataDir, MICROSOFT_TEAMS_EMULATOR: 'true' });
     try {
-      const teams = await startTeams(second, createWebApp(second));
+      const msTeams = await startMsTeams(second, createWebApp(second));
       const reply = { conversationId: '', text: 'Teamoverleg morgen om 10:00', citations: [], actions: [], mode: 'notice' as const, notices: [] };
       const toTeam = await second.messenger.send({ to: { teamId: 'team-zuid' }, reply, key: 'msteams-restart.agenda' });
-      expect(toTeam.channels).toContain('teams');
+      expect(toTeam.channels).toContain('msteams');
       const [posted] = connector.messages();
       expect(posted).toMatchObject({ method: 'POST', conversationId: CHANNEL, activityId: undefined, body: { text: 'Teamoverleg morgen om 10:00' } });
 
       const toUser = await second.messenger.send({ to: { userId: 'teams:aad-1' }, reply: { ...reply, text: 'Je bent gevraagd voor een vier-ogen-check.' } });
-      expect(toUser.channels).toContain('teams');
+      expect(toUser.channels).toContain('msteams');
       expect(connector.messages().at(-1)).toMatchObject({ method: 'POST', conversationId: 'a:personal-1', body: { text: 'Je bent gevraagd voor een vier-ogen-check.' } });
 
       await second.messenger.send({ to: { teamId: 'team-zuid' }, reply: { ...reply, text: 'Teamoverleg morgen om 11:00' }, key: 'msteams-restart.agenda' });
@@ -130,8 +132,8 @@ describe('proactive messages after a restart', () => {
 
       // Someone who never talked to the bot in Teams: nothing to post to.
       const unknown = await second.messenger.send({ to: { userId: 'teams:aad-onbekend' }, reply });
-      expect(unknown.channels).not.toContain('teams');
-      await teams?.stop();
+      expect(unknown.channels).not.toContain('msteams');
+      await msTeams?.stop();
     } finally {
       await second.close();
     }
@@ -140,11 +142,11 @@ describe('proactive messages after a restart', () => {
 
 describe('rules', () => {
   it('refuses Teams without an app id off loopback', () => {
-    expect(teamsExposureProblem('0.0.0.0', { appType: 'MultiTenant' })).toMatch(/MICROSOFT_APP_ID/);
-    expect(teamsExposureProblem('10.1.2.3', { appType: 'MultiTenant' })).toMatch(/HOST=127.0.0.1/);
-    expect(teamsExposureProblem('127.0.0.1', { appType: 'MultiTenant' })).toBeUndefined();
-    expect(teamsExposureProblem('0.0.0.0', { appId: 'x', appPassword: 'y', appType: 'MultiTenant' })).toBeUndefined();
-    expect(teamsExposureProblem('0.0.0.0', undefined)).toBeUndefined();
+    expect(msTeamsExposureProblem('0.0.0.0', { appType: 'MultiTenant' })).toMatch(/MICROSOFT_APP_ID/);
+    expect(msTeamsExposureProblem('10.1.2.3', { appType: 'MultiTenant' })).toMatch(/HOST=127.0.0.1/);
+    expect(msTeamsExposureProblem('127.0.0.1', { appType: 'MultiTenant' })).toBeUndefined();
+    expect(msTeamsExposureProblem('0.0.0.0', { appId: 'x', appPassword: 'y', appType: 'MultiTenant' })).toBeUndefined();
+    expect(msTeamsExposureProblem('0.0.0.0', undefined)).toBeUndefined();
     expect(isLoopbackAddress('::ffff:127.0.0.1')).toBe(true);
     expect(isLoopbackAddress('::1')).toBe(true);
     expect(isLoopbackAddress('10.0.0.5')).toBe(false);
@@ -153,26 +155,27 @@ describe('rules', () => {
 
   it('reads the Teams settings, with clear Dutch errors', () => {
     const load = (env: Record<string, string>) => loadConfig(env, '/nonexistent/.env');
-    expect(load({}).teams).toBeUndefined();
-    expect(load({ MICROSOFT_TEAMS_EMULATOR: 'true' }).teams).toMatchObject({ appId: undefined });
-    expect(load({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' }).teams).toMatchObject({ appType: 'SingleTenant', tenantId: 't' });
+    expect(load({}).msTeams).toBeUndefined();
+    expect(load({ MICROSOFT_TEAMS_EMULATOR: 'true' }).msTeams).toMatchObject({ appId: undefined });
+    expect(load({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' }).msTeams).toMatchObject({ appType: 'SingleTenant', tenantId: 't' });
     expect(() => load({ MICROSOFT_APP_ID: 'a' })).toThrow(ConfigError);
     expect(() => load({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'SingleTenant' })).toThrow(/MICROSOFT_APP_TENANT_ID/);
-    expect(load({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 't' }).teams?.appType).toBe('UserAssignedMSI');
+    expect(load({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: 't' }).msTeams?.appType).toBe('UserAssignedMSI');
   });
 
   it('routes command words generically and keeps questions questions', () => {
-    expect(parseIntent('casus Een inwoner met schulden')).toEqual({ kind: 'command', text: '/casus Een inwoner met schulden' });
-    expect(parseIntent('/casus Een inwoner')).toEqual({ kind: 'command', text: '/casus Een inwoner' });
-    expect(parseIntent('koppel team-noord')).toEqual({ kind: 'settings', word: 'koppel', args: ['team-noord'] });
-    expect(parseIntent('Hulp bij schulden, waar verwijs ik heen?').kind).toBe('question');
-    expect(parseIntent('/onbekend iets')).toEqual({ kind: 'command', text: '/onbekend iets' });
+    const COMMANDS = commandNames(FEATURES);
+    expect(parseIntent('casus Een inwoner met schulden', COMMANDS)).toEqual({ kind: 'command', text: '/casus Een inwoner met schulden' });
+    expect(parseIntent('/casus Een inwoner', COMMANDS)).toEqual({ kind: 'command', text: '/casus Een inwoner' });
+    expect(parseIntent('koppel team-noord', COMMANDS)).toEqual({ kind: 'settings', word: 'koppel', args: ['team-noord'] });
+    expect(parseIntent('Hulp bij schulden, waar verwijs ik heen?', COMMANDS).kind).toBe('question');
+    expect(parseIntent('/onbekend iets', COMMANDS)).toEqual({ kind: 'command', text: '/onbekend iets' });
   });
 
   it('refuses to start Teams without an app id on a public address', async () => {
     const ctx = await createTestContext({ HOST: '0.0.0.0', MICROSOFT_TEAMS_EMULATOR: 'true', WIJKWIJS_WEB_TOKEN: 'x' });
     try {
-      await expect(startTeams(ctx, createWebApp(ctx))).rejects.toThrow(ConfigError);
+      await expect(startMsTeams(ctx, createWebApp(ctx))).rejects.toThrow(ConfigError);
     } finally {
       await ctx.close();
     }

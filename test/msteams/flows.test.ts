@@ -5,34 +5,29 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
-import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { readProgramme } from '../../src/onboarding/programme.ts';
 import { ensureMember, isMember } from '../../src/teams/membership.ts';
 import { createTestContext, LogCapture, repoRoot } from '../support/context.ts';
 import { activity, BOT, StandInConnector, type Recorded } from './support/connector.ts';
+import { serveMsTeams, type ServedMsTeams } from './support/serve.ts';
 import { advanceClock } from '../support/advance-clock.ts';
 
 const clock = new ManualClock('2026-03-02T08:00:00Z'); // Monday, 09:00 in Amsterdam
 const connector = new StandInConnector();
 const programme = readProgramme(path.join(repoRoot, 'knowledge', 'onboarding'));
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let teams: RunningTeams;
+let served: ServedMsTeams;
 
 beforeAll(async () => {
   await connector.start();
   ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, new LogCapture(), clock);
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
-  const web = createWebApp(ctx);
-  teams = (await startTeams(ctx, web))!;
-  server = await startWebServer(ctx, web);
+  served = await serveMsTeams(ctx);
 }, 60_000);
 afterAll(async () => {
-  await teams?.stop();
-  await server?.close();
+  await served?.close();
   await ctx?.close();
   await connector.close();
 });
@@ -58,12 +53,12 @@ async function chatOpenedByBot(p: Person): Promise<string> {
 
 interface Place {
   /** The Microsoft Teams team and its channel. */
-  teamsTeam: string;
+  msTeamsTeam: string;
   channel: string;
   /** The Wijkwijs team it is linked to. */
   team: string;
 }
-const place = (key: string): Place => ({ teamsTeam: `19:team-${key}@thread.tacv2`, channel: `19:kanaal-${key}@thread.tacv2`, team: `tt-${key}` });
+const place = (key: string): Place => ({ msTeamsTeam: `19:team-${key}@thread.tacv2`, channel: `19:kanaal-${key}@thread.tacv2`, team: `tt-${key}` });
 
 let sequence = 0;
 type Where = { personal: true } | { place: Place; thread?: string };
@@ -76,15 +71,15 @@ function fieldsFor(from: Person, where: Where): Record<string, unknown> {
   return {
     from,
     conversation: { id: `${where.place.channel};messageid=${root}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-    channelData: { team: { id: where.place.teamsTeam }, channel: { id: where.place.channel }, tenant: { id: 'tenant-1' } },
+    channelData: { team: { id: where.place.msTeamsTeam }, channel: { id: where.place.channel }, tenant: { id: 'tenant-1' } },
   };
 }
 
 /** Posts as Teams does and waits until the bot has answered (messages are answered after the acknowledgement). */
 async function post(body: unknown): Promise<Response> {
-  const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${served.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(response.status).toBe(200);
-  await teams.channel.settled();
+  await served.settled();
   return response;
 }
 
@@ -119,7 +114,7 @@ async function linkPlace(where: Place, admin: Person): Promise<void> {
       membersAdded: [BOT],
       from: admin,
       conversation: { id: where.channel, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-      channelData: { team: { id: where.teamsTeam }, channel: { id: where.channel }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+      channelData: { team: { id: where.msTeamsTeam }, channel: { id: where.channel }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
     }),
   );
   const [linked] = await say(admin, `koppel ${where.team}`, { place: where });
@@ -481,8 +476,8 @@ describe('onboarding through Teams', () => {
         type: 'conversationUpdate',
         membersAdded: [newcomer],
         from: lead,
-        conversation: { id: where.teamsTeam, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-        channelData: { team: { id: where.teamsTeam }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        conversation: { id: where.msTeamsTeam, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        channelData: { team: { id: where.msTeamsTeam }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
       }),
     );
     expect(await isMember(ctx.db.prisma, userIdOf(newcomer), where.team)).toBe(false);
@@ -516,20 +511,21 @@ describe('onboarding through Teams', () => {
     ]);
   });
 
-  /** The newcomer's clicks come from the chat the bot opened with them. */
+  /** What the newcomer sends comes from the chat the bot opened with them. */
+  const fromNewcomer = (fields: Record<string, unknown>) =>
+    activity(connector.url, { from: newcomer, conversation: { id: newcomerChat, conversationType: 'personal', tenantId: 'tenant-1' }, channelData: { tenant: { id: 'tenant-1' } }, ...fields });
+
   async function newcomerClicks(card: any, action: Action, typed: Record<string, string> = {}): Promise<Recorded[]> {
     const start = connector.calls.length;
-    const response = await post(
-      activity(connector.url, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        from: newcomer,
-        conversation: { id: newcomerChat, conversationType: 'personal', tenantId: 'tenant-1' },
-        channelData: { tenant: { id: 'tenant-1' } },
-        value: { action: { type: 'Action.Execute', verb: action.verb, data: submitData(card, action, typed) }, trigger: 'manual' },
-      }),
-    );
+    const value = { action: { type: 'Action.Execute', verb: action.verb, data: submitData(card, action, typed) }, trigger: 'manual' };
+    const response = await post(fromNewcomer({ type: 'invoke', name: 'adaptiveCard/action', value }));
     expect((await response.json()).statusCode).toBe(200);
+    return toNewcomer(start);
+  }
+
+  async function newcomerSays(text: string): Promise<Recorded[]> {
+    const start = connector.calls.length;
+    await post(fromNewcomer({ text }));
     return toNewcomer(start);
   }
 
@@ -599,32 +595,14 @@ describe('onboarding through Teams', () => {
 
   it('answers a question in between with sources, then resumes at the same place', async () => {
     const position = await ctx.db.prisma.onboardingEnrollment.findFirstOrThrow({ where: { userId: userIdOf(newcomer) } });
-    const start = connector.calls.length;
-    await post(
-      activity(connector.url, {
-        from: newcomer,
-        conversation: { id: newcomerChat, conversationType: 'personal', tenantId: 'tenant-1' },
-        channelData: { tenant: { id: 'tenant-1' } },
-        text: 'Hoe lang heb ik om de hulpvraag te verkennen?',
-      }),
-    );
-    const [answer] = toNewcomer(start);
+    const [answer] = await newcomerSays('Hoe lang heb ik om de hulpvraag te verkennen?');
     expect(answer!.body.text).toMatch(/zes weken/i);
     expect(answer!.body.text).toMatch(/\[1\]/);
     expect(JSON.stringify(answer!.body.entities)).toMatch(/Claim/);
     const after = await ctx.db.prisma.onboardingEnrollment.findFirstOrThrow({ where: { userId: userIdOf(newcomer) } });
     expect([after.currentModule, after.currentStep]).toEqual([position.currentModule, position.currentStep]);
 
-    const before = connector.calls.length;
-    await post(
-      activity(connector.url, {
-        from: newcomer,
-        conversation: { id: newcomerChat, conversationType: 'personal', tenantId: 'tenant-1' },
-        channelData: { tenant: { id: 'tenant-1' } },
-        text: 'onboarding verder',
-      }),
-    );
-    const [resumed] = toNewcomer(before);
+    const [resumed] = await newcomerSays('onboarding verder');
     expect(resumed!.body.text).toContain(programme.modules.find((m) => m.id === after.currentModule)!.parts[0]!.text);
   });
 

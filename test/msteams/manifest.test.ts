@@ -15,7 +15,7 @@ import { repoRoot } from '../support/context.ts';
 const schemas = path.join(path.dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest')), 'json-schemas/teams');
 const filled = () =>
   JSON.parse(
-    readFileSync(path.join(repoRoot, 'teams/manifest.json'), 'utf8')
+    readFileSync(path.join(repoRoot, 'msteams/manifest.json'), 'utf8')
       .replaceAll('{{MICROSOFT_APP_ID}}', '00000000-0000-4000-8000-000000000001')
       .replaceAll('{{WIJKWIJS_HOST}}', 'wijkwijs.example.nl'),
   );

@@ -5,7 +5,7 @@
  * questions, the message action, and the channel settings Slack has.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
+import { startMsTeams, type RunningMsTeams } from '../../src/channels/msteams/index.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { channelLink, placeKey } from '../../src/teams/channel-links.ts';
@@ -17,7 +17,7 @@ import { activity, BOT, StandInConnector } from './support/connector.ts';
 const connector = new StandInConnector();
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
 let server: RunningServer;
-let teams: RunningTeams;
+let teams: RunningMsTeams;
 let model: FakeOpenAI;
 
 const QUESTION = 'Hoe lang heb ik om de hulpvraag te verkennen?';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge/handboek`] });
   await ensureMember(ctx.db.prisma, { teamId: 'team-native', userId: 'teams:aad-1', role: 'admin', displayName: 'Sanne de Vries' });
   const web = createWebApp(ctx);
-  teams = (await startTeams(ctx, web))!;
+  teams = (await startMsTeams(ctx, web))!;
   server = await startWebServer(ctx, web);
 }, 120_000);
 afterAll(async () => {
@@ -106,7 +106,7 @@ describe('a personal chat', () => {
   it('stores the feedback loop\'s reaction and comment (anonymised) for the answer its message carries', async () => {
     await post(activity(connector.url, { text: QUESTION }));
     const [streamId] = [...connector.streams.keys()];
-    const stored = await ctx.db.prisma.msteamsAnswerMessage.findUniqueOrThrow({ where: { activityKey: `a:personal-1|${streamId}` } });
+    const stored = await ctx.db.prisma.msTeamsAnswerMessage.findUniqueOrThrow({ where: { activityKey: `a:personal-1|${streamId}` } });
     connector.clear();
     const response = await post(
       activity(connector.url, {
@@ -173,14 +173,14 @@ describe('channel settings, as in Slack', () => {
     const tag = { type: 'mention', text: '<at>Wijkcoaches</at>', mentioned: { id: 'MjQzMmYwOTgtYjhmMy00ZmNi', name: 'Wijkcoaches', type: 'tag' } };
     await say('s4', 'groep <at>Wijkcoaches</at>', { entities: [mention, tag] });
     expect(connector.messages().at(-1)!.body.text).toMatch(/Wijkcoaches/);
-    const link = await channelLink(ctx.db, placeKey('teams', CHANNEL));
+    const link = await channelLink(ctx.db, placeKey('msteams', CHANNEL));
     expect(link!.settings).toMatchObject({ mode: 'all', handoff: true, handoffGroup: 'MjQzMmYwOTgtYjhmMy00ZmNi', handoffGroupName: 'Wijkcoaches' });
 
     // Someone else may not change them.
     connector.clear();
     await say('s5', 'modus vermelding', { from: { id: '29:piet', name: 'Piet', aadObjectId: 'aad-piet' } });
     expect(connector.messages().at(-1)!.body.text).toMatch(/mag alleen|beheerder/i);
-    expect((await channelLink(ctx.db, placeKey('teams', CHANNEL)))!.settings.mode).toBe('all');
+    expect((await channelLink(ctx.db, placeKey('msteams', CHANNEL)))!.settings.mode).toBe('all');
   });
 
   it('in a channel set to "alles" answers a question without a mention, and lets other messages be', async () => {

@@ -4,20 +4,20 @@
  * a message is acknowledged at once, answered afterwards and answered once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsChannel, startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
+import { createMsTeamsChannel } from '../../src/channels/msteams/index.ts';
 import { channelLink, placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
-import { channelMount, createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import { channelMount, createWebApp, startWebServer } from '../../src/channels/web/server.ts';
 import { createTestContext } from '../support/context.ts';
 import { CASE_QUESTION, CASE_TEXT, twoTeamsWithACase } from '../support/team-case.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { requestWithHost } from '../support/request-with-host.ts';
 import { activity, BOT, StandInConnector, type Recorded } from './support/connector.ts';
+import { serveMsTeams, type ServedMsTeams } from './support/serve.ts';
 
 const connector = new StandInConnector();
 let model: FakeOpenAI;
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let teams: RunningTeams;
+let served: ServedMsTeams;
 
 const person = (key: string) => ({ id: `29:${key}`, name: `Collega ${key}`, aadObjectId: `aad-${key}` });
 const ANNA = person('anna'); // admin of team A, where the case was discussed
@@ -52,8 +52,8 @@ const post = (url: string, body: unknown) => fetch(`${url}/api/messages`, { meth
 /** Sends a message and returns the bot's messages in reply to it, once it has answered. */
 async function ask(from: typeof ANNA, where: Where, text: string): Promise<Recorded[]> {
   const incoming = message(from, where, text);
-  expect((await post(server.url, incoming)).status).toBe(200);
-  await teams.channel.settled();
+  expect((await post(served.url, incoming)).status).toBe(200);
+  await served.settled();
   return repliesTo(incoming);
 }
 const repliesTo = (incoming: Record<string, unknown>) => connector.messages().filter((c) => c.activityId === incoming.id);
@@ -65,15 +65,12 @@ beforeAll(async () => {
   model = await startFakeOpenAI();
   ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', MICROSOFT_TEAMS_EMULATOR: 'true', OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: model.url, OPENAI_CHAT_MODEL: 'test-chat' });
   await twoTeamsWithACase(ctx, { a: [userIdOf(ANNA)], b: [userIdOf(BRAM)] });
-  await saveChannelLink(ctx.db, placeKey('teams', TEAM_A_CHANNEL.id), 'team-a');
-  await saveChannelLink(ctx.db, placeKey('teams', TEAM_B_CHANNEL.id), 'team-b');
-  const web = createWebApp(ctx);
-  teams = (await startTeams(ctx, web))!;
-  server = await startWebServer(ctx, web);
+  await saveChannelLink(ctx.db, placeKey('msteams', TEAM_A_CHANNEL.id), 'team-a');
+  await saveChannelLink(ctx.db, placeKey('msteams', TEAM_B_CHANNEL.id), 'team-b');
+  served = await serveMsTeams(ctx);
 }, 60_000);
 afterAll(async () => {
-  await teams?.stop();
-  await server?.close();
+  await served?.close();
   await ctx?.close();
   await model?.close();
   await connector.close();
@@ -101,12 +98,12 @@ describe('a team case is cited only where everyone reading may see it', () => {
 describe('a linked channel stays with its team', () => {
   const HIJACK = channelOf('hijack');
   const say = async (from: typeof ANNA, text: string) => (await ask(from, { channel: HIJACK }, text)).at(-1)!.body.text as string;
-  const trail = () => ctx.db.prisma.auditEvent.findMany({ where: { subjectId: `teams:${HIJACK.id}` }, orderBy: { at: 'asc' } });
+  const trail = () => ctx.db.prisma.auditEvent.findMany({ where: { subjectId: `msteams:${HIJACK.id}` }, orderBy: { at: 'asc' } });
 
   it('refuses a team-B admin who links team A’s channel to team B; unlinked first, it may; each change is audited', async () => {
     expect(await say(ANNA, 'koppel team-a')).toMatch(/gekoppeld aan team team-a/);
     expect(await say(BRAM, 'koppel team-b')).toMatch(/al gekoppeld aan team team-a\. Alleen een beheerder van team team-a/);
-    expect((await channelLink(ctx.db, placeKey('teams', HIJACK.id)))?.teamId).toBe('team-a');
+    expect((await channelLink(ctx.db, placeKey('msteams', HIJACK.id)))?.teamId).toBe('team-a');
     expect(await say(BRAM, 'ontkoppel')).toMatch(/beheerder van team team-a/);
     expect(await say(ANNA, 'ontkoppel')).toMatch(/niet meer gekoppeld aan team team-a/);
     expect(await say(BRAM, 'koppel team-b')).toMatch(/gekoppeld aan team team-b/);
@@ -121,13 +118,13 @@ describe('a linked channel stays with its team', () => {
 describe('a message is acknowledged at once and answered once', () => {
   it('answers the same activity once, also when it reaches another process on the same database', async () => {
     const incoming = message(ANNA, 'personal', 'Wat zijn de kernwaarden van het wijkteam?');
-    const [first, resent] = await Promise.all([post(server.url, incoming), post(server.url, incoming)]);
+    const [first, resent] = await Promise.all([post(served.url, incoming), post(served.url, incoming)]);
     expect([first.status, resent.status]).toEqual([200, 200]);
-    await teams.channel.settled();
+    await served.settled();
 
     // A second process: its own adapter and port, the same database.
     const web = createWebApp(ctx);
-    const other = createTeamsChannel(ctx, ctx.config.teams!);
+    const other = createMsTeamsChannel(ctx, ctx.config.msTeams!);
     channelMount(web).use(other.router);
     const otherServer = await startWebServer(ctx, web);
     try {
@@ -146,13 +143,13 @@ describe('a message is acknowledged at once and answered once', () => {
     try {
       const incoming = message(ANNA, 'personal', CASE_QUESTION);
       const started = Date.now();
-      const response = await post(server.url, incoming);
+      const response = await post(served.url, incoming);
       const acknowledgedAfterMs = Date.now() - started;
       expect(response.status).toBe(200);
       expect(acknowledgedAfterMs).toBeLessThan(model.chatDelayMs);
       expect(repliesTo(incoming)).toEqual([]);
 
-      await teams.channel.settled();
+      await served.settled();
       const [answer] = repliesTo(incoming);
       expect(answer!.conversationId).toBe(`a:personal-${ANNA.aadObjectId}`);
       expect(answer!.body.text).toMatch(/^Bij die casus gaven duiven/);
@@ -175,10 +172,10 @@ describe('hostile input', () => {
 
   it('still takes activities whatever their Host, while the web chat refuses a foreign one', async () => {
     const incoming = message(ANNA, 'personal', 'Wat zijn de kernwaarden?');
-    const viaProxy = await requestWithHost(`${server.url}/api/messages`, 'intern-proxy:8080', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(incoming) });
+    const viaProxy = await requestWithHost(`${served.url}/api/messages`, 'intern-proxy:8080', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(incoming) });
     expect(viaProxy.status).toBe(200);
-    await teams.channel.settled();
+    await served.settled();
     expect(repliesTo(incoming)).toHaveLength(1);
-    expect((await requestWithHost(`${server.url}/`, 'intern-proxy:8080')).status).toBe(403);
+    expect((await requestWithHost(`${served.url}/`, 'intern-proxy:8080')).status).toBe(403);
   });
 });

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { WijkwijsError } from '../../src/lib/errors.ts';
-import { confirmCase } from '../../src/privacy/confirm-case.ts';
-import { proposeCase } from '../../src/privacy/propose-case.ts';
-import { purgeExpiredConversations } from '../../src/privacy/purge-expired-conversations.ts';
+import { confirmCase } from '../../src/cases/confirm-case.ts';
+import { proposeCase } from '../../src/cases/propose-case.ts';
+import { countsByKind, purgeExpiredDrafts } from '../../src/data-protection/purge-expired-drafts.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
 
@@ -100,22 +100,35 @@ describe('sending a case: /casus <tekst>', () => {
     expect(audit.map((e) => e.action).sort()).toEqual(['case.draft_created', 'case.stored']);
     expect(audit.find((e) => e.action === 'case.stored')).toMatchObject({ subjectType: 'document', subjectId: doc.id, teamId: team });
   });
+});
 
-  it('is then found and cited for a colleague in the team', async () => {
+describe('a stored case', () => {
+  // Its own team and author, so it stands alone: stored before the tests, from a draft of its own.
+  const otherTeam = 'team-oost';
+  const author = 'web:case-author';
+  let draft: Reply;
+  beforeAll(async () => {
+    await ensureMember(ctx.db.prisma, { teamId: otherTeam, userId: author });
+    draft = await handleTurn(ctx, turn({ userId: author, teamId: otherTeam, text: `/casus ${CASE_TEXT}` }));
+    expect((await submit(draft, undefined, author)).text).toMatch(/opgeslagen bij team-oost/);
+  });
+
+  it('is found and cited for a colleague in the team', async () => {
     const colleague = 'web:case-colleague';
-    await ensureMember(ctx.db.prisma, { teamId: team, userId: colleague });
+    await ensureMember(ctx.db.prisma, { teamId: otherTeam, userId: colleague });
     const answer = await handleTurn(ctx, { channel: 'web', userId: colleague, text: 'Hebben we eerder een casus besproken over achterstanden bij de energieleverancier?' });
-    expect(answer.citations.some((c) => c.type === 'casus' && c.source.startsWith(`casus/${team}/`))).toBe(true);
+    expect(answer.citations.some((c) => c.type === 'casus' && c.source.startsWith(`casus/${otherTeam}/`))).toBe(true);
     expect(answer.text).toMatch(/energieleverancier|schuldhulpverlening/);
     expect(await ctx.db.prisma.auditEvent.count({ where: { actorId: colleague, action: 'case.viewed' } })).toBe(1);
   });
 
   it('cannot be stored twice from the same draft', async () => {
-    const error = await submit(reply).catch((e: unknown) => e);
+    const before = await ctx.db.prisma.document.count({ where: { type: 'casus' } });
+    const error = await submit(draft, undefined, author).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WijkwijsError);
     expect((error as WijkwijsError).code).toBe('not_found');
     expect((error as WijkwijsError).userMessage).toMatch(/bestaat niet meer/);
-    expect(await ctx.db.prisma.document.count({ where: { type: 'casus' } })).toBe(1);
+    expect(await ctx.db.prisma.document.count({ where: { type: 'casus' } })).toBe(before);
   });
 });
 
@@ -135,9 +148,10 @@ describe('drafts', () => {
     const tomorrow = new Date(now.getTime() + 24 * 3_600_000 + 1);
     await expect(confirmCase(ctx, { userId: coach, draftId: draft.draftId, text: draft.text, now: tomorrow })).rejects.toMatchObject({ code: 'not_found' });
     const almost = new Date(now.getTime() + 23 * 3_600_000);
-    expect((await purgeExpiredConversations(ctx.db, almost, { retentionDays: 3650 })).drafts).toBe(0);
+    const caseDrafts = async (at: Date) => countsByKind(await purgeExpiredDrafts(ctx.db, ctx.features, at)).caseDrafts;
+    expect(await caseDrafts(almost)).toBe(0);
     expect(await ctx.db.prisma.caseDraft.count({ where: { id: draft.draftId } })).toBe(1);
-    expect((await purgeExpiredConversations(ctx.db, tomorrow, { retentionDays: 3650 })).drafts).toBeGreaterThanOrEqual(1);
+    expect(await caseDrafts(tomorrow)).toBeGreaterThanOrEqual(1);
     expect(await ctx.db.prisma.caseDraft.count({ where: { id: draft.draftId } })).toBe(0);
   });
 });

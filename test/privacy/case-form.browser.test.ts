@@ -1,36 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_USER_ID, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { WEB_USER_ID } from '../../src/channels/web/server.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
-import { launchChromium } from '../support/browser.ts';
-import { createTestContext, repoRoot } from '../support/context.ts';
+import { webChatInChromium } from '../support/browser.ts';
+import { repoRoot } from '../support/context.ts';
 
 /** The confirm-before-store form in the web chat, in a real Chromium, and its /api/action endpoint. */
 
-let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ctx = await createTestContext({ PORT: '0' });
-  await ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID });
-  server = await startWebServer(ctx);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
-});
-
-async function openChat(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
-  return { page, errors };
-}
+const chat = webChatInChromium({ prepare: (ctx) => ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID }) });
 
 async function sendCase(page: Page, text: string): Promise<void> {
   await page.getByLabel('Je vraag').fill(`/casus ${text}`);
@@ -39,7 +16,7 @@ async function sendCase(page: Page, text: string): Promise<void> {
 
 describe('a case text in the web chat', () => {
   it('comes back anonymised in a form; an edit with a name is caught; Opslaan then stores it', async () => {
-    const { page, errors } = await openChat();
+    const { page, errors } = await chat.open();
     await sendCase(page, 'Huisvesting na een brand\n\nMeneer Gerrit Hoekstra (67) woont sinds de brand in de Lindelaan 4 bij zijn dochter. Het team zoekt met de corporatie naar een nieuwe woning.');
 
     const forms = page.locator('form.reply-form');
@@ -51,7 +28,7 @@ describe('a case text in the web chat', () => {
     expect(value).toMatch(/Meneer \[PERSOON-1\] \(\[LEEFTIJD-1\]\)/);
     expect(value).not.toMatch(/Hoekstra|Lindelaan/);
     expect(await page.locator('.message.assistant .notice').first().innerText()).toMatch(/1 naam/);
-    expect(await ctx.db.prisma.document.count()).toBe(0);
+    expect(await chat.ctx.db.prisma.document.count()).toBe(0);
 
     await textarea.fill(`${value}\nZijn dochter Anneke Hoekstra regelt de post.`);
     await first.getByRole('button', { name: 'Opslaan' }).click();
@@ -61,31 +38,31 @@ describe('a case text in the web chat', () => {
     const checked = await second.getByLabel('Casus zonder persoonsgegevens').inputValue();
     expect(checked).not.toMatch(/Anneke|Hoekstra/);
     expect(checked).toMatch(/Zijn dochter \[PERSOON-2\] regelt de post/);
-    expect(await ctx.db.prisma.document.count()).toBe(0);
+    expect(await chat.ctx.db.prisma.document.count()).toBe(0);
 
     await second.getByRole('button', { name: 'Opslaan' }).click();
     const stored = page.locator('.message.assistant .answer', { hasText: 'is opgeslagen bij' });
     await expect.poll(() => stored.count(), { timeout: 15_000 }).toBe(1);
-    const doc = await ctx.db.prisma.document.findFirstOrThrow({ where: { type: 'casus' } });
-    expect(doc).toMatchObject({ title: 'Huisvesting na een brand', collectionId: `team:${ctx.config.defaultTeam}` });
+    const doc = await chat.ctx.db.prisma.document.findFirstOrThrow({ where: { type: 'casus' } });
+    expect(doc).toMatchObject({ title: 'Huisvesting na een brand', collectionId: `team:${chat.ctx.config.defaultTeam}` });
 
     await page.screenshot({ path: `${repoRoot}/test-results/webchat-casus.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 
   it('is dropped with Annuleren', async () => {
-    const { page, errors } = await openChat();
+    const { page, errors } = await chat.open();
     await sendCase(page, 'Een inwoner zoekt vrijwilligerswerk in de wijk.');
     const form = page.locator('form.reply-form');
     await expect.poll(() => form.count(), { timeout: 15_000 }).toBe(1);
     await form.getByRole('button', { name: 'Annuleren' }).click();
     await expect.poll(() => page.locator('.message.assistant .answer', { hasText: 'weggegooid' }).count(), { timeout: 15_000 }).toBe(1);
-    expect(await ctx.db.prisma.caseDraft.count()).toBe(0);
+    expect(await chat.ctx.db.prisma.caseDraft.count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
   it('shows a failed submit next to the form and lets the coach try again', async () => {
-    const { page } = await openChat();
+    const { page } = await chat.open();
     await sendCase(page, 'Een inwoner met vragen over mantelzorg.');
     const form = page.locator('form.reply-form');
     await expect.poll(() => form.count(), { timeout: 15_000 }).toBe(1);
@@ -103,7 +80,7 @@ describe('a case text in the web chat', () => {
 
 describe('POST /api/action', () => {
   const action = (body: unknown) =>
-    fetch(`${server.url}/api/action`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${chat.url}/api/action`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it.each([
     ['a body of the wrong shape', { action: 'case.confirm' }, 400, /niet goed opgebouwd/],
@@ -117,12 +94,12 @@ describe('POST /api/action', () => {
   });
 
   it('also takes the feedback buttons', async () => {
-    const answer = await ctx.db.prisma.answer.create({
+    const answer = await chat.ctx.db.prisma.answer.create({
       data: { conversation: { create: { channel: 'web', userId: WEB_USER_ID } }, question: 'q', text: 't', mode: 'extractive' },
     });
     const response = await action({ actionId: 'feedback.up', value: answer.id });
     expect(response.status).toBe(200);
     expect((await response.json()).text).toMatch(/Dank je/);
-    expect(await ctx.db.prisma.feedback.count({ where: { answerId: answer.id, rating: 1 } })).toBe(1);
+    expect(await chat.ctx.db.prisma.feedback.count({ where: { answerId: answer.id, rating: 1 } })).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleTurn } from '../../src/assistant/handle-turn.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { deleteUserData, pseudonymFor } from '../../src/privacy/delete-user-data.ts';
-import { exportUserData } from '../../src/privacy/export-user-data.ts';
+import { deleteUserData, pseudonymFor, type DeleteUserDataResult } from '../../src/data-protection/delete-user-data.ts';
+import { exportUserData } from '../../src/data-protection/export-user-data.ts';
 import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { createTeam } from '../../src/teams/create-team.ts';
@@ -41,13 +41,17 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 describe('privacy export', () => {
+  let data: Awaited<ReturnType<typeof exportUserData>>;
+  beforeAll(async () => {
+    data = await exportUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+  });
+
   it('is for organisation admins only', async () => {
     await expect(exportUserData(ctx.db.prisma, { userId: colleague }, { userId: subject })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(exportUserData(ctx.db.prisma, { userId: subject }, { userId: subject })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
-  it('contains everything stored about the user, anonymised as stored, and nothing about others', async () => {
-    const data = await exportUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+  it('contains everything stored about the user, anonymised as stored, and nothing about others', () => {
     expect(data.user).toMatchObject({ id: subject });
     expect(data.memberships).toEqual([expect.objectContaining({ teamId: 'team-dsr', role: 'lead' })]);
     expect(data.conversations).toHaveLength(1);
@@ -72,13 +76,23 @@ describe('privacy export', () => {
 });
 
 describe('privacy delete', () => {
-  it('is for organisation admins only', async () => {
-    await expect(deleteUserData(ctx.db.prisma, { userId: colleague }, { userId: subject })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await ctx.db.prisma.user.count({ where: { id: subject } })).toBe(1);
+  let refusal: unknown;
+  let usersAfterRefusal: number;
+  let result: DeleteUserDataResult;
+  beforeAll(async () => {
+    refusal = await deleteUserData(ctx.db.prisma, { userId: colleague }, { userId: subject }).catch((error: unknown) => error);
+    usersAfterRefusal = await ctx.db.prisma.user.count({ where: { id: subject } });
+    // An export before the erasure, as an admin answering a request would do; the trail keeps both.
+    await exportUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+    result = await deleteUserData(ctx.db.prisma, OPERATOR, { userId: subject });
+  });
+
+  it('is for organisation admins only', () => {
+    expect(refusal).toMatchObject({ code: 'forbidden' });
+    expect(usersAfterRefusal).toBe(1);
   });
 
   it('erases the user, their conversations, feedback, drafts and memberships, with counts', async () => {
-    const result = await deleteUserData(ctx.db.prisma, OPERATOR, { userId: subject });
     expect(result).toMatchObject({
       pseudonym: pseudonymFor(subject),
       user: true,
@@ -129,14 +143,18 @@ describe('Slack state of a user', () => {
     await ctx.db.prisma.handoff.create({ data: { teamId: 'team-dsr', askerId: anna } });
     const bramsHandoff = await ctx.db.prisma.handoff.create({ data: { teamId: 'team-dsr', askerId: bram, status: 'resolved', resolvedBy: anna } });
     await ctx.db.prisma.slackForm.create({ data: { userId: anna, form: { id: 'f', title: 'Casus' } } });
+    const annasConversation = await ctx.db.prisma.conversation.create({ data: { channel: 'slack', userId: anna } });
+    await ctx.db.prisma.conversationThread.create({ data: { threadKey: 'slack:T01:C01:1700000000.000100', userId: anna, conversationId: annasConversation.id } });
 
     const exported = await exportUserData(ctx.db.prisma, OPERATOR, { userId: anna });
     expect(exported.handoffs).toHaveLength(2);
     expect(exported.slackForms).toHaveLength(1);
+    expect(exported.threads).toEqual([expect.objectContaining({ threadKey: 'slack:T01:C01:1700000000.000100', conversationId: annasConversation.id })]);
 
     const result = await deleteUserData(ctx.db.prisma, OPERATOR, { userId: anna });
-    expect(result).toMatchObject({ handoffs: 1, slackForms: 1 });
+    expect(result).toMatchObject({ handoffs: 1, slackForms: 1, threads: 1, conversations: 1 });
     expect(await ctx.db.prisma.handoff.count({ where: { askerId: anna } })).toBe(0);
+    expect(await ctx.db.prisma.conversationThread.count({ where: { userId: anna } })).toBe(0);
     expect(await ctx.db.prisma.slackForm.count({ where: { userId: anna } })).toBe(0);
     const kept = await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: bramsHandoff.id } });
     expect(kept.resolvedBy).toBe(pseudonymFor(anna));

@@ -11,8 +11,8 @@ import { FEATURE_JOBS } from '../../src/features.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';
 import { scheduleJob } from '../../src/jobs/schedule-job.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
-import { deleteUserData, pseudonymFor, userIdPattern, type DeleteUserDataResult } from '../../src/privacy/delete-user-data.ts';
-import { exportUserData, type UserDataExport } from '../../src/privacy/export-user-data.ts';
+import { deleteUserData, pseudonymFor, userIdPattern, type DeleteUserDataResult } from '../../src/data-protection/delete-user-data.ts';
+import { exportUserData, type UserDataExport } from '../../src/data-protection/export-user-data.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext } from '../support/context.ts';
@@ -151,10 +151,10 @@ beforeAll(async () => {
   await scheduleJob(ctx.db, { kind: 'test.ping', key: `test.ping:${LOOKALIKE}`, payload: { userId: LOOKALIKE }, runAt: new Date('2026-04-01T08:00:00Z') });
 
   // Microsoft Teams: the personal chat reference, a thread, a hand-off asked and one resolved.
-  const conversation = await prisma.conversation.create({ data: { channel: 'teams', userId: SUBJECT } });
+  const conversation = await prisma.conversation.create({ data: { channel: 'msteams', userId: SUBJECT } });
   ids.conversation = conversation.id;
-  await prisma.msteamsConversation.create({ data: { conversationId: 'a:1personal', kind: 'personal', serviceUrl: 'https://smba.example/', reference: { user: { id: SUBJECT } }, userId: SUBJECT } });
-  await prisma.conversationThread.create({ data: { threadKey: 'teams:19:chan;messageid=1', userId: SUBJECT, conversationId: conversation.id } });
+  await prisma.msTeamsConversation.create({ data: { conversationId: 'a:1personal', kind: 'personal', serviceUrl: 'https://smba.example/', reference: { user: { id: SUBJECT } }, userId: SUBJECT } });
+  await prisma.conversationThread.create({ data: { threadKey: 'msteams:19:chan;messageid=1', userId: SUBJECT, conversationId: conversation.id } });
   await prisma.handoff.create({ data: { teamId: TEAM, askerId: SUBJECT } });
   await prisma.handoff.create({ data: { teamId: TEAM, askerId: COLLEAGUE, status: 'resolved', resolvedBy: SUBJECT } });
 }, 60_000);
@@ -216,7 +216,7 @@ describe('erasure of the feature data', () => {
     expect(result).toMatchObject({
       pseudonym: P,
       notifications: 3, // the ask to them, the admit request about them, the buddy message about their onboarding
-      msteamsConversations: 1,
+      msTeamsConversations: 1,
       threads: 1,
       handoffs: 1,
       memberProfiles: 1,
@@ -240,7 +240,7 @@ describe('erasure of the feature data', () => {
     expect(await prisma.onboardingEnrollment.count({ where: { id: ids.enrollment } })).toBe(0);
     expect(await prisma.onboardingQuizAnswer.count({ where: { enrollmentId: ids.enrollment } })).toBe(0);
     expect(await prisma.intervisieVote.count({ where: { requestId: ids.intervisieRequest } })).toBe(1);
-    expect(await prisma.msteamsConversation.count()).toBe(0);
+    expect(await prisma.msTeamsConversation.count()).toBe(0);
     expect(await prisma.conversationThread.count()).toBe(0);
     expect(await prisma.notification.count({ where: { key: { startsWith: `onboarding.buddy:${ids.enrollment}` } } })).toBe(0);
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_USER_ID, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { deleteUserData } from '../../src/privacy/delete-user-data.ts';
-import { exportUserData } from '../../src/privacy/export-user-data.ts';
-import { purgeExpiredConversations } from '../../src/privacy/purge-expired-conversations.ts';
+import { deleteUserData } from '../../src/data-protection/delete-user-data.ts';
+import { exportUserData } from '../../src/data-protection/export-user-data.ts';
+import { purgeExpiredConversations } from '../../src/data-protection/purge-expired-conversations.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';

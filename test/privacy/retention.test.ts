@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/lib/config.ts';
 import { openDatabase, type Db } from '../../src/lib/db.ts';
 import { migrate } from '../../src/lib/migrate.ts';
-import { purgeExpiredConversations } from '../../src/privacy/purge-expired-conversations.ts';
-import { DRAFT_HOURS, purgeExpiredDrafts } from '../../src/privacy/purge-expired-drafts.ts';
-import { PURGE_EVERY_MS, startRetentionPurge } from '../../src/privacy/start-retention-purge.ts';
+import { purgeExpiredConversations } from '../../src/data-protection/purge-expired-conversations.ts';
+import { UNCONFIRMED_DRAFT_HOURS as DRAFT_HOURS } from '../../src/assistant/feature-kit.ts';
+import { countsByKind, purgeExpiredDrafts } from '../../src/data-protection/purge-expired-drafts.ts';
+import { PURGE_EVERY_MS, startRetentionPurge } from '../../src/data-protection/start-retention-purge.ts';
+import type { VierOgenStatus } from '../../src/generated/prisma/client.ts';
 import { createTestContext } from '../support/context.ts';
 
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
@@ -51,9 +53,14 @@ describe('purgeExpiredConversations', () => {
     const continued = await conversation(ctx.db, 'web:r-vervolgd', daysAgo(1));
     await ctx.db.prisma.answer.updateMany({ where: { conversationId: continued }, data: { createdAt: daysAgo(500) } });
     await ctx.db.prisma.auditEvent.create({ data: { actorId: 'web:r-oud', action: 'case.viewed', subjectType: 'document', subjectId: 'd1', at: daysAgo(400) } });
+    // The thread that continued the old conversation goes with it; a hand-off of one of its answers
+    // keeps its ids and status, no longer pointing at the answer.
+    await ctx.db.prisma.conversationThread.create({ data: { threadKey: 'slack:T1:C1:1.1', userId: 'web:r-oud', conversationId: old } });
+    const oldAnswer = await ctx.db.prisma.answer.findFirstOrThrow({ where: { conversationId: old } });
+    const handoff = await ctx.db.prisma.handoff.create({ data: { teamId: 'team-r', answerId: oldAnswer.id, askerId: 'web:r-oud' } });
 
     const result = await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 });
-    expect(result).toEqual({ conversations: 2, answers: 4, feedback: 8, drafts: 0, notifications: 0, jobs: 0 });
+    expect(result).toEqual({ conversations: 2, answers: 4, feedback: 8, notifications: 0, jobs: 0 });
     const left = (await ctx.db.prisma.conversation.findMany({ select: { id: true } })).map((c) => c.id);
     expect(left).not.toContain(old);
     expect(left).not.toContain(justOver);
@@ -63,12 +70,14 @@ describe('purgeExpiredConversations', () => {
     expect(await ctx.db.prisma.feedback.count({ where: { answer: { conversationId: recent } } })).toBe(4);
     // The audit trail has its own lifetime; conversation retention leaves it alone.
     expect(await ctx.db.prisma.auditEvent.count({ where: { actorId: 'web:r-oud' } })).toBe(1);
+    expect(await ctx.db.prisma.conversationThread.count({ where: { conversationId: old } })).toBe(0);
+    expect(await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).toMatchObject({ answerId: null, status: 'open' });
   });
 
   it('is idempotent: a second run finds nothing', async () => {
     await conversation(ctx.db, 'web:r-tweede', daysAgo(300));
     expect((await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).conversations).toBe(1);
-    expect(await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).toEqual({ conversations: 0, answers: 0, feedback: 0, drafts: 0, notifications: 0, jobs: 0 });
+    expect(await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).toEqual({ conversations: 0, answers: 0, feedback: 0, notifications: 0, jobs: 0 });
   });
 
   it('follows the configured number of days', async () => {
@@ -79,10 +88,19 @@ describe('purgeExpiredConversations', () => {
     expect(await ctx.db.prisma.conversation.count({ where: { id } })).toBe(0);
   });
 
-  it('removes expired case drafts, keeping those still waiting', async () => {
+  it('leaves case drafts to their own expiry', async () => {
+    const old = await ctx.db.prisma.caseDraft.create({ data: { userId: 'web:r-d0', teamId: 't', text: 'x', createdAt: daysAgo(2), expiresAt: daysAgo(1) } });
+    await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 });
+    expect(await ctx.db.prisma.caseDraft.count({ where: { id: old.id } })).toBe(1);
+    await ctx.db.prisma.caseDraft.delete({ where: { id: old.id } });
+  });
+});
+
+describe('case drafts', () => {
+  it('are removed once expired, keeping those still waiting', async () => {
     await ctx.db.prisma.caseDraft.create({ data: { userId: 'web:r-d', teamId: 't', text: 'x', createdAt: daysAgo(2), expiresAt: daysAgo(1) } });
     const waiting = await ctx.db.prisma.caseDraft.create({ data: { userId: 'web:r-d', teamId: 't', text: 'y', createdAt: now, expiresAt: new Date(now.getTime() + DAY) } });
-    expect((await purgeExpiredConversations(ctx.db, now, { retentionDays: 180 })).drafts).toBe(1);
+    expect(countsByKind(await purgeExpiredDrafts(ctx.db, ctx.features, now)).caseDrafts).toBe(1);
     expect((await ctx.db.prisma.caseDraft.findMany({ where: { userId: 'web:r-d' } })).map((d) => d.id)).toEqual([waiting.id]);
   });
 });
@@ -119,8 +137,13 @@ describe('purgeExpiredDrafts', () => {
     ctx.db.prisma.consultationRequest.create({
       data: { teamId: 'r-drafts', requesterId: 'web:r-coach', status, summary: 's', dilemma: 'd', question: 'q', createdAt: updatedAt, updatedAt, outcomeDraft },
     });
-  const vier = (status: string, createdAt: Date, askedAt: Date | null = null) =>
+  const vier = (status: VierOgenStatus, createdAt: Date, askedAt: Date | null = null) =>
     ctx.db.prisma.vierOgenRequest.create({ data: { teamId: 'r-drafts', requesterId: 'web:r-coach', indication: 'i', status, createdAt, askedAt } });
+
+  const draftCounts = async (at: Date) => {
+    const { twintigOgenDrafts, outcomeDrafts, vierOgenDrafts } = countsByKind(await purgeExpiredDrafts(ctx.db, ctx.features, at));
+    return { twintigOgenDrafts, outcomeDrafts, vierOgenDrafts };
+  };
 
   it(`removes what was never confirmed after ${DRAFT_HOURS} hours, and keeps fresh drafts and everything confirmed`, async () => {
     expect(DRAFT_HOURS).toBeGreaterThanOrEqual(24);
@@ -137,7 +160,7 @@ describe('purgeExpiredDrafts', () => {
     const freshVier = await vier('draft', fresh);
     const sent = await vier('agreed', daysAgo(30), daysAgo(30));
 
-    expect(await purgeExpiredDrafts(ctx.db, now)).toEqual({ twintigOgenDrafts: 1, outcomeDrafts: 1, vierOgenDrafts: 2 });
+    expect(await draftCounts(now)).toEqual({ twintigOgenDrafts: 1, outcomeDrafts: 1, vierOgenDrafts: 2 });
     const requests = await ctx.db.prisma.consultationRequest.findMany({ where: { teamId: 'r-drafts' } });
     const byId = new Map(requests.map((r) => [r.id, r]));
     expect(byId.has(oldDraft.id)).toBe(false);
@@ -151,9 +174,9 @@ describe('purgeExpiredDrafts', () => {
     expect(checks).not.toContain(oldVier.id);
     expect(checks).not.toContain(withdrawnUnsent.id);
 
-    expect(await purgeExpiredDrafts(ctx.db, now)).toEqual({ twintigOgenDrafts: 0, outcomeDrafts: 0, vierOgenDrafts: 0 });
+    expect(await draftCounts(now)).toEqual({ twintigOgenDrafts: 0, outcomeDrafts: 0, vierOgenDrafts: 0 });
     // Two days on, the fresh ones are gone too.
-    expect(await purgeExpiredDrafts(ctx.db, new Date(now.getTime() + 2 * DAY))).toEqual({ twintigOgenDrafts: 1, outcomeDrafts: 1, vierOgenDrafts: 1 });
+    expect(await draftCounts(new Date(now.getTime() + 2 * DAY))).toEqual({ twintigOgenDrafts: 1, outcomeDrafts: 1, vierOgenDrafts: 1 });
   });
 });
 

@@ -4,8 +4,8 @@
  * messages (team channel, DM, updated in place) and members joining a linked channel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature, MemberJoined } from '../../src/assistant/feature.ts';
-import { notice } from '../../src/assistant/handle-turn.ts';
+import type { Feature, MemberJoined } from '../../src/assistant/context.ts';
+import { notice } from '../../src/assistant/feature-kit.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
 import { startSlack } from '../../src/channels/slack/index.ts';
 import { changeChannelSettings, placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
@@ -61,9 +61,8 @@ const TEST_FEATURE: Feature = {
 };
 
 beforeAll(async () => {
-  FEATURES.push(TEST_FEATURE);
   slackApi = await startFakeSlack();
-  ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl });
+  ctx = await createTestContext({ PORT: '0', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl }, undefined, undefined, [...FEATURES, TEST_FEATURE]);
   const web = createWebApp(ctx);
   await startSlack(ctx, web);
   server = await startWebServer(ctx, web);
@@ -75,7 +74,6 @@ beforeAll(async () => {
   await changeChannelSettings(ctx.db, { userId: `slack:${WORKSPACE}:ULEAD` }, placeKey('slack', `${WORKSPACE}:CTEAMKANAAL`), { handoff: true });
 }, 120_000);
 afterAll(async () => {
-  FEATURES.splice(FEATURES.indexOf(TEST_FEATURE), 1);
   await server?.close();
   await ctx?.close();
   await slackApi?.close();

@@ -4,7 +4,7 @@
  * API stand-in, with a case discussion of team A stored the way a coach stores one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature } from '../../src/assistant/feature.ts';
+import type { Feature } from '../../src/assistant/context.ts';
 import { startSlack } from '../../src/channels/slack/index.ts';
 import { channelLink, placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
@@ -37,9 +37,8 @@ const FAILING: Feature = {
 };
 
 beforeAll(async () => {
-  FEATURES.push(FAILING);
   slackApi = await startFakeSlack();
-  ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl });
+  ctx = await createTestContext({ PORT: '0', WIJKWIJS_PUBLIC_URL: 'https://wijkwijs.example.org', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApi.apiUrl }, undefined, undefined, [...FEATURES, FAILING]);
   const web = createWebApp(ctx);
   // The status goes out before every answer, so a failure always has a status to replace.
   await startSlack(ctx, web, { statusAfterMs: 0 });
@@ -51,7 +50,6 @@ beforeAll(async () => {
   await saveChannelLink(ctx.db, placeKey('slack', `${WORKSPACE}:CTEAMB`), 'team-b');
 }, 120_000);
 afterAll(async () => {
-  FEATURES.splice(FEATURES.indexOf(FAILING), 1);
   await server?.close();
   await ctx?.close();
   await slackApi?.close();

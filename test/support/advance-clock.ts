@@ -1,4 +1,4 @@
-import type { Context } from '../../src/context.ts';
+import type { Context } from '../../src/assistant/context.ts';
 import { FEATURE_JOBS } from '../../src/features.ts';
 import type { JobDefinition } from '../../src/jobs/job.ts';
 import { runDueJobs } from '../../src/jobs/run-due-jobs.ts';

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createContext, type Context } from '../../src/context.ts';
+import type { Context, Feature } from '../../src/assistant/context.ts';
+import { createContext } from '../../src/app.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { loadConfig } from '../../src/lib/config.ts';
 import { createLogger } from '../../src/lib/logger.ts';
@@ -25,11 +26,19 @@ export class LogCapture extends Writable {
   }
 }
 
+export type TestContext = Context & { logs: LogCapture };
+
 /**
  * A context on a throw-away in-memory PGlite unless a data dir or DATABASE_URL is given. The .env
- * file of a developer is ignored, so tests see only what they set.
+ * file of a developer is ignored, so tests see only what they set. `features` replaces the real list,
+ * e.g. to add a feature only this test file knows.
  */
-export async function createTestContext(env: Record<string, string> = {}, logs = new LogCapture(), clock?: Clock): Promise<Context & { logs: LogCapture }> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  logs = new LogCapture(),
+  clock?: Clock,
+  features?: readonly Feature[],
+): Promise<TestContext> {
   const config = loadConfig(
     {
       WIJKWIJS_DATA_DIR: 'memory://',
@@ -41,6 +50,6 @@ export async function createTestContext(env: Record<string, string> = {}, logs =
     },
     '/nonexistent/.env',
   );
-  const ctx = await createContext(config, { logger: createLogger(config.logLevel, logs), clock });
+  const ctx = await createContext(config, { logger: createLogger(config.logLevel, logs), clock, features });
   return Object.assign(ctx, { logs });
 }

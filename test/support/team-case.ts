@@ -1,6 +1,6 @@
-import type { Context } from '../../src/context.ts';
-import { confirmCase } from '../../src/privacy/confirm-case.ts';
-import { proposeCase } from '../../src/privacy/propose-case.ts';
+import type { Context } from '../../src/assistant/context.ts';
+import { confirmCase } from '../../src/cases/confirm-case.ts';
+import { proposeCase } from '../../src/cases/propose-case.ts';
 import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR } from '../../src/teams/authorise.ts';
 import { createTeam } from '../../src/teams/create-team.ts';

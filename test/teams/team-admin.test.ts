@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WijkwijsError } from '../../src/lib/errors.ts';
-import { listAuditEvents } from '../../src/privacy/list-audit-events.ts';
+import { listAuditEvents } from '../../src/data-protection/list-audit-events.ts';
 import { addMember } from '../../src/teams/add-member.ts';
 import { OPERATOR, requireTeamMember, type Actor } from '../../src/teams/authorise.ts';
 import { createTeam } from '../../src/teams/create-team.ts';

@@ -2,20 +2,16 @@
  * The web chat in Chromium with what features send: the assistant's own messages with buttons, replies
  * that replace the message with the button, and forms with select, date, time and number fields.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature } from '../../src/assistant/feature.ts';
-import { notice } from '../../src/assistant/handle-turn.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Feature } from '../../src/assistant/context.ts';
+import { notice } from '../../src/assistant/feature-kit.ts';
 import type { Reply, Turn } from '../../src/assistant/reply.ts';
-import { startWebServer, WEB_USER_ID, type RunningServer } from '../../src/channels/web/server.ts';
+import { WEB_USER_ID } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
-import { launchChromium } from '../support/browser.ts';
-import { createTestContext } from '../support/context.ts';
+import { webChatInChromium } from '../support/browser.ts';
 
-let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let browser: Browser;
 const turns: Turn[] = [];
 
 const TEST_FEATURE: Feature = {
@@ -43,28 +39,10 @@ const TEST_FEATURE: Feature = {
   },
 };
 
-beforeAll(async () => {
-  FEATURES.push(TEST_FEATURE);
-  ctx = await createTestContext({ PORT: '0' });
-  server = await startWebServer(ctx);
-  await ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID });
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  FEATURES.splice(FEATURES.indexOf(TEST_FEATURE), 1);
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
+const chat = webChatInChromium({
+  features: [...FEATURES, TEST_FEATURE],
+  prepare: (ctx) => ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID }),
 });
-
-async function openChat(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
-  return { page, errors };
-}
 
 describe('web chat with feature messages in Chromium', () => {
   it('shows a team message with its button; the reply replaces it, and an update of the message replaces it again', async () => {
@@ -72,8 +50,8 @@ describe('web chat with feature messages in Chromium', () => {
       ...notice({ channel: 'web', userId: 'system' }, 'Intervisie op donderdag: wie doet mee?'),
       actions: [{ id: 'webtest.join', label: 'Ik doe mee', value: 'intervisie-7', style: 'primary' }],
     };
-    await ctx.messenger.send({ to: { teamId: ctx.config.defaultTeam }, reply: announcement, key: 'webtest.intervisie' });
-    const { page, errors } = await openChat();
+    await chat.ctx.messenger.send({ to: { teamId: chat.ctx.config.defaultTeam }, reply: announcement, key: 'webtest.intervisie' });
+    const { page, errors } = await chat.open();
 
     const bubble = page.locator('.message.notification');
     await expect.poll(() => bubble.count(), { timeout: 10_000 }).toBe(1);
@@ -83,11 +61,11 @@ describe('web chat with feature messages in Chromium', () => {
     await bubble.getByRole('button', { name: 'Ik doe mee' }).click();
     await expect.poll(() => bubble.locator('.answer').innerText(), { timeout: 10_000 }).toMatch(/aangemeld voor intervisie-7/);
     expect(await page.locator('.message.assistant').count()).toBe(1);
-    expect(turns.at(-1)).toMatchObject({ channel: 'web', teamId: ctx.config.defaultTeam, action: { id: 'webtest.join', value: 'intervisie-7' } });
+    expect(turns.at(-1)).toMatchObject({ channel: 'web', teamId: chat.ctx.config.defaultTeam, action: { id: 'webtest.join', value: 'intervisie-7' } });
 
     // The same message updated (e.g. a new count): it takes the place of its bubble, on the next poll.
     await new Promise((r) => setTimeout(r, 5));
-    await ctx.messenger.send({ to: { teamId: ctx.config.defaultTeam }, reply: { ...announcement, text: 'Intervisie op donderdag: 3 collega’s doen mee.' }, key: 'webtest.intervisie' });
+    await chat.ctx.messenger.send({ to: { teamId: chat.ctx.config.defaultTeam }, reply: { ...announcement, text: 'Intervisie op donderdag: 3 collega’s doen mee.' }, key: 'webtest.intervisie' });
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expect.poll(() => page.locator('.message.notification .answer').innerText(), { timeout: 10_000 }).toMatch(/3 collega’s doen mee/);
     expect(await page.locator('.message.assistant').count()).toBe(1);
@@ -95,7 +73,7 @@ describe('web chat with feature messages in Chromium', () => {
   });
 
   it('renders a form with select, date, time and number fields, labelled, and submits the chosen values', async () => {
-    const { page, errors } = await openChat();
+    const { page, errors } = await chat.open();
     await page.getByLabel('Je vraag').fill('/webtest');
     await page.keyboard.press('Enter');
     const form = page.locator('form.reply-form');

@@ -1,7 +1,7 @@
 /** The web chat's API for the assistant's own messages and for buttons in them. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feature } from '../../src/assistant/feature.ts';
-import { notice } from '../../src/assistant/handle-turn.ts';
+import type { Feature } from '../../src/assistant/context.ts';
+import { notice } from '../../src/assistant/feature-kit.ts';
 import type { Turn } from '../../src/assistant/reply.ts';
 import { startWebServer, WEB_USER_ID, type RunningServer } from '../../src/channels/web/server.ts';
 import { FEATURES } from '../../src/features.ts';
@@ -21,15 +21,13 @@ const TEST_FEATURE: Feature = {
 };
 
 beforeAll(async () => {
-  FEATURES.push(TEST_FEATURE);
-  ctx = await createTestContext({ PORT: '0' });
+  ctx = await createTestContext({ PORT: '0' }, undefined, undefined, [...FEATURES, TEST_FEATURE]);
   server = await startWebServer(ctx);
   await ensureMember(ctx.db.prisma, { teamId: ctx.config.defaultTeam, userId: WEB_USER_ID });
   await ensureMember(ctx.db.prisma, { teamId: 'team-tweede', userId: WEB_USER_ID });
   await ensureMember(ctx.db.prisma, { teamId: 'team-vreemd', userId: 'slack:T1:UANDER' });
 }, 120_000);
 afterAll(async () => {
-  FEATURES.splice(FEATURES.indexOf(TEST_FEATURE), 1);
   await server?.close();
   await ctx?.close();
 });

@@ -1,34 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
-import { launchChromium } from '../support/browser.ts';
-import { createTestContext, repoRoot } from '../support/context.ts';
+import { webChatInChromium } from '../support/browser.ts';
+import { repoRoot } from '../support/context.ts';
 
-
-let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  ctx = await createTestContext({ PORT: '0' });
-  await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
-  server = await startWebServer(ctx);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
-});
+const chat = webChatInChromium({ prepare: (ctx) => ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] }) });
 
 describe('local web chat in Chromium', () => {
   it('answers a question with citations whose passage opens on click, and records 👍', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(server.url);
+    const { page, errors } = await chat.open();
 
     await page.getByLabel('Je vraag').fill('Hoe lang heb ik om de hulpvraag te verkennen?');
     await page.keyboard.press('Enter');
@@ -46,13 +25,13 @@ describe('local web chat in Chromium', () => {
 
     await answer.getByRole('button', { name: /Nuttig/ }).click();
     await expect.poll(() => answer.locator('.feedback-status').innerText()).toMatch(/Dank je/);
-    expect(await ctx.db.prisma.feedback.count({ where: { rating: 1 } })).toBe(1);
+    expect(await chat.ctx.db.prisma.feedback.count({ where: { rating: 1 } })).toBe(1);
 
     // A follow-up continues the same conversation.
     await page.getByLabel('Je vraag').fill('en hoe zit het met vier-ogen?');
     await page.getByRole('button', { name: 'Vraag', exact: true }).click();
     await expect.poll(() => page.locator('.message.assistant.mode-extractive').count(), { timeout: 15_000 }).toBe(2);
-    expect(await ctx.db.prisma.conversation.count()).toBe(1);
+    expect(await chat.ctx.db.prisma.conversation.count()).toBe(1);
 
     await page.screenshot({ path: `${repoRoot}/test-results/webchat.png`, fullPage: true });
     expect(errors).toEqual([]);
@@ -62,8 +41,8 @@ describe('local web chat in Chromium', () => {
     [1280, 800],
     [390, 844],
   ])('keeps the question box in view at %i×%i: the message list scrolls, not the page', async (width, height) => {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(server.url);
+    const page = await chat.browser.newPage({ viewport: { width, height } });
+    await page.goto(chat.url);
     const questions = ['Hoe lang heb ik om de hulpvraag te verkennen?', 'Uit welke vier onderdelen bestaat SoNeStra?', 'Wanneer moet ik het vier-ogen principe toepassen?'];
     for (const [i, question] of questions.entries()) {
       await page.getByLabel('Je vraag').fill(question);
@@ -92,8 +71,8 @@ describe('local web chat in Chromium', () => {
   });
 
   it("shows the server's Dutch error message instead of failing silently", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await chat.browser.newPage();
+    await page.goto(chat.url);
     // Only the page is under test here: the server's own error answers are tested over HTTP.
     await page.route('**/api/chat', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'database_unavailable', message: 'De database is even niet bereikbaar.' } }) }),

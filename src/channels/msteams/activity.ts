@@ -1,7 +1,7 @@
 /** The shapes Teams sends us, checked at the door, and the ids we derive from them. */
 import type { Activity, ChannelAccount, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { baseConversationId, type StoredConversation, type TeamsConversationKind } from './store.ts';
+import { baseConversationId, type StoredConversation, type MsTeamsConversationKind } from './store.ts';
 
 const id = z.string().min(1).max(1000);
 const account = z.looseObject({ id, name: z.string().max(500).optional(), aadObjectId: z.string().max(100).optional() });
@@ -21,23 +21,31 @@ export const activitySchema = z.looseObject({
   channelData: z.looseObject({}).optional(),
 });
 
-const teamsChannelData = z.looseObject({
+const msTeamsChannelData = z.looseObject({
   team: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
   channel: z.looseObject({ id: z.string().optional() }).optional(),
   tenant: z.looseObject({ id: z.string().optional() }).optional(),
 });
 
+/**
+ * How a Wijkwijs user id from Microsoft Teams begins. It keeps the "teams:" under which ids were
+ * first issued: admins type these ids, erasure finds them in every table and the audit trail's
+ * pseudonyms are made from them, so a user id is never rewritten. It is part of an id, not a name
+ * of the channel (that is "msteams").
+ */
+export const MSTEAMS_USER_PREFIX = 'teams:';
+
 /** `teams:<aadObjectId>`: the same person in every team and chat; the Bot Framework id as fallback. */
-export function teamsUserId(account: Pick<ChannelAccount, 'id' | 'aadObjectId'>): string {
-  return `teams:${account.aadObjectId || account.id}`;
+export function msTeamsUserId(account: Pick<ChannelAccount, 'id' | 'aadObjectId'>): string {
+  return `${MSTEAMS_USER_PREFIX}${account.aadObjectId || account.id}`;
 }
 
-export function channelData(activity: Partial<Activity>): z.infer<typeof teamsChannelData> {
-  const parsed = teamsChannelData.safeParse(activity.channelData ?? {});
+export function channelData(activity: Partial<Activity>): z.infer<typeof msTeamsChannelData> {
+  const parsed = msTeamsChannelData.safeParse(activity.channelData ?? {});
   return parsed.success ? parsed.data : {};
 }
 
-export function conversationKind(activity: Partial<Activity>): TeamsConversationKind {
+export function conversationKind(activity: Partial<Activity>): MsTeamsConversationKind {
   const type = activity.conversation?.conversationType;
   if (type === 'channel' || type === 'groupChat' || type === 'personal') return type;
   if (activity.conversation?.isGroup) return channelData(activity).channel?.id ? 'channel' : 'groupChat';
@@ -45,7 +53,7 @@ export function conversationKind(activity: Partial<Activity>): TeamsConversation
 }
 
 /** The Teams channel (not the thread) of a channel activity; undefined in chats. */
-export function teamsChannelId(activity: Partial<Activity>): string | undefined {
+export function msTeamsChannelId(activity: Partial<Activity>): string | undefined {
   if (conversationKind(activity) !== 'channel') return undefined;
   return channelData(activity).channel?.id ?? baseConversationId(activity.conversation!.id);
 }
@@ -57,17 +65,17 @@ export function teamsChannelId(activity: Partial<Activity>): string | undefined 
 export function storedConversation(activity: Activity, reference: Partial<ConversationReference>): StoredConversation {
   const kind = conversationKind(activity);
   const data = channelData(activity);
-  const conversationId = kind === 'channel' ? teamsChannelId(activity)! : activity.conversation.id;
+  const conversationId = kind === 'channel' ? msTeamsChannelId(activity)! : activity.conversation.id;
   const { activityId: _activityId, ...rest } = reference;
   return {
     conversationId,
     kind,
     tenantId: data.tenant?.id ?? activity.conversation.tenantId,
-    teamsTeamId: data.team?.id,
+    msTeamsTeamId: data.team?.id,
     channelId: kind === 'channel' ? conversationId : undefined,
     serviceUrl: activity.serviceUrl,
     reference: { ...rest, conversation: { ...reference.conversation!, id: conversationId } },
-    userId: kind === 'personal' ? teamsUserId(activity.from) : undefined,
+    userId: kind === 'personal' ? msTeamsUserId(activity.from) : undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 /** The botbuilder side of Teams: the adapter with the steps we need open, and how it authenticates. */
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { createRequire } from 'node:module';
-import type { TeamsConfig } from '../../lib/config.ts';
+import type { MsTeamsConfig } from '../../lib/config.ts';
 
 // The connector's serializer keeps only the Entity fields it knows (type, text, mentioned): Teams'
 // citation entity (@type, citation, …) would arrive empty. Its own Activity mapper allows extra
@@ -15,7 +15,7 @@ connectorMappers.ChannelAccount.type.additionalProperties ??= { type: { name: 'O
 export type ServiceClientCredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 
 /** The adapter with its authenticate-then-run step open to us, so we answer auth failures ourselves. */
-export class TeamsAdapter extends CloudAdapter {
+export class MsTeamsAdapter extends CloudAdapter {
   run(authHeader: string, activity: Activity, logic: (tc: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
@@ -31,7 +31,7 @@ export class TeamsAdapter extends CloudAdapter {
 }
 
 /** The adapter for the configured app: Microsoft's endpoints, or only the signing keys published elsewhere. */
-export function createTeamsAdapter(config: TeamsConfig, credentialsFactory?: ServiceClientCredentialsFactory): TeamsAdapter {
+export function createMsTeamsAdapter(config: MsTeamsConfig, credentialsFactory?: ServiceClientCredentialsFactory): MsTeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: config.appId ?? '',
@@ -54,7 +54,7 @@ export function createTeamsAdapter(config: TeamsConfig, credentialsFactory?: Ser
     },
     credentialsFactory,
   );
-  return new TeamsAdapter(auth);
+  return new MsTeamsAdapter(auth);
 }
 
 /**

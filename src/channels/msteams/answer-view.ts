@@ -73,7 +73,7 @@ export class MsTeamsAnswerView {
     });
     this.queue = next.catch((error: unknown) => {
       // Teams refused the stream (an older client, a chat without streaming): the reply comes as a message.
-      this.logger.warn({ err: error }, 'teams stream update refused');
+      this.logger.warn({ err: error }, 'msteams stream update refused');
       this.broken = true;
     });
     return this.queue as Promise<void>;

@@ -5,27 +5,27 @@
  */
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Context } from '../../context.ts';
-import type { TeamsConfig } from '../../lib/config.ts';
-import type { ChannelDelivery } from '../../notifications/messenger.ts';
+import type { Context } from '../../assistant/context.ts';
+import type { MsTeamsConfig } from '../../lib/config.ts';
+import type { ChannelDelivery } from '../../assistant/messenger.ts';
 import { channelGuard } from '../shared/guard.ts';
 import { activitySchema, conversationKind } from './activity.ts';
-import { createTeamsAdapter, isAuthenticationFailure, type ServiceClientCredentialsFactory } from './adapter.ts';
+import { createMsTeamsAdapter, isAuthenticationFailure, type ServiceClientCredentialsFactory } from './adapter.ts';
 import { onInvoke } from './handlers/cards.ts';
 import { onConversationUpdate, onInstallationUpdate } from './handlers/conversation-updates.ts';
 import { onMessage } from './handlers/messages.ts';
-import { teamsDelivery, type Poster } from './proactive.ts';
-import type { TeamsDeps } from './respond.ts';
+import { msTeamsDelivery, type Poster } from './proactive.ts';
+import type { MsTeamsDeps } from './respond.ts';
 import { activityKey, claimActivity } from './store.ts';
 
-export interface TeamsOptions {
+export interface MsTeamsOptions {
   /** Credentials for calls to Teams; by default from the app id and secret or managed identity. */
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** Largest accepted request body. */
   bodyLimit?: string;
 }
 
-export interface TeamsChannel {
+export interface MsTeamsChannel {
   adapter: CloudAdapter;
   router: express.Router;
   delivery: ChannelDelivery;
@@ -33,12 +33,12 @@ export interface TeamsChannel {
   settled(): Promise<void>;
 }
 
-export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: TeamsOptions = {}): TeamsChannel {
-  const adapter = createTeamsAdapter(config, options.credentialsFactory);
+export function createMsTeamsChannel(ctx: Context, config: MsTeamsConfig, options: MsTeamsOptions = {}): MsTeamsChannel {
+  const adapter = createMsTeamsAdapter(config, options.credentialsFactory);
   const poster: Poster = { adapter, appId: config.appId ?? '' };
   const bot = createBot({ ctx, poster, guard: channelGuard(ctx) });
   adapter.onTurnError = async (_tc, error) => {
-    ctx.logger.error({ err: error }, 'teams turn failed');
+    ctx.logger.error({ err: error }, 'msteams turn failed');
   };
 
   // Teams waits about 15 seconds for the HTTP answer and then sends the message again, while a model
@@ -48,12 +48,12 @@ export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: T
   async function acknowledge(tc: TurnContext): Promise<void> {
     const a = tc.activity;
     if (a.id && !(await claimActivity(ctx.db, activityKey(a)))) {
-      ctx.logger.info({ kind: conversationKind(a) }, 'teams activity already handled');
+      ctx.logger.info({ kind: conversationKind(a) }, 'msteams activity already handled');
       return;
     }
     const later = adapter
       .runLater(poster.appId, a, bot)
-      .catch((error: unknown) => ctx.logger.error({ err: error }, 'teams answer failed'))
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'msteams answer failed'))
       .finally(() => answering.delete(later));
     answering.add(later);
   }
@@ -80,15 +80,15 @@ export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: T
       invoke = await adapter.run(req.get('authorization') ?? '', parsed.data as unknown as Activity, (tc) => (tc.activity.type === 'message' ? acknowledge(tc) : bot(tc)));
     } catch (error) {
       if (isAuthenticationFailure(error)) {
-        ctx.logger.warn({ type: parsed.data.type, reason: String((error as Error).message).slice(0, 200) }, 'teams request refused: not authenticated');
+        ctx.logger.warn({ type: parsed.data.type, reason: String((error as Error).message).slice(0, 200) }, 'msteams request refused: not authenticated');
         res.status(401).json({ error: { code: 'unauthorized', message: 'Dit verzoek komt niet aantoonbaar van Microsoft Teams.' } });
         return;
       }
-      ctx.logger.error({ err: error }, 'teams request failed');
+      ctx.logger.error({ err: error }, 'msteams request failed');
       res.status(500).json({ error: { code: 'internal', message: 'Er ging iets mis aan onze kant. Probeer het zo nog eens.' } });
       return;
     }
-    ctx.logger.debug({ type: parsed.data.type, durationMs: Date.now() - started }, 'teams activity handled');
+    ctx.logger.debug({ type: parsed.data.type, durationMs: Date.now() - started }, 'msteams activity handled');
     res.status(invoke?.status ?? 200);
     if (invoke?.body !== undefined) res.json(invoke.body);
     else res.end();
@@ -100,11 +100,11 @@ export function createTeamsChannel(ctx: Context, config: TeamsConfig, options: T
     const type = (error as { type?: string } | null)?.type;
     const message =
       type === 'entity.too.large' ? 'Dit bericht is te groot.' : type === 'entity.parse.failed' ? 'Het verzoek is geen geldige JSON.' : 'Dit is geen geldig Teams-bericht (Bot Framework-activiteit).';
-    if (!type) ctx.logger.error({ err: error }, 'teams request failed');
+    if (!type) ctx.logger.error({ err: error }, 'msteams request failed');
     res.status(400).json({ error: { code: 'bad_request', message } });
   });
 
-  return { adapter, router, delivery: teamsDelivery(ctx, poster), settled };
+  return { adapter, router, delivery: msTeamsDelivery(ctx, poster), settled };
 }
 
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -114,7 +114,7 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 }
 
 /** One handler per kind of activity (handlers/); others are ignored. */
-function createBot(deps: TeamsDeps) {
+function createBot(deps: MsTeamsDeps) {
   return async function run(tc: TurnContext): Promise<void> {
     switch (tc.activity.type) {
       case 'message':

@@ -2,14 +2,12 @@
  * What a Teams message means: a channel setting ("@Wijkwijs koppel team-noord", answered where it
  * was typed), a core command ("vierogen …" or "/vierogen …", for any command a feature adds) or a question.
  */
-import { commandNames } from '../../assistant/handle-turn.ts';
-
 export const SETTINGS_WORDS = ['koppel', 'ontkoppel', 'status', 'ik', 'help', 'hulp', 'modus', 'teamkanaal', 'groep'] as const;
 export type SettingsWord = (typeof SETTINGS_WORDS)[number];
 
 export type Intent = { kind: 'settings'; word: SettingsWord; args: string[] } | { kind: 'command'; text: string } | { kind: 'question'; text: string };
 
-export const TEAMS_HELP = [
+export const MSTEAMS_HELP = [
   '**Wijkwijs in Teams**',
   '- Stel je vraag in een persoonlijke chat met mij, of noem @Wijkwijs in een kanaal.',
   '- `casus <tekst>` legt een casus vast (eerst zonder persoonsgegevens, jij controleert).',
@@ -20,7 +18,8 @@ export const TEAMS_HELP = [
   '- `ik` toont je Wijkwijs-id.',
 ].join('\n');
 
-export function parseIntent(text: string): Intent {
+/** `commands`: every command the core answers (`commandNames`), without the slash. */
+export function parseIntent(text: string, commands: readonly string[]): Intent {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split(/\s+/);
   const word = first.replace(/^\//, '').toLowerCase();
@@ -28,7 +27,7 @@ export function parseIntent(text: string): Intent {
   const withArgument = (word === 'koppel' && rest.length === 1) || (word === 'modus' && rest.length === 1 && /^(vermelding|alles)$/i.test(rest[0]!));
   const isSettings = (SETTINGS_WORDS as readonly string[]).includes(word) && (rest.length === 0 || withArgument);
   if (isSettings) return { kind: 'settings', word: word as SettingsWord, args: rest };
-  if (commandNames().includes(word)) return { kind: 'command', text: `/${word}${rest.length ? ` ${trimmed.slice(first.length).trim()}` : ''}` };
+  if (commands.includes(word)) return { kind: 'command', text: `/${word}${rest.length ? ` ${trimmed.slice(first.length).trim()}` : ''}` };
   // An unknown "/word" still goes to the core, which lists what it knows.
   if (first.startsWith('/')) return { kind: 'command', text: trimmed };
   return { kind: 'question', text: trimmed };

@@ -4,14 +4,15 @@
  */
 import { TurnContext, type Activity, type ChannelAccount, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Reply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
-import type { ChannelDelivery, DeliveryRef, Recipient } from '../../notifications/messenger.ts';
+import type { Context } from '../../assistant/context.ts';
+import type { ChannelDelivery, DeliveryRef, Recipient } from '../../assistant/messenger.ts';
+import { MSTEAMS_USER_PREFIX } from './activity.ts';
 import { renderReply } from './render.ts';
 import { teamChannels } from '../../teams/channel-links.ts';
 import { findConversation, findConversations, personalConversation, saveConversation, type StoredConversation } from './store.ts';
 
 // The audience of tokens for calls to Teams (the Bot Framework's public cloud).
-const TEAMS_AUDIENCE = 'https://api.botframework.com';
+const MSTEAMS_AUDIENCE = 'https://api.botframework.com';
 
 export interface Poster {
   adapter: CloudAdapter;
@@ -52,7 +53,7 @@ export async function openPersonalConversation(
     poster.appId,
     channelId,
     input.serviceUrl,
-    TEAMS_AUDIENCE,
+    MSTEAMS_AUDIENCE,
     { isGroup: false, bot: input.bot, members: [input.member], tenantId: input.tenantId, channelData: input.tenantId ? { tenant: { id: input.tenantId } } : undefined } as never,
     async (tc) => {
       const conversationId = tc.activity.conversation.id;
@@ -76,7 +77,7 @@ function callingTag(activity: Partial<Activity>, tag: { id: string; name: string
   return { ...activity, text: `${text} ${activity.text ?? ''}`, entities: [...(activity.entities ?? []), { type: 'mention', text, mentioned: { id: tag.id, name: tag.name, type: 'tag' } } as never] };
 }
 
-interface TeamsRef {
+interface MsTeamsRef {
   conversationId: string;
   activityId: string;
   /** Every channel it went to, when a team has several linked channels. */
@@ -84,19 +85,19 @@ interface TeamsRef {
 }
 
 /** The messenger's Teams channel: team announcements in linked channels, personal messages in the user's chat. */
-export function teamsDelivery(ctx: Context, poster: Poster): ChannelDelivery {
+export function msTeamsDelivery(ctx: Context, poster: Poster): ChannelDelivery {
   return {
-    channel: 'teams',
+    channel: 'msteams',
     async post(to: Recipient, reply: Reply, notificationId: string): Promise<DeliveryRef | undefined> {
       const activity = renderReply(reply);
       const targets: StoredConversation[] = [];
       const tags = new Map<string, { id: string; name: string }>();
       if (to.userId !== undefined) {
-        if (!to.userId.startsWith('teams:')) return undefined;
+        if (!to.userId.startsWith(MSTEAMS_USER_PREFIX)) return undefined;
         const personal = await personalConversation(ctx.db, to.userId);
         if (personal) targets.push(personal);
       } else {
-        const linked = await teamChannels(ctx.db, to.teamId, 'teams');
+        const linked = await teamChannels(ctx.db, to.teamId, 'msteams');
         for (const c of linked) if (c.settings.handoffGroup) tags.set(c.externalId, { id: c.settings.handoffGroup, name: c.settings.handoffGroupName ?? 'team' });
         targets.push(...(await findConversations(ctx.db, linked.map((c) => c.externalId))));
       }
@@ -106,19 +107,19 @@ export function teamsDelivery(ctx: Context, poster: Poster): ChannelDelivery {
         const activityId = await postTo(poster, target, tag ? callingTag(activity, tag) : activity);
         if (activityId) posts.push({ conversationId: target.conversationId, activityId });
       }
-      ctx.logger.info({ notificationId, targets: targets.length, posted: posts.length }, 'teams notification posted');
+      ctx.logger.info({ notificationId, targets: targets.length, posted: posts.length }, 'msteams notification posted');
       if (!posts.length) return undefined;
-      const ref: TeamsRef = { ...posts[0]!, posts };
+      const ref: MsTeamsRef = { ...posts[0]!, posts };
       return ref as unknown as DeliveryRef;
     },
     async update(ref: DeliveryRef, reply: Reply, notificationId: string): Promise<void> {
-      const r = ref as unknown as TeamsRef;
+      const r = ref as unknown as MsTeamsRef;
       const activity = renderReply(reply);
       for (const post of r.posts ?? [r]) {
         const stored = await findConversation(ctx.db, post.conversationId);
         if (stored) await updateAt(poster, stored, post.activityId, activity);
       }
-      ctx.logger.info({ notificationId }, 'teams notification updated');
+      ctx.logger.info({ notificationId }, 'msteams notification updated');
     },
   };
 }

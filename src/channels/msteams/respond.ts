@@ -5,16 +5,16 @@
  */
 import { TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import type { Reply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { toWijkwijsError, type WijkwijsError } from '../../lib/errors.ts';
 import { placeKey } from '../../teams/channel-links.ts';
 import type { ChannelGuard } from '../shared/guard.ts';
-import { channelData, conversationKind, storedConversation, teamsChannelId, teamsUserId } from './activity.ts';
+import { channelData, conversationKind, storedConversation, msTeamsChannelId, msTeamsUserId } from './activity.ts';
 import { openPersonalConversation, postTo, type Poster } from './proactive.ts';
 import { renderNotice } from './render.ts';
 import { personalConversation, saveConversation } from './store.ts';
 
-export interface TeamsDeps {
+export interface MsTeamsDeps {
   ctx: Context;
   poster: Poster;
   guard: ChannelGuard;
@@ -27,13 +27,13 @@ export const NO_PERSONAL_CHAT = 'Ik kon je geen persoonlijk bericht sturen. Open
 const SHORT_NOTICE_MAX = 200;
 
 /** The core's name of the Teams channel of an activity; a chat is no place. */
-export function teamsPlace(activity: Activity): string | undefined {
-  const channelId = teamsChannelId(activity);
-  return channelId ? placeKey('teams', channelId) : undefined;
+export function msTeamsPlace(activity: Activity): string | undefined {
+  const channelId = msTeamsChannelId(activity);
+  return channelId ? placeKey('msteams', channelId) : undefined;
 }
 
 /** The core's name of the thread (a channel post's replies, or a chat). */
-export const teamsThread = (activity: Activity) => `teams:${activity.conversation.id}`;
+export const msTeamsThread = (activity: Activity) => `msteams:${activity.conversation.id}`;
 
 /** Keeps where this conversation is, so Wijkwijs can post there later on its own. */
 export async function remember(ctx: Context, tc: TurnContext): Promise<void> {
@@ -42,29 +42,29 @@ export async function remember(ctx: Context, tc: TurnContext): Promise<void> {
 
 export async function sendError(ctx: Context, tc: TurnContext, error: unknown): Promise<WijkwijsError> {
   const e = toWijkwijsError(error);
-  if (e.code === 'internal') ctx.logger.error({ err: error }, 'teams request failed');
-  await tc.sendActivity(renderNotice(e.userMessage)).catch((deliveryError: unknown) => ctx.logger.warn({ err: deliveryError }, 'teams error message not delivered'));
+  if (e.code === 'internal') ctx.logger.error({ err: error }, 'msteams request failed');
+  await tc.sendActivity(renderNotice(e.userMessage)).catch((deliveryError: unknown) => ctx.logger.warn({ err: deliveryError }, 'msteams error message not delivered'));
   return e;
 }
 
 /** Posts to the person's personal chat with Wijkwijs, opening it when need be; false when Teams refuses. */
-export async function sendPersonally(deps: TeamsDeps, a: Activity, activity: Partial<Activity>): Promise<boolean> {
-  const personal = (await personalConversation(deps.ctx.db, teamsUserId(a.from))) ?? (await openPersonalChat(deps, a));
+export async function sendPersonally(deps: MsTeamsDeps, a: Activity, activity: Partial<Activity>): Promise<boolean> {
+  const personal = (await personalConversation(deps.ctx.db, msTeamsUserId(a.from))) ?? (await openPersonalChat(deps, a));
   if (personal) await postTo(deps.poster, personal, activity);
   return Boolean(personal);
 }
 
 /** A member of a team the bot is in can be written to privately even before they ever opened the chat. */
-export async function openPersonalChat(deps: TeamsDeps, a: Activity) {
+export async function openPersonalChat(deps: MsTeamsDeps, a: Activity) {
   return openPersonalConversation(deps.ctx, deps.poster, {
-    userId: teamsUserId(a.from),
+    userId: msTeamsUserId(a.from),
     member: { id: a.from.id, name: a.from.name, aadObjectId: a.from.aadObjectId },
     bot: a.recipient,
     serviceUrl: a.serviceUrl,
     tenantId: channelData(a).tenant?.id ?? a.conversation.tenantId,
     channelId: a.channelId,
   }).catch((error: unknown) => {
-    deps.ctx.logger.warn({ err: error }, 'teams personal chat not opened');
+    deps.ctx.logger.warn({ err: error }, 'msteams personal chat not opened');
     return undefined;
   });
 }
@@ -74,7 +74,7 @@ export async function openPersonalChat(deps: TeamsDeps, a: Activity) {
  * only to the clicker (the invoke's answer) and a fuller reply goes to their personal chat with
  * Wijkwijs (opened for them if need be); when that fails they are asked to open the chat themselves.
  */
-export async function privately(deps: TeamsDeps, tc: TurnContext, activity: Partial<Activity>, isInvoke: boolean, reply?: Reply): Promise<InvokeResponse['body']> {
+export async function privately(deps: MsTeamsDeps, tc: TurnContext, activity: Partial<Activity>, isInvoke: boolean, reply?: Reply): Promise<InvokeResponse['body']> {
   const a = tc.activity;
   // Teams shows an invoke's message only briefly, as plain text: fine for "Je stem is geteld.", not for
   // something to read back later (preparation steps, several lines).

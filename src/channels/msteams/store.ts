@@ -5,13 +5,13 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Db } from '../../lib/db.ts';
 
-export type TeamsConversationKind = 'personal' | 'channel' | 'groupChat';
+export type MsTeamsConversationKind = 'personal' | 'channel' | 'groupChat';
 
 export interface StoredConversation {
   conversationId: string;
-  kind: TeamsConversationKind;
+  kind: MsTeamsConversationKind;
   tenantId?: string;
-  teamsTeamId?: string;
+  msTeamsTeamId?: string;
   channelId?: string;
   serviceUrl: string;
   reference: Partial<ConversationReference>;
@@ -32,7 +32,7 @@ export async function saveConversation(db: Db, c: StoredConversation): Promise<v
        "channel_id" = COALESCE(EXCLUDED."channel_id", "msteams_conversation"."channel_id"),
        "service_url" = EXCLUDED."service_url", "reference" = EXCLUDED."reference",
        "user_id" = COALESCE(EXCLUDED."user_id", "msteams_conversation"."user_id"), "updated_at" = CURRENT_TIMESTAMP`,
-    [c.conversationId, c.kind, c.tenantId ?? null, c.teamsTeamId ?? null, c.channelId ?? null, c.serviceUrl, JSON.stringify(c.reference), c.userId ?? null],
+    [c.conversationId, c.kind, c.tenantId ?? null, c.msTeamsTeamId ?? null, c.channelId ?? null, c.serviceUrl, JSON.stringify(c.reference), c.userId ?? null],
   );
 }
 
@@ -42,7 +42,7 @@ export async function forgetConversation(db: Db, conversationId: string): Promis
 
 interface ConversationRow {
   conversation_id: string;
-  kind: TeamsConversationKind;
+  kind: MsTeamsConversationKind;
   tenant_id: string | null;
   teams_team_id: string | null;
   channel_id: string | null;
@@ -56,7 +56,7 @@ function toStored(row: ConversationRow): StoredConversation {
     conversationId: row.conversation_id,
     kind: row.kind,
     tenantId: row.tenant_id ?? undefined,
-    teamsTeamId: row.teams_team_id ?? undefined,
+    msTeamsTeamId: row.teams_team_id ?? undefined,
     channelId: row.channel_id ?? undefined,
     serviceUrl: row.service_url,
     reference: typeof row.reference === 'string' ? JSON.parse(row.reference) : row.reference,
@@ -94,7 +94,7 @@ export function activityKey(activity: { id?: string; conversation: { id: string 
 export async function claimActivity(db: Db, activityKey: string): Promise<boolean> {
   const rows = await db.sql.query(`INSERT INTO "msteams_activity" ("activity_key") VALUES ($1) ON CONFLICT DO NOTHING RETURNING "activity_key"`, [activityKey]);
   // Forget old ids now and then; Teams resends within minutes.
-  if (Math.random() < 0.01) await db.prisma.msteamsActivity.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - ACTIVITY_MEMORY_MS) } } });
+  if (Math.random() < 0.01) await db.prisma.msTeamsActivity.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - ACTIVITY_MEMORY_MS) } } });
   return rows.length === 1;
 }
 
@@ -111,9 +111,9 @@ export async function findConversations(db: Db, conversationIds: string[]): Prom
 }
 
 /** The channels the bot knows in a Microsoft Teams team (the team's own id is its General channel). */
-export async function channelsOfTeamsTeam(db: Db, teamsTeamId: string): Promise<string[]> {
-  const rows = await db.sql.query<{ conversation_id: string }>(`SELECT "conversation_id" FROM "msteams_conversation" WHERE "teams_team_id" = $1`, [teamsTeamId]);
-  return [teamsTeamId, ...rows.map((r) => r.conversation_id).filter((id) => id !== teamsTeamId)];
+export async function channelsOfMsTeamsTeam(db: Db, msTeamsTeamId: string): Promise<string[]> {
+  const rows = await db.sql.query<{ conversation_id: string }>(`SELECT "conversation_id" FROM "msteams_conversation" WHERE "teams_team_id" = $1`, [msTeamsTeamId]);
+  return [msTeamsTeamId, ...rows.map((r) => r.conversation_id).filter((id) => id !== msTeamsTeamId)];
 }
 
 /** Keeps which answer the message `activityKey` carries, so a click on its feedback buttons finds it. */

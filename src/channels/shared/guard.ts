@@ -3,7 +3,7 @@
  * per user and one gate on answers made at once, shared by all channels of a process, so a burst in
  * one channel cannot starve the others or the health check.
  */
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 
 /**
  * A sliding window per user. Kept in memory: with several processes a user may get a little more,

@@ -6,7 +6,7 @@
  */
 import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
 import { channelGuard } from '../shared/guard.ts';
 import { createSlackDelivery } from './create-slack-delivery.ts';

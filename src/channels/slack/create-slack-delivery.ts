@@ -6,7 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../assistant/reply.ts';
 import type { Db } from '../../lib/db.ts';
-import type { ChannelDelivery, DeliveryRef, Recipient } from '../../notifications/messenger.ts';
+import type { ChannelDelivery, DeliveryRef, Recipient } from '../../assistant/messenger.ts';
 import { teamChannel } from '../../teams/channel-links.ts';
 import { messageRefSchema } from './payloads.ts';
 import { renderReply, type SlackMessage } from './render.ts';

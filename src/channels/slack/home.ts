@@ -1,14 +1,13 @@
-/** App Home: how to ask, what waits for the user (checks, cases, sessions, onboarding), their teams, their open requests to colleagues and recent questions. */
+/** App Home: how to ask, what waits for the user (checks, cases, sessions, onboarding, open requests to colleagues), their teams and recent questions. */
 import { recentQuestions } from '../../assistant/conversations.ts';
 import { userOverview } from '../../assistant/handle-turn.ts';
-import type { Context } from '../../context.ts';
-import { openHandoffs } from '../../handoff/open-handoffs.ts';
+import type { Context } from '../../assistant/context.ts';
 import { membershipsOf } from '../../teams/membership.ts';
 import { escape } from './render.ts';
 
 export async function homeView(ctx: Context, userId: string): Promise<Record<string, unknown>> {
   const { prisma } = ctx.db;
-  const [memberships, handoffs, questions, waiting] = await Promise.all([membershipsOf(prisma, userId), openHandoffs(prisma, userId), recentQuestions(prisma, userId), userOverview(ctx, userId)]);
+  const [memberships, questions, waiting] = await Promise.all([membershipsOf(prisma, userId), recentQuestions(prisma, userId), userOverview(ctx, userId)]);
   const day = (d: Date) => d.toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long' });
   const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
   const header = (text: string) => ({ type: 'header', text: { type: 'plain_text', text } });
@@ -29,8 +28,6 @@ export async function homeView(ctx: Context, userId: string): Promise<Record<str
         memberships.map((m) => `• ${escape(m.name)}${m.role === 'member' ? '' : ` (${m.role === 'lead' ? 'teamleider' : 'beheerder'})`}`),
         'Je bent nog geen lid van een team. Vraag je teambeheerder om je toe te voegen met /wijkwijs lid @jij.',
       ),
-      header('Open vragen aan collega’s'),
-      list(handoffs.map((h) => `• ${day(h.createdAt)}: ${escape(short(h.question ?? 'vraag'))}`), 'Geen openstaande vragen.'),
       header('Je recente vragen'),
       list(
         questions.map((a) => `• ${day(a.createdAt)}: ${escape(short(a.question))}`),

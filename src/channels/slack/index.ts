@@ -1,5 +1,5 @@
 import type express from 'express';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { channelMount } from '../web/server.ts';
 import { createSlackChannel, type SlackChannel, type SlackOptions } from './app.ts';
 

@@ -5,7 +5,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import type { SlackConfig } from '../../lib/config.ts';
 import { toWijkwijsError } from '../../lib/errors.ts';
 import { placeKey } from '../../teams/channel-links.ts';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { handleTurn } from '../../assistant/handle-turn.ts';
 import { calendarRoutes } from '../../consultations/calendar/routes.ts';
 import type { Turn } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { ConfigError } from '../../lib/config.ts';
 import { listNotifications } from '../../notifications/list-notifications.ts';
 import { isMember } from '../../teams/membership.ts';

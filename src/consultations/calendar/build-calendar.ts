@@ -1,6 +1,6 @@
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { DEFAULT_TIME_ZONE } from '../../lib/time.ts';
 import { WAT_WERKT_STEPS } from '../twintig-ogen/post-agenda.ts';
 import { ON_AGENDA } from '../twintig-ogen/upcoming-meetings.ts';

@@ -10,7 +10,7 @@
  * it shows what that channel's readers have already seen.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import type { Db } from '../../lib/db.ts';
 
 const SECRET_SETTING = 'calendar.secret';

@@ -7,7 +7,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { requireTeamMember } from '../../teams/authorise.ts';
 import { isMember } from '../../teams/membership.ts';

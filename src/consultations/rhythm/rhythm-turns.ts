@@ -1,11 +1,11 @@
 /** `/teamritme`: show the team's rhythm, change it with a form or arguments, skip a date. */
+import { actingTeam, notice } from '../../assistant/feature-kit.ts';
 import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { formatDutch, localDate } from '../../lib/time.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
-import { reply } from '../twintig-ogen/request-turns.ts';
-import { actingTeam, displayNames, requireMember } from '../twintig-ogen/team-access.ts';
+import { displayNames, requireMember } from '../twintig-ogen/team-access.ts';
 import { upcomingMeetings } from '../twintig-ogen/upcoming-meetings.ts';
 import { teamCalendarUrl } from '../calendar/calendar-links.ts';
 import { getTeamRhythm } from './get-team-rhythm.ts';
@@ -18,7 +18,7 @@ const USAGE =
   'Zo stel je het ritme in: /teamritme dag=di elke=2 vanaf=2026-01-06 van=10:00 tot=12:00 casussen=3 minuten=30. Een datum overslaan: /teamritme overslaan 2026-12-29. Of gebruik /teamritme zonder meer voor het formulier.';
 
 export async function rhythmCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
-  const teamId = await actingTeam(ctx.db.prisma, turn);
+  const teamId = await actingTeam(ctx, turn);
   const words = args.split(/\s+/).filter(Boolean);
   if (words.length === 0) return showRhythm(ctx, turn, teamId);
   const current = await getTeamRhythm(ctx.db.prisma, teamId);
@@ -30,11 +30,11 @@ export async function rhythmCommand(ctx: Context, turn: Turn, args: string): Pro
     const skipped = new Set(current?.skippedDates ?? []);
     for (const d of dates) (skip ? skipped.add(d) : skipped.delete(d));
     const { rhythm, moved } = await setTeamRhythm(ctx, turn, teamId, { skippedDates: [...skipped] });
-    return reply(turn, `${skip ? 'Overgeslagen' : 'Weer ingepland'}: ${dates.join(', ')}.${moved ? ` ${moved} casus(sen) van dat overleg kregen een nieuwe plek; het team ziet het in het kanaal.` : ''}\n${describeRhythm(rhythm)}`);
+    return notice(turn, `${skip ? 'Overgeslagen' : 'Weer ingepland'}: ${dates.join(', ')}.${moved ? ` ${moved} casus(sen) van dat overleg kregen een nieuwe plek; het team ziet het in het kanaal.` : ''}\n${describeRhythm(rhythm)}`);
   }
   const change = await parseArgs(ctx, teamId, words);
   const { rhythm, moved } = await setTeamRhythm(ctx, turn, teamId, change);
-  return reply(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
+  return notice(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
 }
 
 async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Reply> {
@@ -57,9 +57,9 @@ async function showRhythm(ctx: Context, turn: Turn, teamId: string): Promise<Rep
   } else {
     lines.push(`Team ${teamId} heeft nog geen teamritme.${canEdit ? ' Vul het formulier in.' : ' Vraag je teamleider het in te stellen.'}`);
   }
-  if (!canEdit) return reply(turn, lines.join('\n'));
+  if (!canEdit) return notice(turn, lines.join('\n'));
   lines.push(USAGE);
-  return reply(turn, lines.join('\n'), { form: rhythmForm(rhythm ?? defaultRhythm(teamId, localDate(ctx.clock.now()))) });
+  return notice(turn, lines.join('\n'), { form: rhythmForm(rhythm ?? defaultRhythm(teamId, localDate(ctx.clock.now()))) });
 }
 
 export function rhythmForm(rhythm: Rhythm): ReplyForm {
@@ -100,7 +100,7 @@ export async function saveRhythmTurn(ctx: Context, turn: Turn, action: TurnActio
     timeZone: f.timeZone?.trim() || undefined,
   };
   const { rhythm, moved } = await setTeamRhythm(ctx, turn, teamId, change);
-  return reply(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
+  return notice(turn, `Het teamritme is opgeslagen. ${describeRhythm(rhythm)}${moved ? ` ${moved} casus(sen) kregen een nieuwe plek.` : ''}`);
 }
 
 /** Facilitators by user id or display name, among the team's members. */
@@ -115,46 +115,35 @@ async function resolveMembers(ctx: Context, teamId: string, given: string[]): Pr
   });
 }
 
+/** Settings of the form `woord=waarde` that are taken as they are typed (numbers as numbers). */
+const PLAIN_SETTINGS: Record<string, { field: keyof RhythmChange; number?: true }> = {
+  elke: { field: 'intervalWeeks', number: true },
+  casussen: { field: 'casesPerMeeting', number: true },
+  minuten: { field: 'minutesPerCase', number: true },
+  vanaf: { field: 'anchorDate' },
+  van: { field: 'startTime' },
+  tot: { field: 'endTime' },
+  tz: { field: 'timeZone' },
+  tijdzone: { field: 'timeZone' },
+};
+
 async function parseArgs(ctx: Context, teamId: string, words: string[]): Promise<RhythmChange> {
   const change: RhythmChange = {};
   for (const word of words) {
     const m = /^([a-z]+)=(.+)$/i.exec(word);
     if (!m) throw new WijkwijsError('bad_request', `Dit begrijp ik niet: "${word}". ${USAGE}`);
     const [, key, value] = m as unknown as [string, string, string];
-    switch (key.toLowerCase()) {
-      case 'dag': {
-        const day = parseWeekday(value);
-        if (!day) throw new WijkwijsError('bad_request', `Onbekende dag "${value}"; gebruik ma, di, wo, do of vr.`);
-        change.weekday = day;
-        break;
-      }
-      case 'elke':
-        change.intervalWeeks = Number(value);
-        break;
-      case 'vanaf':
-        change.anchorDate = value;
-        break;
-      case 'van':
-        change.startTime = value;
-        break;
-      case 'tot':
-        change.endTime = value;
-        break;
-      case 'casussen':
-        change.casesPerMeeting = Number(value);
-        break;
-      case 'minuten':
-        change.minutesPerCase = Number(value);
-        break;
-      case 'tz':
-      case 'tijdzone':
-        change.timeZone = value;
-        break;
-      case 'begeleider':
-        change.facilitatorIds = await resolveMembers(ctx, teamId, value.split(','));
-        break;
-      default:
-        throw new WijkwijsError('bad_request', `Onbekende instelling "${key}". ${USAGE}`);
+    const plain = PLAIN_SETTINGS[key.toLowerCase()];
+    if (plain) {
+      Object.assign(change, { [plain.field]: plain.number ? Number(value) : value });
+    } else if (key.toLowerCase() === 'dag') {
+      const day = parseWeekday(value);
+      if (!day) throw new WijkwijsError('bad_request', `Onbekende dag "${value}"; gebruik ma, di, wo, do of vr.`);
+      change.weekday = day;
+    } else if (key.toLowerCase() === 'begeleider') {
+      change.facilitatorIds = await resolveMembers(ctx, teamId, value.split(','));
+    } else {
+      throw new WijkwijsError('bad_request', `Onbekende instelling "${key}". ${USAGE}`);
     }
   }
   return change;

@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { localDate } from '../../lib/time.ts';
 import { requireTeamRole, type Actor } from '../../teams/authorise.ts';

@@ -3,7 +3,7 @@
  * on the agenda, who thinks along. Sent again with the same key whenever that changes.
  */
 import { noticeReply, type Reply, type ReplyAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { formatDutch } from '../../lib/time.ts';
 import { meetingCalendarUrl } from '../calendar/calendar-links.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';

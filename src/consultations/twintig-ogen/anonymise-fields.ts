@@ -3,13 +3,13 @@
  * kept; the counts tell the coach what was replaced without repeating it.
  */
 import { anonymise } from '../../privacy/index.ts';
-import { normaliseCaseText } from '../../privacy/case-drafts.ts';
+import { normaliseTypedText } from '../../lib/typed-text.ts';
 
 export function anonymiseFields<K extends string>(fields: Record<K, string>): { fields: Record<K, string>; found: number } {
   let found = 0;
   const out = {} as Record<K, string>;
   for (const [name, value] of Object.entries(fields) as [K, string][]) {
-    const result = anonymise(normaliseCaseText(value));
+    const result = anonymise(normaliseTypedText(value));
     found += result.entities.length;
     out[name] = result.text;
   }

@@ -3,8 +3,9 @@
  * requester), approve or reorder it (a facilitator or lead). Each change updates the item's
  * announcement in place.
  */
+import { notice } from '../../assistant/feature-kit.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
@@ -12,7 +13,7 @@ import { announceItem } from './announce-item.ts';
 import { refreshPostedAgenda } from './post-agenda.ts';
 import { closePoll } from './close-poll.ts';
 import { placeRequest } from './place-request.ts';
-import { placementReply, reply } from './request-turns.ts';
+import { placementReply } from './request-turns.ts';
 import { requireFacilitator, requireMember } from './team-access.ts';
 import { ON_AGENDA, renumberAgenda } from './upcoming-meetings.ts';
 
@@ -36,7 +37,7 @@ export async function rsvpItem(ctx: Context, turn: Turn, requestId: string | und
   const rsvps = joining ? [...item.rsvps, turn.userId] : item.rsvps.filter((u) => u !== turn.userId);
   await ctx.db.prisma.consultationRequest.update({ where: { id: item.id }, data: { rsvps } });
   await announceItem(ctx, item.id);
-  return reply(turn, joining ? 'Genoteerd: je denkt mee. Klik nog eens om je af te melden.' : 'Je bent afgemeld voor deze casus.');
+  return notice(turn, joining ? 'Genoteerd: je denkt mee. Klik nog eens om je af te melden.' : 'Je bent afgemeld voor deze casus.');
 }
 
 export async function withdrawItem(ctx: Context, turn: Turn, requestId: string | undefined): Promise<Reply> {
@@ -53,7 +54,7 @@ export async function withdrawItem(ctx: Context, turn: Turn, requestId: string |
   const polls = await ctx.db.prisma.consultationPoll.findMany({ where: { requestId: item.id, status: 'open' }, select: { id: true } });
   for (const poll of polls) await closePoll(ctx, poll.id);
   ctx.logger.info({ requestId: item.id }, 'twintig-ogen case withdrawn');
-  return reply(turn, 'Je casus is van de agenda gehaald. Het team ziet dat het agendapunt vervalt.');
+  return notice(turn, 'Je casus is van de agenda gehaald. Het team ziet dat het agendapunt vervalt.');
 }
 
 export async function moveItem(ctx: Context, turn: Turn, requestId: string | undefined): Promise<Reply> {
@@ -74,7 +75,7 @@ export async function approveItem(ctx: Context, turn: Turn, requestId: string | 
   if (!ON_AGENDA.includes(item.status)) throw new WijkwijsError('bad_request', GONE);
   await ctx.db.prisma.consultationRequest.update({ where: { id: item.id }, data: { status: 'approved' } });
   await announceItem(ctx, item.id);
-  return reply(turn, 'Goedgekeurd: de casus blijft op de agenda.');
+  return notice(turn, 'Goedgekeurd: de casus blijft op de agenda.');
 }
 
 export async function reorderItem(ctx: Context, turn: Turn, requestId: string | undefined, direction: -1 | 1): Promise<Reply> {
@@ -85,7 +86,7 @@ export async function reorderItem(ctx: Context, turn: Turn, requestId: string | 
   const agenda = await ctx.db.prisma.consultationRequest.findMany({ where: { meetingId: item.meetingId, status: { in: ON_AGENDA } }, orderBy: { position: 'asc' } });
   const index = agenda.findIndex((a) => a.id === item.id);
   const other = agenda[index + direction];
-  if (!other) return reply(turn, direction < 0 ? 'Deze casus staat al bovenaan.' : 'Deze casus staat al onderaan.');
+  if (!other) return notice(turn, direction < 0 ? 'Deze casus staat al bovenaan.' : 'Deze casus staat al onderaan.');
   const mine = agenda[index]!;
   await ctx.db.prisma.$transaction([
     ctx.db.prisma.consultationRequest.update({ where: { id: mine.id }, data: { position: other.position } }),
@@ -94,7 +95,7 @@ export async function reorderItem(ctx: Context, turn: Turn, requestId: string | 
   await announceItem(ctx, mine.id);
   await announceItem(ctx, other.id);
   await refreshPostedAgenda(ctx, item.meetingId);
-  return reply(turn, `De casus is nu punt ${other.position} van de agenda.`);
+  return notice(turn, `De casus is nu punt ${other.position} van de agenda.`);
 }
 
 /** The meeting's jobs are left alone when its agenda empties: the agenda job then posts nothing. */

@@ -3,10 +3,10 @@
  * with RSVPs, extra-session polls, and recording the outcome as a casusbespreking. All actions
  * carry the prefix `twintig.`.
  */
-import type { Feature } from '../../assistant/feature.ts';
+import type { Feature } from '../../assistant/context.ts';
+import { unknownButton } from '../../assistant/feature-kit.ts';
 import type { Reply, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
-import { WijkwijsError } from '../../lib/errors.ts';
+import type { Context } from '../../assistant/context.ts';
 import { RHYTHM_SAVE, rhythmCommand, saveRhythmTurn } from '../rhythm/rhythm-turns.ts';
 import { approveItem, moveItem, reorderItem, rsvpItem, withdrawItem } from './change-item.ts';
 import { EFFECT_SUBMIT, openEffectTurn, submitEffectTurn } from './follow-ups.ts';
@@ -16,6 +16,7 @@ import { REQUEST_CANCEL, REQUEST_CONFIRM, REQUEST_SUBMIT } from './request-forms
 import { cancelRequestTurn, confirmRequestTurn, startRequestTurn, submitRequestTurn } from './request-turns.ts';
 import { closePollNow, votePoll } from './vote-poll.ts';
 import { twintigOgenOverview } from './overview.ts';
+import { purgeExpiredDrafts } from './purge-expired-drafts.ts';
 
 /** Opens the request form; offered as a button under answers in a team's conversation. */
 export const START_ACTION = 'twintig.start';
@@ -51,10 +52,11 @@ export const twintigOgenFeature: Feature = {
   actionPrefix: 'twintig',
   async onAction(ctx, turn, action) {
     const handler = ACTIONS[action.id];
-    if (!handler) throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+    if (!handler) throw unknownButton();
     return handler(ctx, turn, action);
   },
   // The question is not copied into the form: it has not been through the requester's privacy check.
   answerActions: (turn) => (turn.teamId ? [{ id: START_ACTION, label: 'Bespreek in het team (twintig ogen)', value: '' }] : []),
   jobs: TWINTIG_JOBS,
+  purgeExpired: purgeExpiredDrafts,
 };

@@ -1,13 +1,12 @@
 /** Follow-ups agreed in a meeting: a reminder to the owner on the due date, and the effect recorded later. */
 import { z } from 'zod';
+import { notice, parseFields } from '../../assistant/feature-kit.ts';
 import type { Reply, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { message, shorten } from './announce-item.ts';
 import { anonymiseFields, foundNotice } from './anonymise-fields.ts';
 import { storeOutcomeDocument } from './store-outcome.ts';
-import { parseFields } from './request-forms.ts';
-import { reply } from './request-turns.ts';
 
 export const REMIND_JOB = 'twintig.remind-follow-up';
 export const followUpKey = (id: string) => `twintig.follow-up:${id}`;
@@ -36,7 +35,7 @@ async function ownFollowUp(ctx: Context, turn: Turn, id: string | undefined) {
 
 export async function openEffectTurn(ctx: Context, turn: Turn, action: TurnAction, effect = ''): Promise<Reply> {
   const f = await ownFollowUp(ctx, turn, action.value);
-  return reply(turn, `Wat heeft de afspraak opgeleverd? "${shorten(f.text, 300)}"`, {
+  return notice(turn, `Wat heeft de afspraak opgeleverd? "${shorten(f.text, 300)}"`, {
     form: {
       id: f.id,
       title: 'Effect van de afspraak',
@@ -48,7 +47,7 @@ export async function openEffectTurn(ctx: Context, turn: Turn, action: TurnActio
 
 export async function submitEffectTurn(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
   const f = await ownFollowUp(ctx, turn, action.value);
-  const { effect } = parseFields(z.object({ effect: z.string().trim().min(1, 'Vul in wat de afspraak opleverde.').max(4000, 'Dat is te lang (maximaal 4000 tekens).') }), action.fields);
+  const { effect } = parseFields(z.object({ effect: z.string().trim().min(1, 'Vul in wat de afspraak opleverde.').max(4000, 'Dat is te lang (maximaal 4000 tekens).') }), action, { effect: 'Wat heeft het opgeleverd?' });
   const anonymised = anonymiseFields({ effect });
   // Only a text in which nothing personal is found is stored; otherwise the coach checks the cleaned one.
   if (anonymised.found > 0) {
@@ -57,5 +56,5 @@ export async function submitEffectTurn(ctx: Context, turn: Turn, action: TurnAct
   await ctx.db.prisma.consultationFollowUp.update({ where: { id: f.id }, data: { effect: anonymised.fields.effect, status: 'done' } });
   await storeOutcomeDocument(ctx, f.requestId);
   ctx.logger.info({ followUpId: f.id }, 'follow-up effect recorded');
-  return reply(turn, 'Dank je! Het effect staat nu bij de casusbespreking, zodat het team er later van kan leren.');
+  return notice(turn, 'Dank je! Het effect staat nu bij de casusbespreking, zodat het team er later van kan leren.');
 }

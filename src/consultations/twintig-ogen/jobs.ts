@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job.ts';
+import { defineJob } from '../../assistant/feature-kit.ts';
 import { closePoll } from './close-poll.ts';
 import { remindFollowUp, REMIND_JOB } from './follow-ups.ts';
 import { CLOSE_POLL_JOB } from './open-poll.ts';

@@ -1,6 +1,6 @@
 /** A poll in the team channel for the time of an extra short session (`twintig.poll:<id>`). */
 import type { Reply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { formatDutch } from '../../lib/time.ts';
 import type { Rhythm } from '../rhythm/rhythm.ts';

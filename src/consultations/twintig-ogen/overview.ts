@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { formatDutch } from '../../lib/time.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { ON_AGENDA } from './upcoming-meetings.ts';

@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { localDate } from '../../lib/time.ts';
 import { requireTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { allocateMeeting, extraSessionOptions, type Urgency } from './allocate-meeting.ts';

@@ -3,7 +3,7 @@
  * per case the dilemma and question and the steps of a Wat-werkt-gesprek to prepare, plus the
  * follow-ups from earlier meetings whose effect the team will ask about.
  */
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { formatDutch } from '../../lib/time.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { meetingCalendarUrl } from '../calendar/calendar-links.ts';

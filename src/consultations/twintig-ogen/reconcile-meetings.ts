@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { isMeetingDate, plannedMeeting, type Rhythm } from '../rhythm/rhythm.ts';
 import { cancelMeetingJobs } from './change-item.ts';
 import { placeRequest } from './place-request.ts';

@@ -4,18 +4,17 @@
  * agreed follow-up gets a reminder to its owner.
  */
 import { z } from 'zod';
+import { notice, parseFields } from '../../assistant/feature-kit.ts';
 import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { atLocalTime, formatDutch, localDate } from '../../lib/time.ts';
-import { recordAuditEvents } from '../../privacy/record-audit-events.ts';
+import { recordAuditEvents } from '../../audit/record-audit-events.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { announceItem, message } from './announce-item.ts';
 import { anonymiseFields, foundNotice } from './anonymise-fields.ts';
 import { followUpKey, REMIND_JOB } from './follow-ups.ts';
-import { parseFields } from './request-forms.ts';
-import { reply } from './request-turns.ts';
 import { storeOutcomeDocument, type Outcome } from './store-outcome.ts';
 import { displayNames, facilitatorsOf, isFacilitator, requireMember } from './team-access.ts';
 import { ON_AGENDA } from './upcoming-meetings.ts';
@@ -86,8 +85,10 @@ export async function openOutcomeTurn(ctx: Context, turn: Turn, action: TurnActi
     submit: { id: OUTCOME_SUBMIT, label: 'Verder' },
     cancel: { id: OUTCOME_CANCEL, label: 'Annuleren' },
   };
-  return reply(turn, `Dilemma: ${item.dilemma}. Vat kort samen wat het team adviseerde en wat is afgesproken. Je ziet het eerst zonder persoonsgegevens terug.`, { form });
+  return notice(turn, `Dilemma: ${item.dilemma}. Vat kort samen wat het team adviseerde en wat is afgesproken. Je ziet het eerst zonder persoonsgegevens terug.`, { form });
 }
+
+const OUTCOME_LABELS = { advice: 'Advies', agreements: 'Afspraken', followup_owner: 'Wie doet de vervolgafspraak?', followup_text: 'Vervolgafspraak', followup_due: 'Klaar op' };
 
 const outcomeSchema = z
   .object({
@@ -115,7 +116,7 @@ function confirmOutcomeForm(requestId: string, draft: OutcomeDraft): ReplyForm {
 
 export async function submitOutcomeTurn(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
   const { item, timeZone } = await recordableItem(ctx, turn, action.value);
-  const fields = parseFields(outcomeSchema, action.fields);
+  const fields = parseFields(outcomeSchema, action, OUTCOME_LABELS);
   if (fields.followup_owner) {
     await requireMember(ctx.db.prisma, fields.followup_owner, item.teamId).catch(() => {
       throw new WijkwijsError('bad_request', 'Wie de vervolgafspraak doet, moet lid zijn van het team.');
@@ -129,7 +130,7 @@ export async function submitOutcomeTurn(ctx: Context, turn: Turn, action: TurnAc
     followUp: fields.followup_owner ? { ownerId: fields.followup_owner, text: anonymised.fields.followup, dueDate: fields.followup_due } : undefined,
   };
   await ctx.db.prisma.consultationRequest.update({ where: { id: item.id }, data: { outcomeDraft: draft as object } });
-  return reply(turn, 'Zo leg ik de casusbespreking vast voor het team. Controleer de tekst en kies Opslaan; er is nog niets opgeslagen.', {
+  return notice(turn, 'Zo leg ik de casusbespreking vast voor het team. Controleer de tekst en kies Opslaan; er is nog niets opgeslagen.', {
     notices: foundNotice(anonymised.found),
     form: confirmOutcomeForm(item.id, draft),
   });
@@ -141,7 +142,8 @@ export async function confirmOutcomeTurn(ctx: Context, turn: Turn, action: TurnA
   if (!draft) throw new WijkwijsError('not_found', 'Er is geen uitkomst om op te slaan. Kies opnieuw "Uitkomst vastleggen".');
   const fields = parseFields(
     z.object({ advice: z.string().trim().min(1, 'Het advies is leeg.').max(6000), agreements: z.string().trim().min(1, 'De afspraken zijn leeg.').max(6000), followup_text: z.string().trim().max(1000).optional() }),
-    action.fields,
+    action,
+    OUTCOME_LABELS,
   );
   const again = anonymiseFields({ advice: fields.advice, agreements: fields.agreements, followup: fields.followup_text ?? draft.followUp?.text ?? '' });
   const checked: OutcomeDraft = {
@@ -151,7 +153,7 @@ export async function confirmOutcomeTurn(ctx: Context, turn: Turn, action: TurnA
   };
   if (again.found > 0) {
     await ctx.db.prisma.consultationRequest.update({ where: { id: item.id }, data: { outcomeDraft: checked as object } });
-    return reply(turn, 'In je aangepaste tekst stonden nog persoonsgegevens. Die heb ik vervangen; kijk het nog eens na.', { notices: foundNotice(again.found), form: confirmOutcomeForm(item.id, checked) });
+    return notice(turn, 'In je aangepaste tekst stonden nog persoonsgegevens. Die heb ik vervangen; kijk het nog eens na.', { notices: foundNotice(again.found), form: confirmOutcomeForm(item.id, checked) });
   }
   // Claim the case: of two submits at once only one stores it.
   const claimed = await ctx.db.prisma.consultationRequest.updateMany({ where: { id: item.id, status: { in: ON_AGENDA } }, data: { status: 'discussed', outcomeDraft: { advice: checked.advice, agreements: checked.agreements } } });
@@ -171,7 +173,7 @@ export async function confirmOutcomeTurn(ctx: Context, turn: Turn, action: TurnA
   await recordAuditEvents(ctx.db.prisma, [{ actorId: turn.userId, action: 'case.stored', subjectType: 'document', subjectId: stored.documentId, teamId: item.teamId }], ctx.clock.now());
   await announceItem(ctx, item.id);
   ctx.logger.info({ requestId: item.id, documentId: stored.documentId, followUp: Boolean(checked.followUp) }, 'twintig-ogen outcome stored');
-  return reply(
+  return notice(
     turn,
     `Opgeslagen als "${stored.title}". Alleen jullie team vindt deze casusbespreking terug, bijvoorbeeld met de vraag of jullie eerder een vergelijkbare casus bespraken.${checked.followUp ? ' Wie de vervolgafspraak doet, krijgt op de afgesproken dag een herinnering.' : ''}`,
   );
@@ -183,5 +185,5 @@ export async function cancelOutcomeTurn(ctx: Context, turn: Turn, action: TurnAc
     await requireMember(ctx.db.prisma, turn.userId, item.teamId);
     await ctx.db.sql.query(`UPDATE consultation_request SET outcome_draft = NULL WHERE id = $1`, [item.id]);
   }
-  return reply(turn, 'Geannuleerd; er is niets opgeslagen. Je kunt de uitkomst later alsnog vastleggen met de knop.');
+  return notice(turn, 'Geannuleerd; er is niets opgeslagen. Je kunt de uitkomst later alsnog vastleggen met de knop.');
 }

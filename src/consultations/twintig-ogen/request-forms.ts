@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { fieldLabels, selectField } from '../../assistant/feature-kit.ts';
 import type { ReplyForm } from '../../assistant/reply.ts';
-import { WijkwijsError } from '../../lib/errors.ts';
 import { OTHER_DILEMMA } from './dilemmas.ts';
 
 export const REQUEST_SUBMIT = 'twintig.request-submit';
@@ -34,12 +34,6 @@ export const confirmFieldsSchema = z.object({
   tried: z.string().trim().max(MAX).optional().default(''),
 });
 
-/** Parses form fields; the first problem becomes a Dutch message. */
-export function parseFields<T>(schema: z.ZodType<T>, fields: Record<string, string> | undefined): T {
-  const result = schema.safeParse(fields ?? {});
-  if (!result.success) throw new WijkwijsError('bad_request', result.error.issues[0]?.message ?? 'Het formulier is niet goed ingevuld.');
-  return result.data;
-}
 
 export function requestForm(teamId: string, dilemmas: { value: string; label: string }[], summary = ''): ReplyForm {
   return {
@@ -51,16 +45,7 @@ export function requestForm(teamId: string, dilemmas: { value: string; label: st
       { name: 'dilemma_other', label: 'Ander dilemma', value: '', optional: true, hint: "Alleen als je 'Anders' koos." },
       { name: 'question', label: 'Je vraag aan het team', value: '' },
       { name: 'tried', label: 'Wat heb je al geprobeerd?', value: '', multiline: true, optional: true },
-      {
-        name: 'urgency',
-        label: 'Haast',
-        value: 'normal',
-        kind: 'select',
-        options: [
-          { value: 'normal', label: 'Normaal: het eerstvolgende overleg met plek' },
-          { value: 'urgent', label: 'Spoed: vóór een uiterste datum' },
-        ],
-      },
+      selectField('urgency', 'Haast', { normal: 'Normaal: het eerstvolgende overleg met plek', urgent: 'Spoed: vóór een uiterste datum' }),
       { name: 'latest_date', label: 'Uiterlijk bespreken op', value: '', kind: 'date', optional: true, hint: 'Alleen bij spoed.' },
     ],
     submit: { id: REQUEST_SUBMIT, label: 'Verder' },
@@ -81,3 +66,6 @@ export function confirmForm(requestId: string, texts: { summary: string; questio
     cancel: { id: REQUEST_CANCEL, label: 'Annuleren' },
   };
 }
+
+export const REQUEST_LABELS = fieldLabels(requestForm('', []));
+export const CONFIRM_LABELS = fieldLabels(confirmForm('', { summary: '', question: '', tried: '' }));

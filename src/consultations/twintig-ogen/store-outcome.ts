@@ -2,7 +2,7 @@
  * A discussed case as a casusbespreking in the team's own collection, through the same path as
  * /casus: team-only, type "casus", found by later questions of this team and never by another.
  */
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { storeTextDocument } from '../../knowledge/store-text-document.ts';
 import { formatDutch } from '../../lib/time.ts';
 

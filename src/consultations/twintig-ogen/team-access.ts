@@ -1,22 +1,8 @@
 /** Who may do what with a team's twintig-ogen agenda. */
-import type { Turn } from '../../assistant/reply.ts';
 import type { PrismaClient } from '../../lib/db.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { requireTeamMember } from '../../teams/authorise.ts';
-import { actingTeamOf } from '../../teams/membership.ts';
 import type { Rhythm } from '../rhythm/rhythm.ts';
-
-/** The team the user acts for in this conversation; a member of it, or a clear Dutch refusal. */
-export async function actingTeam(prisma: PrismaClient, turn: Turn): Promise<string> {
-  const team = await actingTeamOf(prisma, turn.userId, turn.teamId);
-  if ('teamId' in team) return team.teamId;
-  throw new WijkwijsError(
-    'forbidden',
-    team.problem === 'no_team'
-      ? 'Je bent nog geen lid van een team. Vraag de beheerder je toe te voegen aan je wijkteam.'
-      : `Je bent lid van meerdere teams (${team.teamIds.join(', ')}). Gebruik deze opdracht in het kanaal van het team waar het om gaat.`,
-  );
-}
 
 export async function requireMember(prisma: PrismaClient, userId: string, teamId: string): Promise<void> {
   await requireTeamMember(prisma, { userId }, teamId);

@@ -2,7 +2,7 @@
  * The regular meetings ahead, materialised from the rhythm when a case needs a place, with how
  * many cases each already holds. Also schedules each meeting's jobs (agenda, outcome).
  */
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { scheduleJob } from '../../jobs/schedule-job.ts';
 import { addDays, atLocalTime, localDate } from '../../lib/time.ts';
 import { meetingDates, plannedMeeting, type Rhythm } from '../rhythm/rhythm.ts';

@@ -1,10 +1,10 @@
+import { notice } from '../../assistant/feature-kit.ts';
 import type { Reply, Turn } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { getTeamRhythm } from '../rhythm/get-team-rhythm.ts';
 import { closePoll } from './close-poll.ts';
 import { sendPoll } from './open-poll.ts';
-import { reply } from './request-turns.ts';
 import { requireFacilitator, requireMember } from './team-access.ts';
 
 async function openPollOf(ctx: Context, turn: Turn, pollId: string) {
@@ -23,7 +23,7 @@ export async function votePoll(ctx: Context, turn: Turn, value: string | undefin
   if (!Number.isInteger(choice) || choice < 0 || choice >= poll.options.length) throw new WijkwijsError('bad_request', 'Dit moment hoort niet bij de peiling.');
   await ctx.db.prisma.consultationPoll.update({ where: { id: poll.id }, data: { votes: { ...(poll.votes as Record<string, number>), [turn.userId]: choice } } });
   await sendPoll(ctx, poll.id);
-  return reply(turn, 'Je stem is genoteerd. Je kunt nog wisselen tot de peiling sluit.');
+  return notice(turn, 'Je stem is genoteerd. Je kunt nog wisselen tot de peiling sluit.');
 }
 
 /** A facilitator closes the poll now instead of waiting for its deadline. */
@@ -31,5 +31,5 @@ export async function closePollNow(ctx: Context, turn: Turn, pollId: string | un
   const poll = await openPollOf(ctx, turn, pollId ?? '');
   await requireFacilitator(ctx.db.prisma, turn.userId, poll.teamId, await getTeamRhythm(ctx.db.prisma, poll.teamId));
   const { meetingId } = await closePoll(ctx, poll.id);
-  return reply(turn, meetingId ? 'De peiling is gesloten en de extra casusbespreking is gepland.' : 'De peiling is gesloten.');
+  return notice(turn, meetingId ? 'De peiling is gesloten en de extra casusbespreking is gepland.' : 'De peiling is gesloten.');
 }

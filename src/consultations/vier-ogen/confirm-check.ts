@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { anonymise } from '../../privacy/index.ts';
 import { askNextReviewer } from './ask-next-reviewer.ts';
@@ -11,20 +11,20 @@ export type ConfirmCheckResult = { status: 'needs_check'; text: string; found: n
  * data back is anonymised again and shown once more; only a clean text goes to a colleague.
  */
 export async function confirmCheck(ctx: Context, input: { userId: string; requestId: string; text: string }): Promise<ConfirmCheckResult> {
-  const request = await loadRequest(ctx.db.sql, input.requestId);
-  if (request.requester_id !== input.userId) throw new WijkwijsError('forbidden', 'Dit is de aanvraag van een collega; die kun je niet versturen.');
+  const request = await loadRequest(ctx.db.prisma, input.requestId);
+  if (request.requesterId !== input.userId) throw new WijkwijsError('forbidden', 'Dit is de aanvraag van een collega; die kun je niet versturen.');
   if (request.status !== 'draft') throw new WijkwijsError('bad_request', 'Deze vier-ogen aanvraag is al verstuurd.');
   const text = input.text.trim();
   if (!text) throw new WijkwijsError('bad_request', 'De beschrijving van de indicatie is leeg.');
   const again = anonymise(text);
-  await ctx.db.sql.query(`UPDATE vier_ogen_request SET indication = $2 WHERE id = $1`, [request.id, again.text]);
+  await ctx.db.prisma.vierOgenRequest.update({ where: { id: request.id }, data: { indication: again.text } });
   if (again.entities.length > 0) return { status: 'needs_check', text: again.text, found: again.entities.length };
   const { reviewerId } = await askNextReviewer(ctx, request.id);
   return { status: 'asked', reviewerId };
 }
 
 export async function withdrawCheck(ctx: Context, input: { userId: string; requestId: string }): Promise<void> {
-  const request = await loadRequest(ctx.db.sql, input.requestId);
-  if (request.requester_id !== input.userId) throw new WijkwijsError('forbidden', 'Dit is de aanvraag van een collega.');
-  await ctx.db.sql.query(`UPDATE vier_ogen_request SET status = 'withdrawn' WHERE id = $1 AND status = 'draft'`, [request.id]);
+  const request = await loadRequest(ctx.db.prisma, input.requestId);
+  if (request.requesterId !== input.userId) throw new WijkwijsError('forbidden', 'Dit is de aanvraag van een collega.');
+  await ctx.db.prisma.vierOgenRequest.updateMany({ where: { id: request.id, status: 'draft' }, data: { status: 'withdrawn' } });
 }

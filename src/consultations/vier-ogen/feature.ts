@@ -4,12 +4,11 @@
  * akkoord / Ik pas, with a time-out) → the requester hears the outcome; the audit trail keeps it.
  */
 import { z } from 'zod';
-import type { Feature } from '../../assistant/feature.ts';
-import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context, Feature } from '../../assistant/context.ts';
+import { actingTeam, buttonValue, notice, parseFields, unknownButton } from '../../assistant/feature-kit.ts';
+import type { Reply, ReplyForm, Turn, TurnAction } from '../../assistant/reply.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { DEFAULT_TIME_ZONE, formatDutch } from '../../lib/time.ts';
-import { actingTeamOf } from '../../teams/membership.ts';
 import { timeoutMinutesOf } from './ask-next-reviewer.ts';
 import { confirmCheck, withdrawCheck } from './confirm-check.ts';
 import { decideCheck } from './decide-check.ts';
@@ -19,6 +18,7 @@ import { EXPERTISE_TAGS, loadRequest } from './request.ts';
 import { timeOutCheck } from './time-out-check.ts';
 import { parseExpertise, updateAbsence, updateExpertise, updateTimeout } from './update-profile.ts';
 import { vierOgenOverview } from './overview.ts';
+import { purgeExpiredDrafts } from './purge-expired-drafts.ts';
 
 export const VIEROGEN_ACTIONS = {
   submit: 'vierogen.submit',
@@ -39,20 +39,14 @@ const submitFields = z.object({
 const confirmFields = z.object({ text: z.string().max(20_000) });
 const noteFields = z.object({ note: z.string().max(2000).optional() });
 
-function reply(turn: Turn, text: string, extra: Partial<Reply> = {}): Reply {
-  return { ...noticeReply(text, extra), conversationId: turn.conversationId ?? '' };
-}
-
-async function teamOf(ctx: Context, turn: Turn): Promise<string> {
-  const team = await actingTeamOf(ctx.db.prisma, turn.userId, turn.teamId);
-  if ('problem' in team) {
-    throw new WijkwijsError(
-      'forbidden',
-      team.problem === 'no_team' ? 'Je bent nog geen lid van een team. Vraag de beheerder je toe te voegen.' : 'Je bent lid van meerdere teams; gebruik dit in het kanaal van je team.',
-    );
-  }
-  return team.teamId;
-}
+/** The forms' labels, so a refusal names the fields as the user saw them. */
+const FIELD_LABELS: Record<string, string> = {
+  indication: 'Voorgenomen indicatie',
+  expertise: 'Gewenste expertise',
+  deadline: 'Besluit nodig vóór',
+  text: 'Indicatie zonder persoonsgegevens',
+  note: 'Toelichting',
+};
 
 export function newCheckForm(): ReplyForm {
   return {
@@ -92,44 +86,45 @@ async function vierogenCommand(ctx: Context, turn: Turn, args: string): Promise<
   switch (sub.toLowerCase()) {
     case 'afwezig': {
       const until = parseDate(rest[0]);
-      const teamId = await teamOf(ctx, turn);
+      const teamId = await actingTeam(ctx, turn);
       await updateAbsence(ctx, { userId: turn.userId, teamId, until });
-      return reply(turn, `Genoteerd: tot en met ${formatDutch(new Date(`${until}T12:00:00Z`), DEFAULT_TIME_ZONE, false)} vraag ik jou niet voor vier-ogen checks.`);
+      return notice(turn, `Genoteerd: tot en met ${formatDutch(new Date(`${until}T12:00:00Z`), DEFAULT_TIME_ZONE, false)} vraag ik jou niet voor vier-ogen checks.`);
     }
     case 'aanwezig': {
-      const teamId = await teamOf(ctx, turn);
+      const teamId = await actingTeam(ctx, turn);
       await updateAbsence(ctx, { userId: turn.userId, teamId, until: null });
-      return reply(turn, 'Welkom terug! Je doet weer mee in de rotatie voor vier-ogen checks.');
+      return notice(turn, 'Welkom terug! Je doet weer mee in de rotatie voor vier-ogen checks.');
     }
     case 'expertise': {
-      const teamId = await teamOf(ctx, turn);
+      const teamId = await actingTeam(ctx, turn);
       const tags = restText ? parseExpertise(restText) : [];
       await updateExpertise(ctx, { userId: turn.userId, teamId, expertise: tags });
-      return reply(turn, tags.length ? `Je expertise is nu: ${tags.join(', ')}. Bij een vraag op dat gebied krijg je voorrang.` : 'Je expertise is leeggemaakt.');
+      return notice(turn, tags.length ? `Je expertise is nu: ${tags.join(', ')}. Bij een vraag op dat gebied krijg je voorrang.` : 'Je expertise is leeggemaakt.');
     }
     case 'instellingen': {
-      const teamId = await teamOf(ctx, turn);
-      if (!rest[0]) return reply(turn, `Collega’s krijgen nu ${await timeoutMinutesOf(ctx, teamId)} minuten werktijd (werkdagen 9–17 uur) om te reageren. Wijzigen: /vierogen instellingen <minuten>.`);
+      const teamId = await actingTeam(ctx, turn);
+      if (!rest[0]) return notice(turn, `Collega’s krijgen nu ${await timeoutMinutesOf(ctx, teamId)} minuten werktijd (werkdagen 9–17 uur) om te reageren. Wijzigen: /vierogen instellingen <minuten>.`);
       const minutes = Number(rest[0]);
       await updateTimeout(ctx, { userId: turn.userId, teamId, minutes });
-      return reply(turn, `Ingesteld: een collega krijgt ${minutes} minuten werktijd (werkdagen 9–17 uur) om te reageren, daarna vraag ik de volgende.`);
+      return notice(turn, `Ingesteld: een collega krijgt ${minutes} minuten werktijd (werkdagen 9–17 uur) om te reageren, daarna vraag ik de volgende.`);
     }
     case '':
     case 'status': {
-      const open = await ctx.db.sql.query<{ id: string; status: string; created_at: Date }>(
-        `SELECT id, status, created_at FROM vier_ogen_request WHERE requester_id = $1 AND status IN ('draft', 'asked') ORDER BY created_at`,
-        [turn.userId],
-      );
+      const open = await ctx.db.prisma.vierOgenRequest.findMany({
+        where: { requesterId: turn.userId, status: { in: ['draft', 'asked'] } },
+        orderBy: { createdAt: 'asc' },
+        select: { status: true, createdAt: true },
+      });
       const list = open.length
-        ? `Je open aanvragen:\n${open.map((r) => `- ${formatDutch(new Date(r.created_at))}: ${STATUS_WORDS[r.status] ?? r.status}`).join('\n')}\n\n`
+        ? `Je open aanvragen:\n${open.map((r) => `- ${formatDutch(r.createdAt)}: ${STATUS_WORDS[r.status] ?? r.status}`).join('\n')}\n\n`
         : '';
-      if (sub === 'status') return reply(turn, list || 'Je hebt geen open vier-ogen aanvragen.');
-      return reply(turn, `${list}Beschrijf de voorgenomen indicatie; ik haal er eerst persoonsgegevens uit en laat je de tekst controleren voordat een collega hem ziet.`, {
+      if (sub === 'status') return notice(turn, list || 'Je hebt geen open vier-ogen aanvragen.');
+      return notice(turn, `${list}Beschrijf de voorgenomen indicatie; ik haal er eerst persoonsgegevens uit en laat je de tekst controleren voordat een collega hem ziet.`, {
         form: newCheckForm(),
       });
     }
     default:
-      return reply(turn, 'Gebruik /vierogen om een check aan te vragen, of /vierogen afwezig <datum>, /vierogen aanwezig, /vierogen expertise jeugd, schulden, /vierogen status.');
+      return notice(turn, 'Gebruik /vierogen om een check aan te vragen, of /vierogen afwezig <datum>, /vierogen aanwezig, /vierogen expertise jeugd, schulden, /vierogen status.');
   }
 }
 
@@ -141,36 +136,26 @@ function parseDate(text: string | undefined): string {
   return date;
 }
 
-function requestIdOf(action: TurnAction): string {
-  const id = z.string().min(1).max(100).safeParse(action.value);
-  if (!id.success) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt de aanvraag waar hij over gaat.');
-  return id.data;
-}
-
-function fieldsOf<T>(schema: z.ZodType<T>, action: TurnAction): T {
-  const parsed = schema.safeParse(action.fields ?? {});
-  if (!parsed.success) throw new WijkwijsError('bad_request', 'Het formulier is niet goed ingevuld.');
-  return parsed.data;
-}
+const requestIdOf = (action: TurnAction) => buttonValue(action, 'de aanvraag');
 
 async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
   switch (action.id) {
     case VIEROGEN_ACTIONS.submit: {
-      const fields = fieldsOf(submitFields, action);
+      const fields = parseFields(submitFields, action, FIELD_LABELS);
       const expertise = fields.expertise && fields.expertise !== 'geen' ? fields.expertise : null;
       const proposal = await proposeCheck(ctx, { userId: turn.userId, teamId: turn.teamId, indication: fields.indication, expertise, deadline: fields.deadline || null });
-      return reply(turn, 'Zo krijgt je collega de vraag te zien, zonder persoonsgegevens. Controleer en pas aan waar nodig; er is nog niemand gevraagd.', {
+      return notice(turn, 'Zo krijgt je collega de vraag te zien, zonder persoonsgegevens. Controleer en pas aan waar nodig; er is nog niemand gevraagd.', {
         notices: [proposal.found ? `Vervangen door een code: ${proposal.found} persoonsgegeven(s).` : 'Ik vond geen persoonsgegevens. Kijk toch even of niets naar een inwoner leidt.'],
         form: confirmForm(proposal.requestId, proposal.text),
       });
     }
     case VIEROGEN_ACTIONS.confirm: {
       const requestId = requestIdOf(action);
-      const result = await confirmCheck(ctx, { userId: turn.userId, requestId, text: fieldsOf(confirmFields, action).text });
+      const result = await confirmCheck(ctx, { userId: turn.userId, requestId, text: parseFields(confirmFields, action, FIELD_LABELS).text });
       if (result.status === 'needs_check') {
-        return reply(turn, 'In je aangepaste tekst stonden nog persoonsgegevens. Die heb ik vervangen; controleer de tekst opnieuw.', { form: confirmForm(requestId, result.text) });
+        return notice(turn, 'In je aangepaste tekst stonden nog persoonsgegevens. Die heb ik vervangen; controleer de tekst opnieuw.', { form: confirmForm(requestId, result.text) });
       }
-      return reply(
+      return notice(
         turn,
         result.reviewerId
           ? 'Verstuurd. Ik heb een collega gevraagd en laat je weten wat die ervan vindt. Reageert die niet op tijd, dan vraag ik de volgende.'
@@ -179,15 +164,15 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
     }
     case VIEROGEN_ACTIONS.cancel:
       await withdrawCheck(ctx, { userId: turn.userId, requestId: requestIdOf(action) });
-      return reply(turn, 'De aanvraag is ingetrokken; er is niemand gevraagd.');
+      return notice(turn, 'De aanvraag is ingetrokken; er is niemand gevraagd.');
     case VIEROGEN_ACTIONS.agree: {
       const result = await decideCheck(ctx, { requestId: requestIdOf(action), reviewerId: turn.userId, agreed: true });
-      return reply(turn, result.text, { replacesSource: true });
+      return notice(turn, result.text, { replacesSource: true });
     }
     case VIEROGEN_ACTIONS.disagree: {
       const requestId = requestIdOf(action);
       await requireAskedReviewer(ctx, requestId, turn.userId);
-      return reply(turn, 'Waarom niet akkoord? Een korte toelichting helpt je collega (geen namen).', {
+      return notice(turn, 'Waarom niet akkoord? Een korte toelichting helpt je collega (geen namen).', {
         form: {
           id: requestId,
           title: 'Niet akkoord',
@@ -197,19 +182,19 @@ async function onAction(ctx: Context, turn: Turn, action: TurnAction): Promise<R
       });
     }
     case VIEROGEN_ACTIONS.disagreeConfirm: {
-      const result = await decideCheck(ctx, { requestId: requestIdOf(action), reviewerId: turn.userId, agreed: false, note: fieldsOf(noteFields, action).note });
-      return reply(turn, result.text, { replacesSource: true });
+      const result = await decideCheck(ctx, { requestId: requestIdOf(action), reviewerId: turn.userId, agreed: false, note: parseFields(noteFields, action, FIELD_LABELS).note });
+      return notice(turn, result.text, { replacesSource: true });
     }
     case VIEROGEN_ACTIONS.pass: {
       const requestId = requestIdOf(action);
       await requireAskedReviewer(ctx, requestId, turn.userId);
       await passCheck(ctx, { requestId, reviewerId: turn.userId, outcome: 'passed' });
       // Replaces the question in the colleague's chat, so it keeps the indication (as the updated notification does).
-      const { indication } = await loadRequest(ctx.db.sql, requestId);
-      return reply(turn, `${indication}\n\nHelemaal goed, ik vraag een andere collega.`, { replacesSource: true });
+      const { indication } = await loadRequest(ctx.db.prisma, requestId);
+      return notice(turn, `${indication}\n\nHelemaal goed, ik vraag een andere collega.`, { replacesSource: true });
     }
   }
-  throw new WijkwijsError('bad_request', 'Deze knop ken ik niet (meer).');
+  throw unknownButton();
 }
 
 export const vierOgenFeature: Feature = {
@@ -218,4 +203,5 @@ export const vierOgenFeature: Feature = {
   actionPrefix: 'vierogen',
   onAction,
   jobs: [timeOutCheck],
+  purgeExpired: purgeExpiredDrafts,
 };

@@ -1,4 +1,4 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 
 /** Checks waiting for the user's judgement, and the user's own checks still with a colleague. */
 export async function vierOgenOverview(ctx: Context, userId: string): Promise<string[]> {

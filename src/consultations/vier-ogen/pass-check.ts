@@ -1,5 +1,5 @@
 import { noticeReply } from '../../assistant/reply.ts';
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { cancelJobs } from '../../jobs/schedule-job.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { askNextReviewer } from './ask-next-reviewer.ts';
@@ -12,19 +12,18 @@ import { askKey, loadRequest, timeoutKey } from './request.ts';
  */
 export async function passCheck(ctx: Context, input: { requestId: string; reviewerId: string; outcome: 'passed' | 'timed_out' }): Promise<boolean> {
   const now = ctx.clock.now();
-  const moved = await ctx.db.sql.transaction(async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      `UPDATE vier_ogen_request SET passed_by = array_append(passed_by, $2), reviewer_id = NULL
-       WHERE id = $1 AND status = 'asked' AND reviewer_id = $2 RETURNING id`,
-      [input.requestId, input.reviewerId],
-    );
-    if (rows.length === 0) return false;
-    await tx.query(`UPDATE vier_ogen_ask SET outcome = $3, answered_at = $4 WHERE request_id = $1 AND reviewer_id = $2`, [input.requestId, input.reviewerId, input.outcome, now]);
+  const moved = await ctx.db.prisma.$transaction(async (tx) => {
+    const claimed = await tx.vierOgenRequest.updateMany({
+      where: { id: input.requestId, status: 'asked', reviewerId: input.reviewerId },
+      data: { passedBy: { push: input.reviewerId }, reviewerId: null },
+    });
+    if (claimed.count === 0) return false;
+    await tx.vierOgenAsk.updateMany({ where: { requestId: input.requestId, reviewerId: input.reviewerId }, data: { outcome: input.outcome, answeredAt: now } });
     return true;
   });
   if (!moved) return false;
   if (input.outcome === 'passed') await cancelJobs(ctx.db, timeoutKey(input.requestId));
-  const request = await loadRequest(ctx.db.sql, input.requestId);
+  const request = await loadRequest(ctx.db.prisma, input.requestId);
   await ctx.messenger.send({
     to: { userId: input.reviewerId },
     key: askKey(input.requestId, input.reviewerId),
@@ -40,8 +39,8 @@ export async function passCheck(ctx: Context, input: { requestId: string; review
 }
 
 export async function requireAskedReviewer(ctx: Context, requestId: string, userId: string): Promise<void> {
-  const request = await loadRequest(ctx.db.sql, requestId);
-  if (request.reviewer_id !== userId) {
+  const request = await loadRequest(ctx.db.prisma, requestId);
+  if (request.reviewerId !== userId) {
     throw new WijkwijsError('forbidden', 'Deze vier-ogen check is niet (meer) aan jou gevraagd.');
   }
 }

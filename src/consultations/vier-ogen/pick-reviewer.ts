@@ -1,5 +1,5 @@
-import type { Sql } from '../../lib/db.ts';
-import { ROTATION_PERIOD_DAYS } from './request.ts';
+import type { PrismaClient } from '../../lib/db.ts';
+import { localDateOf, ROTATION_PERIOD_DAYS } from './request.ts';
 
 export interface PickReviewerInput {
   teamId: string;
@@ -15,24 +15,32 @@ export interface PickReviewerInput {
 /**
  * Fair rotation: team members other than the requester, not absent and not already asked; those
  * with the wanted expertise first; then the fewest asks over the recent period, then the longest
- * ago asked, then by user id so the choice is stable.
+ * ago asked, then by user id so the choice is stable. A team is a few dozen people at most, so the
+ * ranking is done here rather than in SQL.
  */
-export async function pickReviewer(sql: Sql, input: PickReviewerInput): Promise<string | undefined> {
+export async function pickReviewer(prisma: PrismaClient, input: PickReviewerInput): Promise<string | undefined> {
   const since = new Date(input.now.getTime() - ROTATION_PERIOD_DAYS * 86_400_000);
-  const rows = await sql.query<{ user_id: string }>(
-    `SELECT m.user_id
-     FROM team_member m
-     LEFT JOIN member_profile p ON p.team_id = m.team_id AND p.user_id = m.user_id
-     LEFT JOIN LATERAL (
-       SELECT count(*) AS asks, max(a.asked_at) AS last_asked FROM vier_ogen_ask a
-       WHERE a.team_id = m.team_id AND a.reviewer_id = m.user_id AND a.asked_at >= $4
-     ) r ON true
-     WHERE m.team_id = $1 AND m.user_id <> $2 AND NOT (m.user_id = ANY($3::text[]))
-       AND (p.absent_until IS NULL OR p.absent_until < $5::date)
-     ORDER BY CASE WHEN $6::text IS NOT NULL AND $6::text = ANY(coalesce(p.expertise, '{}')) THEN 0 ELSE 1 END,
-              r.asks, r.last_asked NULLS FIRST, m.user_id
-     LIMIT 1`,
-    [input.teamId, input.requesterId, input.exclude, since, input.today, input.expertise],
-  );
-  return rows[0]?.user_id;
+  const [members, asks] = await Promise.all([
+    prisma.teamMember.findMany({
+      where: { teamId: input.teamId, userId: { notIn: [input.requesterId, ...input.exclude] } },
+      select: { userId: true, profile: { select: { absentUntil: true, expertise: true } } },
+    }),
+    prisma.vierOgenAsk.groupBy({
+      by: ['reviewerId'],
+      where: { teamId: input.teamId, askedAt: { gte: since } },
+      _count: { _all: true },
+      _max: { askedAt: true },
+    }),
+  ]);
+  const asked = new Map(asks.map((a) => [a.reviewerId, { count: a._count._all, last: a._max.askedAt?.getTime() ?? 0 }]));
+  const candidates = members
+    .filter((m) => !m.profile?.absentUntil || localDateOf(m.profile.absentUntil) < input.today)
+    .map((m) => ({
+      userId: m.userId,
+      lacksExpertise: input.expertise && m.profile?.expertise.includes(input.expertise) ? 0 : 1,
+      asks: asked.get(m.userId)?.count ?? 0,
+      lastAsked: asked.get(m.userId)?.last ?? 0,
+    }));
+  candidates.sort((a, b) => a.lacksExpertise - b.lacksExpertise || a.asks - b.asks || a.lastAsked - b.lastAsked || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  return candidates[0]?.userId;
 }

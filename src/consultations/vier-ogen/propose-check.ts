@@ -1,7 +1,8 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { anonymise } from '../../privacy/index.ts';
-import { actingTeamOf } from '../../teams/membership.ts';
+import { requireActingTeam } from '../../teams/membership.ts';
+import { dateColumn } from './request.ts';
 
 export const MAX_INDICATION_CHARS = 3000;
 
@@ -23,21 +24,20 @@ export async function proposeCheck(ctx: Context, input: ProposeCheckInput): Prom
   if (raw.length > MAX_INDICATION_CHARS) {
     throw new WijkwijsError('bad_request', `De beschrijving is te lang (${raw.length} tekens, maximaal ${MAX_INDICATION_CHARS}). Houd het bij de kern.`);
   }
-  const team = await actingTeamOf(ctx.db.prisma, input.userId, input.teamId);
-  if ('problem' in team) {
-    throw new WijkwijsError(
-      'forbidden',
-      team.problem === 'no_team'
-        ? 'Je bent nog geen lid van een team, dus ik weet niet welke collega’s ik kan vragen. Vraag de beheerder je toe te voegen.'
-        : 'Je bent lid van meerdere teams. Vraag de vier-ogen check aan vanuit het kanaal van het team waar de casus bij hoort.',
-    );
-  }
+  const teamId = await requireActingTeam(ctx.db.prisma, input.userId, input.teamId);
   const anonymised = anonymise(raw);
-  const [row] = await ctx.db.sql.query<{ id: string }>(
-    `INSERT INTO vier_ogen_request (team_id, requester_id, indication, expertise, deadline, status, created_at)
-     VALUES ($1, $2, $3, $4, $5::date, 'draft', $6) RETURNING id`,
-    [team.teamId, input.userId, anonymised.text, input.expertise, input.deadline, ctx.clock.now()],
-  );
-  ctx.logger.info({ requestId: row!.id, teamId: team.teamId, redacted: anonymised.entities.length }, 'vier-ogen draft created');
-  return { requestId: row!.id, text: anonymised.text, found: anonymised.entities.length };
+  const row = await ctx.db.prisma.vierOgenRequest.create({
+    data: {
+      teamId,
+      requesterId: input.userId,
+      indication: anonymised.text,
+      expertise: input.expertise,
+      deadline: input.deadline ? dateColumn(input.deadline) : null,
+      status: 'draft',
+      createdAt: ctx.clock.now(),
+    },
+    select: { id: true },
+  });
+  ctx.logger.info({ requestId: row.id, teamId, redacted: anonymised.entities.length }, 'vier-ogen draft created');
+  return { requestId: row.id, text: anonymised.text, found: anonymised.entities.length };
 }

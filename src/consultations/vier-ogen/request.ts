@@ -1,5 +1,6 @@
 /** The stored vier-ogen request and small helpers every use case of this folder shares. */
-import type { Sql } from '../../lib/db.ts';
+import type { VierOgenRequest } from '../../generated/prisma/client.ts';
+import type { PrismaClient } from '../../lib/db.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 
 export const EXPERTISE_TAGS = ['jeugd', 'schulden', 'ggz', 'wonen', 'ouderen', 'werk en inkomen', 'veiligheid', 'verslaving'] as const;
@@ -10,34 +11,15 @@ export const DEFAULT_TIMEOUT_MINUTES = 240;
 /** The rotation counts asks over this period, so a long-gone busy month does not weigh forever. */
 export const ROTATION_PERIOD_DAYS = 90;
 
-export type RequestStatus = 'draft' | 'asked' | 'agreed' | 'not_agreed' | 'no_reviewer' | 'withdrawn';
-
-export interface VierOgenRequest {
-  id: string;
-  team_id: string;
-  requester_id: string;
-  indication: string;
-  expertise: string | null;
-  deadline: string | null;
-  status: RequestStatus;
-  reviewer_id: string | null;
-  asked_at: Date | null;
-  passed_by: string[];
-  decided_by: string | null;
-  decided_at: Date | null;
-  note: string | null;
-}
-
-export async function loadRequest(sql: Sql, id: string): Promise<VierOgenRequest> {
-  const [row] = await sql.query<VierOgenRequest>(
-    `SELECT id, team_id, requester_id, indication, expertise, to_char(deadline, 'YYYY-MM-DD') AS deadline, status, reviewer_id, asked_at,
-            passed_by, decided_by, decided_at, note
-     FROM vier_ogen_request WHERE id = $1`,
-    [id],
-  );
+export async function loadRequest(prisma: PrismaClient, id: string): Promise<VierOgenRequest> {
+  const row = await prisma.vierOgenRequest.findUnique({ where: { id } });
   if (!row) throw new WijkwijsError('not_found', 'Deze vier-ogen aanvraag bestaat niet (meer).');
   return row;
 }
+
+/** A local date ("2026-04-10") as the DATE column holds it, and back. */
+export const dateColumn = (localDate: string): Date => new Date(`${localDate}T00:00:00Z`);
+export const localDateOf = (column: Date): string => column.toISOString().slice(0, 10);
 
 export function askKey(requestId: string, reviewerId: string): string {
   return `vierogen.ask:${requestId}:${reviewerId}`;

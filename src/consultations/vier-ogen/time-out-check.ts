@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob } from '../../jobs/job.ts';
+import { defineJob } from '../../assistant/feature-kit.ts';
 import { TIME_OUT_JOB } from './ask-next-reviewer.ts';
 import { passCheck } from './pass-check.ts';
 

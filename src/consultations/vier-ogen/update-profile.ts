@@ -1,21 +1,26 @@
-import type { Context } from '../../context.ts';
+import type { Context } from '../../assistant/context.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { requireTeamRole } from '../../teams/authorise.ts';
 import { isMember } from '../../teams/membership.ts';
-import { EXPERTISE_TAGS, settingKey } from './request.ts';
+import { dateColumn, EXPERTISE_TAGS, settingKey } from './request.ts';
 
 async function requireMember(ctx: Context, userId: string, teamId: string): Promise<void> {
   if (!(await isMember(ctx.db.prisma, userId, teamId))) throw new WijkwijsError('forbidden', `Je bent geen lid van team ${teamId}.`);
 }
 
+async function saveProfile(ctx: Context, member: { userId: string; teamId: string }, change: { absentUntil?: Date | null; expertise?: string[] }): Promise<void> {
+  const data = { ...change, updatedAt: ctx.clock.now() };
+  await ctx.db.prisma.memberProfile.upsert({
+    where: { teamId_userId: { teamId: member.teamId, userId: member.userId } },
+    create: { teamId: member.teamId, userId: member.userId, ...data },
+    update: data,
+  });
+}
+
 /** Absent up to and including `until` (local date), or present again with null. */
 export async function updateAbsence(ctx: Context, input: { userId: string; teamId: string; until: string | null }): Promise<void> {
   await requireMember(ctx, input.userId, input.teamId);
-  await ctx.db.sql.query(
-    `INSERT INTO member_profile (team_id, user_id, absent_until, updated_at) VALUES ($1, $2, $3::date, $4)
-     ON CONFLICT (team_id, user_id) DO UPDATE SET absent_until = EXCLUDED.absent_until, updated_at = EXCLUDED.updated_at`,
-    [input.teamId, input.userId, input.until, ctx.clock.now()],
-  );
+  await saveProfile(ctx, input, { absentUntil: input.until ? dateColumn(input.until) : null });
 }
 
 export function parseExpertise(text: string): string[] {
@@ -32,11 +37,7 @@ export function parseExpertise(text: string): string[] {
 
 export async function updateExpertise(ctx: Context, input: { userId: string; teamId: string; expertise: string[] }): Promise<void> {
   await requireMember(ctx, input.userId, input.teamId);
-  await ctx.db.sql.query(
-    `INSERT INTO member_profile (team_id, user_id, expertise, updated_at) VALUES ($1, $2, $3::text[], $4)
-     ON CONFLICT (team_id, user_id) DO UPDATE SET expertise = EXCLUDED.expertise, updated_at = EXCLUDED.updated_at`,
-    [input.teamId, input.userId, input.expertise, ctx.clock.now()],
-  );
+  await saveProfile(ctx, input, { expertise: input.expertise });
 }
 
 /** The time a colleague has to answer before the next is asked; a team lead sets it. */

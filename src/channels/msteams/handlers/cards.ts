@@ -10,18 +10,18 @@ import { ASK_ABOUT_MESSAGE_LABEL, askAboutMessage } from '../../../assistant/ask
 import { handleTurn } from '../../../assistant/handle-turn.ts';
 import { rejectControlCharacters } from '../../../lib/control-characters.ts';
 import { toWijkwijsError, WijkwijsError } from '../../../lib/errors.ts';
-import { cardDataSchema, cardFields, teamsUserId } from '../activity.ts';
+import { cardDataSchema, cardFields, msTeamsUserId } from '../activity.ts';
 import { RATE_LIMITED_TEXT } from '../../shared/guard.ts';
 import { cardAttachment, FIELD_PREFIX, renderDoneCard, renderReply, type Card } from '../render.ts';
 import { activityKey, answerOfMessage } from '../store.ts';
-import { CARD_ADAPTIVE, CARD_MESSAGE, privately, remember, teamsPlace, teamsThread, type TeamsDeps } from '../respond.ts';
+import { CARD_ADAPTIVE, CARD_MESSAGE, privately, remember, msTeamsPlace, msTeamsThread, type MsTeamsDeps } from '../respond.ts';
 
 const UNKNOWN_BUTTON = 'Deze knop ken ik niet (meer). Stel je vraag gerust opnieuw.';
 /** Buttons of cards posted before "Vraag een collega" became a reply action. */
 const EARLIER_ACTIONS: Record<string, string> = { 'msteams.handoff': 'handoff.request', 'msteams.handoff.resolve': 'handoff.resolve' };
 
 /** Returns what an invoke answers. */
-export async function onCardData(deps: TeamsDeps, tc: TurnContext, raw: Record<string, unknown>): Promise<InvokeResponse['body']> {
+export async function onCardData(deps: MsTeamsDeps, tc: TurnContext, raw: Record<string, unknown>): Promise<InvokeResponse['body']> {
   const { ctx } = deps;
   const a = tc.activity;
   const isInvoke = a.type === 'invoke';
@@ -31,13 +31,13 @@ export async function onCardData(deps: TeamsDeps, tc: TurnContext, raw: Record<s
   const data = parsed.data;
   await remember(ctx, tc);
   const reply = await handleTurn(ctx, {
-    channel: 'teams',
-    userId: teamsUserId(a.from),
+    channel: 'msteams',
+    userId: msTeamsUserId(a.from),
     userName: a.from.name,
-    place: teamsPlace(a),
+    place: msTeamsPlace(a),
     // Answered in the personal chat or to the clicker alone; a card updated in place is a feature's notice.
     audience: 'private',
-    thread: teamsThread(a),
+    thread: msTeamsThread(a),
     action: { id: EARLIER_ACTIONS[data.actionId] ?? data.actionId, value: data.value, fields: cardFields(raw, FIELD_PREFIX) },
   });
   if (reply.replacesSource) {
@@ -51,7 +51,7 @@ export async function onCardData(deps: TeamsDeps, tc: TurnContext, raw: Record<s
   return privately(deps, tc, renderReply(reply), isInvoke, reply);
 }
 
-export async function onInvoke(deps: TeamsDeps, tc: TurnContext): Promise<void> {
+export async function onInvoke(deps: MsTeamsDeps, tc: TurnContext): Promise<void> {
   const a = tc.activity;
   if (a.name === 'message/submitAction') return onFeedback(deps, tc);
   if (a.name === 'composeExtension/submitAction') return onMessageAction(deps, tc);
@@ -67,7 +67,7 @@ export async function onInvoke(deps: TeamsDeps, tc: TurnContext): Promise<void> 
     body = (await onCardData(deps, tc, data as Record<string, unknown>)) ?? { statusCode: 200, type: CARD_MESSAGE, value: 'Gedaan.' };
   } catch (error) {
     const e = toWijkwijsError(error);
-    if (e.code === 'internal') deps.ctx.logger.error({ err: error }, 'teams card action failed');
+    if (e.code === 'internal') deps.ctx.logger.error({ err: error }, 'msteams card action failed');
     body = { statusCode: 200, type: CARD_MESSAGE, value: e.userMessage };
   }
   await tc.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
@@ -78,7 +78,7 @@ export async function onInvoke(deps: TeamsDeps, tc: TurnContext): Promise<void> 
  * user typed in Teams' own form, stored for the answer the clicked message carries (the comment
  * anonymised, as every feedback comment).
  */
-async function onFeedback(deps: TeamsDeps, tc: TurnContext): Promise<void> {
+async function onFeedback(deps: MsTeamsDeps, tc: TurnContext): Promise<void> {
   const { ctx } = deps;
   const a = tc.activity;
   let body: InvokeResponse['body'] = {};
@@ -90,15 +90,15 @@ async function onFeedback(deps: TeamsDeps, tc: TurnContext): Promise<void> {
     if (!answerId) throw new WijkwijsError('not_found', 'Bij dit bericht hoort geen antwoord (meer); je feedback kon niet worden opgeslagen.');
     const { reaction, feedback } = parsed.data.actionValue;
     const reply = await handleTurn(ctx, {
-      channel: 'teams',
-      userId: teamsUserId(a.from),
+      channel: 'msteams',
+      userId: msTeamsUserId(a.from),
       audience: 'private',
       action: { id: reaction === 'like' ? 'feedback.up' : 'feedback.down', value: answerId, comment: feedbackText(feedback) },
     });
     body = { statusCode: 200, type: CARD_MESSAGE, value: reply.text };
   } catch (error) {
     const e = toWijkwijsError(error);
-    if (e.code === 'internal') ctx.logger.error({ err: error }, 'teams feedback failed');
+    if (e.code === 'internal') ctx.logger.error({ err: error }, 'msteams feedback failed');
     body = { statusCode: 200, type: CARD_MESSAGE, value: e.userMessage };
   }
   await tc.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
@@ -124,23 +124,23 @@ function feedbackText(raw: string | undefined): string | undefined {
  * "Vraag Wijkwijs hierover", the message action: the core anonymises the message and asks about what
  * is left; the answer shows in a dialog only the asker sees.
  */
-async function onMessageAction(deps: TeamsDeps, tc: TurnContext): Promise<void> {
+async function onMessageAction(deps: MsTeamsDeps, tc: TurnContext): Promise<void> {
   const { ctx, guard } = deps;
   const a = tc.activity;
   let card: Card;
   try {
     const parsed = messageActionSchema.safeParse(a.value);
     if (!parsed.success || parsed.data.commandId !== ASK_ABOUT_MESSAGE_COMMAND) throw new WijkwijsError('bad_request', UNKNOWN_BUTTON);
-    const userId = teamsUserId(a.from);
+    const userId = msTeamsUserId(a.from);
     if (!guard.limiter.take(userId)) throw new WijkwijsError('rate_limited', RATE_LIMITED_TEXT);
     const payload = parsed.data.messagePayload.body;
     const message = payload.contentType === 'html' ? htmlToText(payload.content) : payload.content;
-    const reply = await guard.gate.run(() => askAboutMessage(ctx, { channel: 'teams', userId, userName: a.from.name, place: teamsPlace(a) }, message));
+    const reply = await guard.gate.run(() => askAboutMessage(ctx, { channel: 'msteams', userId, userName: a.from.name, place: msTeamsPlace(a) }, message));
     card = renderDoneCard({ ...reply, actions: [] });
-    ctx.logger.info({ channel: 'teams', answerId: reply.answerId, mode: reply.mode }, 'teams message asked about');
+    ctx.logger.info({ channel: 'msteams', answerId: reply.answerId, mode: reply.mode }, 'msteams message asked about');
   } catch (error) {
     const e = toWijkwijsError(error);
-    if (e.code === 'internal') ctx.logger.error({ err: error }, 'teams message action failed');
+    if (e.code === 'internal') ctx.logger.error({ err: error }, 'msteams message action failed');
     card = renderDoneCard({ conversationId: '', text: e.userMessage, citations: [], actions: [], mode: 'notice', notices: [] });
   }
   const task = { type: 'continue', value: { title: ASK_ABOUT_MESSAGE_LABEL, height: 'large', width: 'large', card: cardAttachment(card) } };

@@ -1,38 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberJoined } from '../../src/assistant/feature.ts';
-import { startTeams, type RunningTeams } from '../../src/channels/msteams/index.ts';
-import { createWebApp, startWebServer, type RunningServer } from '../../src/channels/web/server.ts';
+import type { MemberJoined } from '../../src/assistant/context.ts';
 import { FEATURES } from '../../src/features.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
+import { placeKey, saveChannelLink } from '../../src/teams/channel-links.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { createTestContext, repoRoot } from '../support/context.ts';
-import { activity, BOT, StandInConnector } from './support/connector.ts';
+import { activity, BOT, StandInConnector, type Recorded } from './support/connector.ts';
+import { serveMsTeams, type ServedMsTeams } from './support/serve.ts';
 
 /** The Teams bot end to end: real HTTP into /api/messages, real HTTP out to a stand-in connector. */
 let ctx: Awaited<ReturnType<typeof createTestContext>>;
-let server: RunningServer;
-let teams: RunningTeams;
+let served: ServedMsTeams;
 const connector = new StandInConnector();
 const team = 'team-noord';
 const joined: MemberJoined[] = [];
 const recorder = { onMemberJoined: async (_ctx: unknown, e: MemberJoined) => void joined.push(e) };
 
 const CHANNEL = '19:kanaal-noord@thread.tacv2';
-const TEAMS_TEAM = '19:algemeen-noord@thread.tacv2';
+const MSTEAMS_TEAM = '19:algemeen-noord@thread.tacv2';
 const channelFields = (threadRoot: string) => ({
   conversation: { id: `${CHANNEL};messageid=${threadRoot}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-  channelData: { team: { id: TEAMS_TEAM, name: 'Wijkteam Noord' }, channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } },
+  channelData: { team: { id: MSTEAMS_TEAM, name: 'Wijkteam Noord' }, channel: { id: CHANNEL }, tenant: { id: 'tenant-1' } },
 });
 const mention = { type: 'mention', text: '<at>Wijkwijs</at>', mentioned: BOT };
 
 /** Posts as Teams does and waits until the bot has answered (messages are answered after the acknowledgement). */
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const response = await fetch(`${server.url}/api/messages`, {
+  const response = await fetch(`${served.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  await teams.channel.settled();
+  await served.settled();
   return response;
 }
 
@@ -43,39 +42,39 @@ const cardActions = (call: { body: any }) => (cardOf(call)?.actions ?? []) as { 
 
 beforeAll(async () => {
   await connector.start();
-  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' });
+  ctx = await createTestContext({ PORT: '0', MICROSOFT_TEAMS_EMULATOR: 'true' }, undefined, undefined, [...FEATURES, recorder]);
   await ingestFiles(ctx, { paths: [`${repoRoot}/knowledge`] });
   await ensureMember(ctx.db.prisma, { teamId: team, userId: 'teams:aad-1', role: 'admin', displayName: 'Sanne de Vries' });
-  const web = createWebApp(ctx);
-  teams = (await startTeams(ctx, web))!;
-  server = await startWebServer(ctx, web);
-  FEATURES.push(recorder);
+  served = await serveMsTeams(ctx);
 }, 60_000);
 afterAll(async () => {
-  const i = FEATURES.indexOf(recorder);
-  if (i >= 0) FEATURES.splice(i, 1);
-  await teams?.stop();
-  await server?.close();
+  await served?.close();
   await ctx?.close();
   await connector.close();
 });
 
 describe('Teams personal chat', () => {
+  // The first question of the chat; the tests below continue it, click its buttons or look at it.
+  let incoming: Record<string, unknown>;
+  let status: number;
+  let calls: Recorded[];
   let answerId: string;
+  beforeAll(async () => {
+    connector.clear();
+    incoming = activity(connector.url, { text: 'Hoe lang heb ik om de hulpvraag te verkennen?' });
+    status = (await post(incoming)).status;
+    calls = [...connector.calls];
+    answerId = answerIdOf(calls[1]!);
+  });
 
   it('shows typing, then answers with an Adaptive Card, citation entities and feedback buttons', async () => {
-    connector.clear();
-    const incoming = activity(connector.url, { text: 'Hoe lang heb ik om de hulpvraag te verkennen?' });
-    const response = await post(incoming);
-    expect(response.status).toBe(200);
-
+    expect(status).toBe(200);
     // An informative update (Teams' streaming in a personal chat), then the final message that ends it.
-    expect(connector.calls.map((c) => c.body.type)).toEqual(['typing', 'message']);
-    expect(connector.calls[0]!.body).toMatchObject({ text: 'Ik zoek in het handboek…', entities: [{ type: 'streaminfo', streamType: 'informative', streamSequence: 1 }] });
-    const streamId = connector.calls[0]!.responseId!;
-    expect(connector.calls[1]!.body.entities).toContainEqual({ type: 'streaminfo', streamId, streamType: 'final' });
-    expect(connector.streams.get(streamId)!.final).toBeTruthy();
-    const reply = connector.calls[1]!;
+    expect(calls.map((c) => c.body.type)).toEqual(['typing', 'message']);
+    expect(calls[0]!.body).toMatchObject({ text: 'Ik zoek in het handboek…', entities: [{ type: 'streaminfo', streamType: 'informative', streamSequence: 1 }] });
+    const streamId = calls[0]!.responseId!;
+    expect(calls[1]!.body.entities).toContainEqual({ type: 'streaminfo', streamId, streamType: 'final' });
+    const reply = calls[1]!;
     // A reply to the user's message, in the personal chat.
     expect(reply.method).toBe('POST');
     expect(reply.conversationId).toBe('a:personal-1');
@@ -101,10 +100,9 @@ describe('Teams personal chat', () => {
     const actions = cardActions(reply);
     expect(actions.some((a) => a.data.actionId.startsWith('feedback.'))).toBe(false);
     expect(actions.some((a) => a.title.includes('Vraag een collega'))).toBe(true);
-    answerId = answerIdOf(reply);
     const stored = await ctx.db.prisma.answer.findUniqueOrThrow({ where: { id: answerId }, include: { conversation: true } });
     expect(stored.conversation.userId).toBe('teams:aad-1');
-    expect(stored.conversation.channel).toBe('teams');
+    expect(stored.conversation.channel).toBe('msteams');
   });
 
   it('continues the same core conversation for a follow-up in the same chat', async () => {
@@ -176,7 +174,7 @@ describe('Teams team channel', () => {
         type: 'conversationUpdate',
         membersAdded: [BOT],
         conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-        channelData: { team: { id: TEAMS_TEAM }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        channelData: { team: { id: MSTEAMS_TEAM }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
       }),
     );
     expect(response.status).toBe(200);
@@ -186,23 +184,39 @@ describe('Teams team channel', () => {
     expect(greeting!.body.text).toMatch(/Wijkwijs/);
     expect(greeting!.body.text).toMatch(/koppel/);
     const rows = await ctx.db.sql.query<{ kind: string; teams_team_id: string; service_url: string }>(`SELECT * FROM "msteams_conversation" WHERE "conversation_id" = $1`, [CHANNEL]);
-    expect(rows).toMatchObject([{ kind: 'channel', teams_team_id: TEAMS_TEAM, service_url: connector.url }]);
+    expect(rows).toMatchObject([{ kind: 'channel', teams_team_id: MSTEAMS_TEAM, service_url: connector.url }]);
   });
 
   it('lets a team admin link the channel with "@Wijkwijs koppel <team>", and refuses others', async () => {
     connector.clear();
     await post(activity(connector.url, { ...channelFields('k2'), id: 'k2', from: { id: '29:other', name: 'Piet', aadObjectId: 'aad-other' }, text: '<at>Wijkwijs</at> koppel team-noord', entities: [mention] }));
     expect(connector.messages()[0]!.body.text).toMatch(/alleen een beheerder/);
-    expect(await ctx.db.prisma.channel.count({ where: { platform: 'teams' } })).toBe(0);
+    expect(await ctx.db.prisma.channel.count({ where: { platform: 'msteams' } })).toBe(0);
 
     connector.clear();
     await post(activity(connector.url, { ...channelFields('k1'), id: 'k1', text: '<at>Wijkwijs</at> koppel team-noord', entities: [mention] }));
     expect(connector.messages()[0]!.body.text).toMatch(/gekoppeld aan team team-noord/);
-    expect(await ctx.db.prisma.channel.findMany({ where: { platform: 'teams' } })).toMatchObject([{ externalId: CHANNEL, teamId: team }]);
+    expect(await ctx.db.prisma.channel.findMany({ where: { platform: 'msteams' } })).toMatchObject([{ externalId: CHANNEL, teamId: team }]);
 
     connector.clear();
     await post(activity(connector.url, { ...channelFields('k3'), id: 'k3', text: '<at>Wijkwijs</at> status', entities: [mention] }));
     expect(connector.messages()[0]!.body.text).toMatch(/gekoppeld aan team team-noord/);
+  });
+
+});
+
+describe('a linked Teams team channel', () => {
+  // Installed in the channel and linked to the team, whichever of the tests above ran.
+  beforeAll(async () => {
+    await post(
+      activity(connector.url, {
+        type: 'conversationUpdate',
+        membersAdded: [BOT],
+        conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        channelData: { team: { id: MSTEAMS_TEAM }, channel: { id: CHANNEL }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+      }),
+    );
+    await saveChannelLink(ctx.db, placeKey('msteams', CHANNEL), team);
   });
 
   it('answers a mention in the channel thread, with the mention stripped', async () => {
@@ -226,11 +240,11 @@ describe('Teams team channel', () => {
       activity(connector.url, {
         type: 'conversationUpdate',
         membersAdded: [{ id: '29:new', name: 'Nieuwe Collega', aadObjectId: 'aad-new' }],
-        conversation: { id: TEAMS_TEAM, conversationType: 'channel', isGroup: true },
-        channelData: { team: { id: TEAMS_TEAM }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
+        conversation: { id: MSTEAMS_TEAM, conversationType: 'channel', isGroup: true },
+        channelData: { team: { id: MSTEAMS_TEAM }, eventType: 'teamMemberAdded', tenant: { id: 'tenant-1' } },
       }),
     );
-    expect(joined).toEqual([{ channel: 'teams', teamId: team, userId: 'teams:aad-new', userName: 'Nieuwe Collega' }]);
+    expect(joined).toEqual([{ channel: 'msteams', teamId: team, userId: 'teams:aad-new', userName: 'Nieuwe Collega' }]);
 
     // Not linked: nobody hears of it.
     joined.length = 0;
@@ -239,7 +253,7 @@ describe('Teams team channel', () => {
   });
 
   it('posts "Vraag een collega" in the linked channel and closes it with Opgelost', async () => {
-    // The asker's personal chat is known (from the tests above): a reference was stored.
+    // Asking in the personal chat stores its reference, so the asker can hear back there.
     connector.clear();
     await post(activity(connector.url, { text: 'Wat zijn de kernwaarden van het wijkteam?' }));
     const answerId = answerIdOf(connector.messages()[0]!);
@@ -268,7 +282,7 @@ describe('Teams team channel', () => {
     connector.clear();
     const reply = { conversationId: '', text: 'Agenda teamoverleg', citations: [], actions: [{ id: 'x.rsvp', label: 'Ik kom', value: '1' }], mode: 'notice' as const, notices: [] };
     const sent = await ctx.messenger.send({ to: { teamId: team }, reply, key: 'msteams-test.agenda' });
-    expect(sent.channels).toContain('teams');
+    expect(sent.channels).toContain('msteams');
     const [posted] = connector.messages();
     expect(posted).toMatchObject({ method: 'POST', conversationId: CHANNEL, activityId: undefined });
     await ctx.messenger.send({ to: { teamId: team }, reply: { ...reply, text: 'Agenda teamoverleg (2 aanmeldingen)' }, key: 'msteams-test.agenda' });
@@ -278,7 +292,7 @@ describe('Teams team channel', () => {
 
     // A user of another channel is not Teams' business.
     const other = await ctx.messenger.send({ to: { userId: 'slack:T1:U1' }, reply });
-    expect(other.channels).not.toContain('teams');
+    expect(other.channels).not.toContain('msteams');
   });
 });
 

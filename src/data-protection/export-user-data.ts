@@ -2,7 +2,7 @@ import type { PrismaClient } from '../lib/db.ts';
 import { requireOrganisationAdmin, type Actor } from '../teams/authorise.ts';
 import { parseUserId } from '../teams/team-input.ts';
 import { pseudonymFor, userIdPattern } from './delete-user-data.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 /**
  * Everything Wijkwijs stores about one user, for a data-subject access request (AVG art. 15).
@@ -35,7 +35,7 @@ export async function exportUserData(prisma: PrismaClient, actor: Actor, input: 
   const [notifications, jobs, msteams, twintigOgen, vierOgen, intervisie, onboarding] = await Promise.all([
     notificationsOf(prisma, userId),
     jobsOf(prisma, userId),
-    msteamsOf(prisma, userId),
+    msTeamsOf(prisma, userId),
     twintigOgenOf(prisma, userId),
     vierOgenOf(prisma, userId),
     intervisieOf(prisma, userId),
@@ -92,8 +92,8 @@ async function jobsOf(prisma: PrismaClient, userId: string) {
     WHERE key ~ ${userIdPattern(userId)} OR payload::text ~ ${userIdPattern(userId)} ORDER BY run_at`;
 }
 
-async function msteamsOf(prisma: PrismaClient, userId: string) {
-  return { conversations: await prisma.msteamsConversation.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }) };
+async function msTeamsOf(prisma: PrismaClient, userId: string) {
+  return { conversations: await prisma.msTeamsConversation.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } }) };
 }
 
 async function twintigOgenOf(prisma: PrismaClient, userId: string) {

@@ -3,36 +3,24 @@
  * "/casus <tekst>" → the anonymised text as a form → Opslaan (stored, or shown again when the
  * edit brought personal data back) or Annuleren.
  */
-import { noticeReply, type Reply, type ReplyForm, type Turn, type TurnAction } from '../assistant/reply.ts';
-import type { Embedder } from '../knowledge/embedder.ts';
-import type { Db } from '../lib/db.ts';
+import type { Context } from '../assistant/context.ts';
+import { buttonValue, notice } from '../assistant/feature-kit.ts';
+import type { Reply, ReplyForm, Turn, TurnAction } from '../assistant/reply.ts';
 import { WijkwijsError } from '../lib/errors.ts';
-import type { Logger } from '../lib/logger.ts';
+import type { EntityType } from '../privacy/index.ts';
 import { cancelCase } from './cancel-case.ts';
 import { CASE_DRAFT_HOURS, type FoundCounts } from './case-drafts.ts';
 import { confirmCase } from './confirm-case.ts';
-import type { EntityType } from './detect/index.ts';
 import { proposeCase } from './propose-case.ts';
-
-export interface CaseTurnDeps {
-  db: Db;
-  embedder: Embedder;
-  logger: Logger;
-}
 
 export const CASE_CONFIRM = 'case.confirm';
 export const CASE_CANCEL = 'case.cancel';
 
-const CASE_COMMAND = /^\s*\/casus(?=\s|$)/i;
-
-export function isCaseCommand(text: string | undefined): boolean {
-  return text !== undefined && CASE_COMMAND.test(text);
-}
-
-export async function proposeCaseTurn(deps: CaseTurnDeps, turn: Turn): Promise<Reply> {
+/** "/casus <tekst>": `text` is what follows the command. */
+export async function proposeCaseTurn(ctx: Context, turn: Turn, text: string): Promise<Reply> {
   const started = Date.now();
-  const proposal = await proposeCase(deps.db.prisma, { userId: turn.userId, teamId: turn.teamId, text: (turn.text ?? '').replace(CASE_COMMAND, '') });
-  deps.logger.info({ draftId: proposal.draftId, teamId: proposal.teamId, redacted: total(proposal.found), chars: proposal.text.length, durationMs: Date.now() - started }, 'case draft created');
+  const proposal = await proposeCase(ctx.db.prisma, { userId: turn.userId, teamId: turn.teamId, text });
+  ctx.logger.info({ draftId: proposal.draftId, teamId: proposal.teamId, redacted: total(proposal.found), chars: proposal.text.length, durationMs: Date.now() - started }, 'case draft created');
   return formReply(
     turn,
     `Zo sla ik de casus op, zonder persoonsgegevens. Controleer de tekst, pas hem aan waar nodig en kies Opslaan. Er is nog niets opgeslagen; dit concept vervalt over ${CASE_DRAFT_HOURS} uur.`,
@@ -42,14 +30,14 @@ export async function proposeCaseTurn(deps: CaseTurnDeps, turn: Turn): Promise<R
   );
 }
 
-export async function confirmCaseTurn(deps: CaseTurnDeps, turn: Turn, action: TurnAction): Promise<Reply> {
-  const draftId = requireDraftId(action);
+export async function confirmCaseTurn(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
+  const draftId = buttonValue(action, 'het concept');
   const text = action.fields?.text;
   if (text === undefined) throw new WijkwijsError('bad_request', 'De tekst van de casus ontbreekt in het formulier.');
   const started = Date.now();
-  const result = await confirmCase(deps, { userId: turn.userId, draftId, text });
+  const result = await confirmCase(ctx, { userId: turn.userId, draftId, text });
   if (result.status === 'needs_check') {
-    deps.logger.info({ draftId, redacted: total(result.found) }, 'case draft needs another check');
+    ctx.logger.info({ draftId, redacted: total(result.found) }, 'case draft needs another check');
     return formReply(
       turn,
       'In je aangepaste tekst stonden nog persoonsgegevens. Die heb ik vervangen; controleer de tekst opnieuw en kies dan Opslaan.',
@@ -58,20 +46,15 @@ export async function confirmCaseTurn(deps: CaseTurnDeps, turn: Turn, action: Tu
       foundNotice(result.found, 'Opnieuw vervangen'),
     );
   }
-  deps.logger.info({ documentId: result.documentId, teamId: result.teamId, chunks: result.chunks, durationMs: Date.now() - started }, 'case stored');
+  ctx.logger.info({ documentId: result.documentId, teamId: result.teamId, chunks: result.chunks, durationMs: Date.now() - started }, 'case stored');
   return notice(turn, `De casus is opgeslagen bij ${result.teamName} als "${result.title}". Alleen leden van dit team vinden hem terug, bijvoorbeeld met de vraag of jullie eerder een vergelijkbare casus hebben besproken.`);
 }
 
-export async function cancelCaseTurn(deps: CaseTurnDeps, turn: Turn, action: TurnAction): Promise<Reply> {
-  const dropped = await cancelCase(deps.db.prisma, { userId: turn.userId, draftId: requireDraftId(action) });
+export async function cancelCaseTurn(ctx: Context, turn: Turn, action: TurnAction): Promise<Reply> {
+  const dropped = await cancelCase(ctx.db.prisma, { userId: turn.userId, draftId: buttonValue(action, 'het concept') });
   // The value is not logged: it came from the client and need not be an id at all.
-  deps.logger.info({ dropped }, 'case draft cancelled');
+  ctx.logger.info({ dropped }, 'case draft cancelled');
   return notice(turn, 'Het concept is weggegooid; er is niets opgeslagen.');
-}
-
-function requireDraftId(action: TurnAction): string {
-  if (!action.value) throw new WijkwijsError('bad_request', 'Bij deze knop ontbreekt het concept waar hij over gaat.');
-  return action.value;
 }
 
 export function caseForm(draftId: string, text: string): ReplyForm {
@@ -85,11 +68,7 @@ export function caseForm(draftId: string, text: string): ReplyForm {
 }
 
 function formReply(turn: Turn, text: string, draftId: string, caseText: string, notices: string[]): Reply {
-  return { ...notice(turn, text), notices, form: caseForm(draftId, caseText) };
-}
-
-function notice(turn: Turn, text: string): Reply {
-  return noticeReply(text, { conversationId: turn.conversationId ?? '' });
+  return notice(turn, text, { notices, form: caseForm(draftId, caseText) });
 }
 
 const TYPE_WORDS: Record<EntityType, [string, string]> = {

@@ -4,7 +4,6 @@ export interface PurgeResult {
   conversations: number;
   answers: number;
   feedback: number;
-  drafts: number;
   /** Messages the assistant sent (to a user or team) not updated within the retention. */
   notifications: number;
   /** Finished jobs (done, cancelled, failed) older than the retention. */
@@ -16,7 +15,7 @@ export const PURGE_LOCK = 727_350_002;
 
 /**
  * Deletes conversation history (conversations with their answers and feedback) untouched for more
- * than `retentionDays`, and case drafts past their expiry. Notifications are history too: their text
+ * than `retentionDays`. Notifications are history too: their text
  * is anonymised, but who was asked what, and when, says something about people, so they follow the
  * same retention (counted from their last update: a message still being updated is still in use).
  * Finished jobs are only a log of what ran; pending ones are never touched, however far ahead. Deleting is idempotent; the advisory lock
@@ -34,12 +33,11 @@ export async function purgeExpiredConversations(db: Db, now: Date, options: { re
     const feedback = await count(`DELETE FROM feedback WHERE answer_id IN (SELECT id FROM answer WHERE conversation_id IN (${expired}))`, [cutoff]);
     const answers = await count(`DELETE FROM answer WHERE conversation_id IN (${expired})`, [cutoff]);
     const conversations = await count('DELETE FROM conversation WHERE updated_at < $1::timestamp', [cutoff]);
-    const drafts = await count('DELETE FROM case_draft WHERE expires_at <= $1::timestamp', [now.toISOString()]);
     const notifications = await count('DELETE FROM notification WHERE updated_at < $1::timestamp', [cutoff]);
     const jobs = await count(
       `DELETE FROM job WHERE status IN ('done', 'cancelled', 'failed') AND coalesce(finished_at, run_at) < $1::timestamp`,
       [cutoff],
     );
-    return { conversations, answers, feedback, drafts, notifications, jobs };
+    return { conversations, answers, feedback, notifications, jobs };
   });
 }

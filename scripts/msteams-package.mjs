@@ -1,6 +1,6 @@
-// Builds the Teams app package dist/wijkwijs-teams.zip: teams/manifest.json with the bot's app id
+// Builds the Teams app package dist/wijkwijs-msteams.zip: msteams/manifest.json with the bot's app id
 // (MICROSOFT_APP_ID from the environment or .env, or the first argument) and the two icons.
-// Usage: npm run teams:package [-- <app-id>] [--host wijkwijs.example.nl]
+// Usage: npm run msteams:package [-- <app-id>] [--host wijkwijs.example.nl]
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ function fail(message) {
   process.exit(1);
 }
 
-let config = { teams: undefined };
+let config = { msTeams: undefined };
 try {
   const { loadConfig } = await tsImport('../src/lib/config.ts', import.meta.url);
   config = loadConfig(process.env, path.join(root, '.env'));
@@ -24,9 +24,9 @@ try {
   // A half-filled Teams block (id without secret) is fine for packaging: only the id goes in.
   if (!positionals[0] && !process.env.MICROSOFT_APP_ID) fail(error instanceof Error ? error.message : String(error));
 }
-const appId = positionals[0] ?? config.teams?.appId ?? process.env.MICROSOFT_APP_ID;
+const appId = positionals[0] ?? config.msTeams?.appId ?? process.env.MICROSOFT_APP_ID;
 if (!appId) {
-  fail('MICROSOFT_APP_ID ontbreekt. Zet de app-id van je Azure Bot in .env (MICROSOFT_APP_ID=…) of geef hem mee: npm run teams:package -- <app-id>');
+  fail('MICROSOFT_APP_ID ontbreekt. Zet de app-id van je Azure Bot in .env (MICROSOFT_APP_ID=…) of geef hem mee: npm run msteams:package -- <app-id>');
 }
 if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
   fail(`"${appId}" is geen geldige app-id; die ziet eruit als 00000000-0000-0000-0000-000000000000 (Azure Bot → Configuratie → Microsoft App ID).`);
@@ -34,15 +34,15 @@ if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appI
 const host = values.host ?? 'localhost';
 if (!/^[a-z0-9.-]+(:\d+)?$/i.test(host)) fail(`"${host}" is geen geldige hostnaam, bijvoorbeeld wijkwijs.gemeente.nl.`);
 
-const manifest = readFileSync(path.join(root, 'teams/manifest.json'), 'utf8').replaceAll('{{MICROSOFT_APP_ID}}', appId).replaceAll('{{WIJKWIJS_HOST}}', host);
+const manifest = readFileSync(path.join(root, 'msteams/manifest.json'), 'utf8').replaceAll('{{MICROSOFT_APP_ID}}', appId).replaceAll('{{WIJKWIJS_HOST}}', host);
 JSON.parse(manifest); // refuse to package a broken manifest
 
 mkdirSync(path.join(root, 'dist'), { recursive: true });
-const out = path.join(root, 'dist/wijkwijs-teams.zip');
+const out = path.join(root, 'dist/wijkwijs-msteams.zip');
 const zip = new yazl.ZipFile();
 zip.addBuffer(Buffer.from(manifest), 'manifest.json');
-zip.addFile(path.join(root, 'teams/color.png'), 'color.png');
-zip.addFile(path.join(root, 'teams/outline.png'), 'outline.png');
+zip.addFile(path.join(root, 'msteams/color.png'), 'color.png');
+zip.addFile(path.join(root, 'msteams/outline.png'), 'outline.png');
 zip.end();
 await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(out)).on('close', resolve).on('error', reject));
 process.stdout.write(`Teams-app gemaakt: ${path.relative(process.cwd(), out)} (bot ${appId}, domein ${host}). Upload dit bestand in Teams of het Teams-beheercentrum.\n`);

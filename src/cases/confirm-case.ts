@@ -2,10 +2,11 @@ import type { Embedder } from '../knowledge/embedder.ts';
 import { storeTextDocument } from '../knowledge/store-text-document.ts';
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
+import { normaliseTypedText } from '../lib/typed-text.ts';
 import { isMember } from '../teams/membership.ts';
-import { anonymise } from './anonymise.ts';
-import { countByType, MAX_CASE_CHARS, normaliseCaseText, type FoundCounts } from './case-drafts.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { anonymise } from '../privacy/anonymise.ts';
+import { countByType, MAX_CASE_CHARS, type FoundCounts } from './case-drafts.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 export type ConfirmCaseResult =
   | { status: 'stored'; documentId: string; teamId: string; teamName: string; title: string; chunks: number }
@@ -32,7 +33,7 @@ export async function confirmCase(
   if (!(await isMember(prisma, input.userId, draft.teamId))) {
     throw new WijkwijsError('forbidden', `Je bent geen lid meer van team ${draft.teamId}, dus je kunt deze casus daar niet opslaan.`);
   }
-  const text = normaliseCaseText(input.text);
+  const text = normaliseTypedText(input.text);
   if (!text) throw new WijkwijsError('bad_request', 'De tekst is leeg. Vul de casus in, of kies Annuleren.');
   if (text.length > MAX_CASE_CHARS) throw new WijkwijsError('bad_request', `De casus is te lang (${text.length} tekens, maximaal ${MAX_CASE_CHARS}).`);
 

@@ -4,7 +4,7 @@
  * the message (the web chat shows it from there) and hands it to every channel that can reach the
  * recipient (Slack, Teams). A message with a key can be updated in place later, e.g. when RSVPs change.
  */
-import type { ChannelName, Reply } from '../assistant/reply.ts';
+import type { ChannelName, Reply } from './reply.ts';
 import type { Db } from '../lib/db.ts';
 import type { Logger } from '../lib/logger.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../lib/db.ts';
 import { requireOrganisationAdmin, type Actor } from '../teams/authorise.ts';
 import { parseUserId } from '../teams/team-input.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 export interface DeleteUserDataResult {
   /** What now stands in the audit trail and the team's shared records instead of the user id. */
@@ -19,7 +19,7 @@ export interface DeleteUserDataResult {
   auditEventsPseudonymised: number;
   /** Messages to the user, and messages about them (e.g. a request to admit them, their onboarding). */
   notifications: number;
-  msteamsConversations: number;
+  msTeamsConversations: number;
   /** Which Slack or Teams thread continued which of their conversations. */
   threads: number;
   memberProfiles: number;
@@ -107,7 +107,7 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
 
     // Their thread links (Slack, Teams) and the reference to their Teams personal chat are theirs alone.
     const threads = await tx.conversationThread.deleteMany({ where: { userId } });
-    const msteamsConversations = await tx.msteamsConversation.deleteMany({ where: { userId } });
+    const msTeamsConversations = await tx.msTeamsConversation.deleteMany({ where: { userId } });
 
     const ownConversations = { conversation: { userId } };
     const answers = await tx.answer.count({ where: ownConversations });
@@ -193,7 +193,7 @@ export async function deleteUserData(prisma: PrismaClient, actor: Actor, input: 
       slackForms: slackForms.count,
       auditEventsPseudonymised: asActor.count + asSubject.count,
       notifications,
-      msteamsConversations: msteamsConversations.count,
+      msTeamsConversations: msTeamsConversations.count,
       threads: threads.count,
       memberProfiles: memberProfiles.count,
       consultationDrafts: twintigDrafts.count + vierOgenDrafts,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../lib/db.ts';
-import { recordAuditEvents } from './record-audit-events.ts';
+import { recordAuditEvents } from '../audit/record-audit-events.ts';
 
 /** Drops the coach's own draft. Unknown, expired or someone else's ids change nothing, and say nothing. */
 export async function cancelCase(prisma: PrismaClient, input: { userId: string; draftId: string; now?: Date }): Promise<boolean> {

@@ -1,6 +1,6 @@
 // Draws the two Teams app icons (no image library needed): color.png 192x192, a white house on the
 // Wijkwijs green, and outline.png 32x32, the same house as a white outline on transparency.
-// Run once with `node scripts/teams-icons.mjs`; the PNGs are committed.
+// Run once with `node scripts/msteams-icons.mjs`; the PNGs are committed.
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -49,13 +49,13 @@ const GREEN = [0x1f, 0x7a, 0x5c, 255];
 const WHITE = [255, 255, 255, 255];
 const CLEAR = [0, 0, 0, 0];
 
-writeFileSync(new URL('../teams/color.png', import.meta.url), png(192, (x, y) => (inHouse((x + 0.5) / 192, (y + 0.5) / 192) ? WHITE : GREEN)));
+writeFileSync(new URL('../msteams/color.png', import.meta.url), png(192, (x, y) => (inHouse((x + 0.5) / 192, (y + 0.5) / 192) ? WHITE : GREEN)));
 
 // Outline: white where the house is but a neighbour is not (a one-pixel edge), transparent elsewhere.
 const S = 32;
 const filled = (x, y) => x >= 0 && y >= 0 && x < S && y < S && inHouse((x + 0.5) / S, (y + 0.5) / S);
 writeFileSync(
-  new URL('../teams/outline.png', import.meta.url),
+  new URL('../msteams/outline.png', import.meta.url),
   png(S, (x, y) => (filled(x, y) && !(filled(x - 1, y) && filled(x + 1, y) && filled(x, y - 1) && filled(x, y + 1)) ? WHITE : CLEAR)),
 );
-process.stdout.write('teams/color.png en teams/outline.png geschreven.\n');
+process.stdout.write('msteams/color.png en msteams/outline.png geschreven.\n');

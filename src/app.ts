@@ -1,31 +1,27 @@
+/**
+ * The composition root: the one place that builds what the rest only receives. It opens the
+ * database, picks the embedder and chat model from the configuration, starts the messenger and
+ * hands the feature list to the conversation core through the Context.
+ */
 import path from 'node:path';
-import type { Config } from './lib/config.ts';
-import { openDatabase, type Db } from './lib/db.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
-import { createLogger, type Logger } from './lib/logger.ts';
-import { Messenger } from './notifications/messenger.ts';
-import { migrate } from './lib/migrate.ts';
-import { WijkwijsError } from './lib/errors.ts';
+import type { Context, Feature } from './assistant/context.ts';
+import { createChatModel } from './assistant/chat-model.ts';
+import { Messenger } from './assistant/messenger.ts';
+import { FEATURES } from './features.ts';
 import { LocalEmbedder, OpenAIEmbedder, type Embedder } from './knowledge/embedder.ts';
 import { ensureEmbedder } from './knowledge/ensure-embedder.ts';
 import { Synonyms } from './knowledge/synonyms.ts';
-import { createChatModel, type ChatModel } from './assistant/chat-model.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import type { Config } from './lib/config.ts';
+import { openDatabase, type Db } from './lib/db.ts';
+import { WijkwijsError } from './lib/errors.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { migrate } from './lib/migrate.ts';
 
-/** Everything a use case may need, built once per process from the configuration. */
-export interface Context {
-  config: Config;
-  db: Db;
-  logger: Logger;
-  embedder: Embedder;
-  synonyms: Synonyms;
-  chatModel?: ChatModel;
-  clock: Clock;
-  /** Sends messages on the assistant's own initiative; channels register with it when they start. */
-  messenger: Messenger;
-  close(): Promise<void>;
-}
-
-export async function createContext(config: Config, options: { logger?: Logger; clock?: Clock } = {}): Promise<Context> {
+export async function createContext(
+  config: Config,
+  options: { logger?: Logger; clock?: Clock; features?: readonly Feature[] } = {},
+): Promise<Context> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const synonyms = Synonyms.load(path.join(config.knowledgeDir, 'synoniemen.txt'));
   const embedder = createEmbedder(config, synonyms);
@@ -47,6 +43,7 @@ export async function createContext(config: Config, options: { logger?: Logger; 
     chatModel: createChatModel(config.openai),
     clock: options.clock ?? systemClock,
     messenger: new Messenger(db, logger),
+    features: options.features ?? FEATURES,
     close: () => db.close(),
   };
 }

@@ -1,4 +1,4 @@
-import type { EntityType } from './detect/index.ts';
+import type { EntityType } from '../privacy/index.ts';
 
 /** A draft waits this long for the coach's check; after that it is purged, unseen by anyone else. */
 export const CASE_DRAFT_HOURS = 24;
@@ -16,13 +16,4 @@ export function countByType(entities: { type: EntityType }[]): FoundCounts {
   const counts: FoundCounts = {};
   for (const e of entities) counts[e.type] = (counts[e.type] ?? 0) + 1;
   return counts;
-}
-
-/** Case text as typed in a chat: one kind of line break, no trailing spaces, at most one blank line in a row. */
-export function normaliseCaseText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
