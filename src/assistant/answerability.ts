@@ -2,22 +2,8 @@ import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
 import { familyVariants, fold, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
-import { givesContact, type QuestionAnalysis } from './question-analysis.ts';
+import { givesContact, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
 import { scoreUnits } from './sentence-choice.ts';
-
-/** A concept of the question a passage must speak to, with its weight (rarity in the index). */
-export interface SalientConcept {
-  /** Position in the search's concepts, whose per-passage matches it reads. */
-  index: number;
-  asked: string;
-  weight: number;
-  /** Per form the stems that must all be present; any form will do. */
-  forms: string[][];
-  /** Names the asked-for thing ("hoeveel vakantie-uren"): the passage that answers must name it. */
-  focus: boolean;
-  /** From the question before a follow-up: sets the scene, is not what is asked now. */
-  context: boolean;
-}
 
 export interface Judgement {
   answerable: boolean;
@@ -73,8 +59,13 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   const usable = covering.filter(
     (p) => p.type !== 'casus' || analysis.pastCase || (!needsAmount(analysis) && !/^(vraag aan het team|dilemma)\b/i.test((p.heading ?? '').split(' › ').at(-1)!)),
   );
-  const answering = usable.filter((p) =>
-    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
+  // A case that covers what is asked about ("zoiets met woningvervuiling") is a similar case, even when
+  // the sentence that names it leans on the one before ("Haar man is ziek en …"): the case answer
+  // quotes each case by its parts (situation, advice, follow-up), not by that sentence.
+  const answering = usable.filter(
+    (p) =>
+      (analysis.pastCase && p.type === 'casus') ||
+      scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
   );
   if (answering.length === 0) return result(needsAmount(analysis) || analysis.contact ? 'no-answer-of-type' : 'not-covered');
   // A heading that asks the same kind of question ("Wanneer zet je SoNeStra in?") leads; case

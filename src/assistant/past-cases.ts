@@ -1,8 +1,8 @@
 import type { Db } from '../lib/db.ts';
 import { searchKnowledge, type Passage, type SearchDeps } from '../knowledge/search-passages.ts';
-import { judgeAnswerability, type SalientConcept } from './answerability.ts';
+import { judgeAnswerability } from './answerability.ts';
 import { toCitation, type Answer } from './compose-answer.ts';
-import type { QuestionAnalysis } from './question-analysis.ts';
+import type { QuestionAnalysis, SalientConcept } from './question-analysis.ts';
 import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { coverageOf } from './sentence-choice.ts';
 

@@ -232,3 +232,17 @@ const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
 export function answersType(type: QuestionType, foldedText: string): boolean {
   return ANSWER_EVIDENCE[type]?.test(foldedText) ?? true;
 }
+
+/** A concept of the question a passage must speak to, with its weight (rarity in the index). */
+export interface SalientConcept {
+  /** Position in the search's concepts, whose per-passage matches it reads. */
+  index: number;
+  asked: string;
+  weight: number;
+  /** Per form the stems that must all be present; any form will do. */
+  forms: string[][];
+  /** Names the asked-for thing ("hoeveel vakantie-uren"): the passage that answers must name it. */
+  focus: boolean;
+  /** From the question before a follow-up: sets the scene, is not what is asked now. */
+  context: boolean;
+}

@@ -1,8 +1,7 @@
 import { isVerbStem, splitCompound } from '../knowledge/compounds.ts';
 import { contentWords, fold, separatedVerbs, stem, STOPWORDS, vowelLengthVariant, words } from '../knowledge/dutch.ts';
 import type { FoundPassage, Passage } from '../knowledge/search-passages.ts';
-import type { SalientConcept } from './answerability.ts';
-import { answersType, type QuestionAnalysis, type QuestionType } from './question-analysis.ts';
+import { answersType, type QuestionAnalysis, type QuestionType, type SalientConcept } from './question-analysis.ts';
 import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { yesOrNo } from './yes-no.ts';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Context } from '../../src/assistant/context.ts';
 import { createContext } from '../../src/app.ts';
+import type { Context } from '../../src/assistant/context.ts';
 import { ingestFiles } from '../../src/knowledge/ingest-files.ts';
 import { parseMarkdown } from '../../src/knowledge/parse/markdown.ts';
 import { searchKnowledge } from '../../src/knowledge/search-passages.ts';
