@@ -12,7 +12,7 @@ import type { Db, Transaction } from '../lib/db.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ChatModel } from './chat-model.ts';
 import type { Messenger } from './messenger.ts';
-import type { ChannelName, Reply, ReplyAction, Turn, TurnAction } from './reply.ts';
+import type { ChannelName, PromptSet, Reply, ReplyAction, Turn, TurnAction } from './reply.ts';
 
 /** Everything a use case may need, built once per process from the configuration. */
 export interface Context {
@@ -64,6 +64,8 @@ export interface Feature {
   onShortText?(ctx: Context, turn: Turn, text: string): Promise<Reply | undefined>;
   /** One line per thing that waits for this user (a check to give, a session, a module); for /overzicht and the Slack Home. */
   overview?(ctx: Context, userId: string): Promise<string[]>;
+  /** Prompts for this user when they open a new chat with Wijkwijs, e.g. the next step for a newcomer; the first feature with some wins. */
+  prompts?(ctx: Context, userId: string): Promise<PromptSet | undefined>;
   /** Buttons this feature offers under an answer, e.g. "Bespreek in het team". */
   answerActions?(turn: Turn, reply: Reply): ReplyAction[];
   jobs?: JobDefinition<any, Context>[];

@@ -27,6 +27,7 @@ const envSchema = z.object({
   WIJKWIJS_MAX_QUESTION_CHARS: z.coerce.number().int().min(10).default(2000),
   WIJKWIJS_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   WIJKWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  WIJKWIJS_SOURCE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
   WIJKWIJS_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15000),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_MODE: z.enum(['http', 'socket']).default('http'),
@@ -61,6 +62,8 @@ export interface Config {
   questionsPerMinute: number;
   /** Conversations (with their answers and feedback) untouched for longer than this are purged. */
   retentionDays: number;
+  /** A cited source whose review date is older than this many days comes with a warning. */
+  sourceMaxAgeDays: number;
   /** How often a process looks for due reminders and time-outs. */
   jobIntervalMs: number;
   /** Present only when a Slack bot token is set: without it the app runs without Slack. */
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     maxQuestionChars: e.WIJKWIJS_MAX_QUESTION_CHARS,
     questionsPerMinute: e.WIJKWIJS_QUESTIONS_PER_MINUTE,
     retentionDays: e.WIJKWIJS_RETENTION_DAYS,
+    sourceMaxAgeDays: e.WIJKWIJS_SOURCE_MAX_AGE_DAYS,
     jobIntervalMs: e.WIJKWIJS_JOB_INTERVAL_MS,
     slack: slackConfig(e),
     msTeams: msTeamsConfig(e),

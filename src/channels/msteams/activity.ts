@@ -79,6 +79,19 @@ export function storedConversation(activity: Activity, reference: Partial<Conver
   };
 }
 
+type Mention = { type?: string; text?: string; mentioned?: { id?: string; name?: string; type?: string } };
+
+/** Whether the message @-mentions the bot (a channel message without it came through the channel permission). */
+export function isMentioned(activity: Partial<Activity>): boolean {
+  return (activity.entities ?? []).some((e) => (e as Mention).type === 'mention' && (e as Mention).mentioned?.id === activity.recipient?.id);
+}
+
+/** A Teams tag @-mentioned in the message ("@Wijkwijs groep @wijkcoaches"), with its id and name. */
+export function mentionedTag(activity: Partial<Activity>): { id: string; name: string } | undefined {
+  const tag = (activity.entities ?? []).map((e) => e as Mention).find((e) => e.type === 'mention' && e.mentioned?.type === 'tag' && e.mentioned.id);
+  return tag ? { id: tag.mentioned!.id!, name: tag.mentioned!.name ?? (tag.text ?? '').replace(/<\/?at>/g, '') } : undefined;
+}
+
 /** The text without the bot's @-mention (Teams wraps it as <at>Wijkwijs</at>) or any leftover tags. */
 export function stripMention(activity: Partial<Activity>): string {
   let text = activity.text ?? '';

@@ -115,3 +115,13 @@ export async function channelsOfMsTeamsTeam(db: Db, msTeamsTeamId: string): Prom
   const rows = await db.sql.query<{ conversation_id: string }>(`SELECT "conversation_id" FROM "msteams_conversation" WHERE "teams_team_id" = $1`, [msTeamsTeamId]);
   return [msTeamsTeamId, ...rows.map((r) => r.conversation_id).filter((id) => id !== msTeamsTeamId)];
 }
+
+/** Keeps which answer the message `activityKey` carries, so a click on its feedback buttons finds it. */
+export async function rememberAnswerMessage(db: Db, key: string, answerId: string): Promise<void> {
+  await db.sql.query(`INSERT INTO "msteams_answer_message" ("activity_key", "answer_id") VALUES ($1, $2) ON CONFLICT ("activity_key") DO UPDATE SET "answer_id" = EXCLUDED."answer_id"`, [key, answerId]);
+}
+
+export async function answerOfMessage(db: Db, key: string): Promise<string | undefined> {
+  const rows = await db.sql.query<{ answer_id: string }>(`SELECT "answer_id" FROM "msteams_answer_message" WHERE "activity_key" = $1`, [key]);
+  return rows[0]?.answer_id;
+}
