@@ -192,6 +192,10 @@ function extractiveAnswer(question: string, grounded: Grounded, previousAnswer?:
   return composeAnswer(question, grounded.analysis, choice, grounded.passages);
 }
 
+/**
+ * The question without its placeholders, and without the words that only introduced the personal
+ * data ("mevrouw [PERSOON-1]", "BSN [BSN-1]"): they say nothing of what is asked.
+ */
 function withoutPlaceholders(text: string): string {
-  return text.replace(/\[[A-Z]+-\d+\]/g, ' ');
+  return text.replace(/(?:\b(?:mevrouw|meneer|mevr|mw|dhr|de heer|bsn|iban|tel|telefoon(?:nummer)?|e-?mail)\b\.?:?\s*)?\(?\[[A-Z]+-\d+\]\)?/gi, ' ');
 }
