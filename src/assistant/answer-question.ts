@@ -2,6 +2,7 @@ import { contentWords, fold } from '../knowledge/dutch.ts';
 import type { Embedder } from '../knowledge/embedder.ts';
 import { searchKnowledge, type FoundPassage, type Passage } from '../knowledge/search-passages.ts';
 import type { Synonyms } from '../knowledge/synonyms.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
@@ -10,13 +11,15 @@ import { anonymise, repersonalise } from '../privacy/index.ts';
 import type { ChatModel } from './chat-model.ts';
 import { openConversation, recentExchanges, saveAnswer } from './conversations.ts';
 import { citableTeamIds } from './knowledge-scope.ts';
-import { judgeAnswerability, type SalientConcept } from './answerability.ts';
+import { judgeAnswerability } from './answerability.ts';
 import { composeAnswer, NOT_FOUND_TEXT, refusalAnswer, toCitation, type Answer } from './compose-answer.ts';
-import { generateModelAnswer } from './model-answer.ts';
+import { followUpQuestions } from './follow-up-questions.ts';
+import { generateModelAnswer, type AnswerPieces } from './model-answer.ts';
 import { answerFromCases } from './past-cases.ts';
-import { analyseQuestion, withoutMetaRequests, type QuestionAnalysis } from './question-analysis.ts';
-import { feedbackActions, type Reply, type Turn } from './reply.ts';
+import { analyseQuestion, withoutMetaRequests, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
+import { answerOrigin, feedbackActions, type AnswerProgress, type Reply, type Turn } from './reply.ts';
 import { chooseSentences } from './sentence-choice.ts';
+import { withSourceDetails } from './source-details.ts';
 
 export interface AnswerDeps {
   db: Db;
@@ -24,7 +27,8 @@ export interface AnswerDeps {
   synonyms: Synonyms;
   chatModel?: ChatModel;
   logger: Logger;
-  config: Pick<Config, 'maxQuestionChars' | 'openai'>;
+  clock: Clock;
+  config: Pick<Config, 'maxQuestionChars' | 'openai' | 'sourceMaxAgeDays'>;
 }
 
 const PASSAGES_FOR_ANSWER = 8;
@@ -34,9 +38,10 @@ export { NOT_FOUND_TEXT };
 /**
  * Answers a coach's question with numbered citations, from the knowledge everyone reading the reply
  * may see (see `citableTeamIds`). The question is anonymised first: only the anonymised text is
- * searched, sent to a model and stored.
+ * searched, sent to a model and stored. `progress` hears what happens meanwhile and, with a chat
+ * model, receives the checked answer text as it is written.
  */
-export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: string }): Promise<Reply> {
+export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: string }, progress?: AnswerProgress): Promise<Reply> {
   const started = Date.now();
   const question = turn.text.replace(/\s+/g, ' ').trim();
   if (!question) throw new WijkwijsError('question_empty', 'Je bericht is leeg. Typ een vraag, bijvoorbeeld: "Hoe lang heb ik om de hulpvraag te verkennen?"');
@@ -48,6 +53,7 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
   }
 
   const { prisma } = deps.db;
+  progress?.stage?.('searching');
   const privacy = anonymise(question);
   const safeQuestion = privacy.text;
   const notices = privacy.entities.length
@@ -62,12 +68,17 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
   const grounded = await groundQuestion(deps, plainQuestion, history, teamIds);
   let answer: Answer = grounded.answer ?? refusalAnswer(plainQuestion, grounded.analysis);
   if (grounded.passages.length > 0) {
+    if (deps.chatModel) progress?.stage?.('writing');
+    // What is streamed is shown to the asker: their own placeholders are filled in, as in the reply.
+    const stream = progress?.text && ((piece: string) => progress.text!(repersonalise(piece, privacy.mapping)));
     answer =
-      (await modelAnswer(deps, safeQuestion, grounded.passages, history)) ??
+      (await modelAnswer(deps, safeQuestion, grounded.passages, history, stream)) ??
       extractiveAnswer(plainQuestion, grounded, history.at(-1)?.answer) ??
       answer;
   }
-  const { mode, text, citations } = answer;
+  const { mode, text } = answer;
+  const citations = await withSourceDetails(deps.db, answer.citations, { now: deps.clock.now(), maxAgeDays: deps.config.sourceMaxAgeDays });
+  const suggestions = await followUpQuestions(deps.db, citations.map((c) => c.passageId), plainQuestion);
 
   const answerId = await saveAnswer(prisma, { conversationId, question: safeQuestion, text, citations, mode });
   deps.logger.info(
@@ -86,6 +97,8 @@ export async function answerQuestion(deps: AnswerDeps, turn: Turn & { text: stri
     actions: feedbackActions(answerId),
     mode,
     notices,
+    ...(answerOrigin(mode) ? { origin: answerOrigin(mode) } : {}),
+    ...(suggestions.length ? { suggestions } : {}),
   };
 }
 
@@ -110,7 +123,10 @@ async function groundQuestion(deps: AnswerDeps, question: string, history: { que
   const asked = analyseQuestion(question);
   const context = asked.followUp ? contextOf(history) : undefined;
   // "en hoe lang duurt dat?" asks its own kind of thing; "en als ze zegt dat er niemand is?" asks what the question before it asked.
-  const analysis = context && asked.type === 'open' ? { ...asked, type: analyseQuestion(context).type } : asked;
+  const before = context ? analyseQuestion(context) : undefined;
+  // "welk dilemma hing daaraan?" after a question about an earlier case is about that case too.
+  const typed = before && asked.type === 'open' ? { ...asked, type: before.type } : asked;
+  const analysis = before?.pastCase && !asked.pastCase ? { ...typed, pastCase: true, frame: new Set([...typed.frame, ...before.frame]) } : typed;
   if (contentWords(question).length === 0 && !context) return { analysis, passages: [], salient: [], reason: 'empty', withContext: false };
 
   if (analysis.pastCase) {
@@ -152,19 +168,16 @@ function contextOf(history: { question: string }[]): string | undefined {
   return before && analyseQuestion(last).followUp ? `${before} ${last}` : last;
 }
 
-async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage[], history: { question: string; answer: string }[]): Promise<Answer | undefined> {
+async function modelAnswer(deps: AnswerDeps, question: string, passages: Passage[], history: { question: string; answer: string }[], stream?: AnswerPieces): Promise<Answer | undefined> {
   if (!deps.chatModel) return undefined;
   try {
-    const result = await generateModelAnswer({ model: deps.chatModel, synonyms: deps.synonyms, timeoutMs: deps.config.openai.timeoutMs }, question, passages, history);
+    const result = await generateModelAnswer({ model: deps.chatModel, synonyms: deps.synonyms, timeoutMs: deps.config.openai.timeoutMs }, question, passages, history, stream);
     if (result.kind === 'rejected') {
       deps.logger.warn({ model: deps.chatModel.id, reason: result.reason, identifiers: result.identifiers }, 'model answer rejected; using extractive answer');
       return undefined;
     }
     if (result.kind === 'not-found') return { mode: 'not-found', text: NOT_FOUND_TEXT, citations: [] };
-    // Renumber so citations run 1, 2, 3 in order of first mention.
-    const order = result.cited;
-    const text = result.text.replace(/\[(\d+)\]/g, (_m, n) => `[${order.indexOf(Number(n)) + 1}]`);
-    return { mode: 'model', text, citations: order.map((n, i) => toCitation(passages[n - 1]!, i + 1)) };
+    return { mode: 'model', text: result.text, citations: result.cited.map((n, i) => toCitation(passages[n - 1]!, i + 1)) };
   } catch (error) {
     deps.logger.warn({ err: error, model: deps.chatModel.id }, 'model unavailable; using extractive answer');
     return undefined;
@@ -179,6 +192,10 @@ function extractiveAnswer(question: string, grounded: Grounded, previousAnswer?:
   return composeAnswer(question, grounded.analysis, choice, grounded.passages);
 }
 
+/**
+ * The question without its placeholders, and without the words that only introduced the personal
+ * data ("mevrouw [PERSOON-1]", "BSN [BSN-1]"): they say nothing of what is asked.
+ */
 function withoutPlaceholders(text: string): string {
-  return text.replace(/\[[A-Z]+-\d+\]/g, ' ');
+  return text.replace(/(?:\b(?:mevrouw|meneer|mevr|mw|dhr|de heer|bsn|iban|tel|telefoon(?:nummer)?|e-?mail)\b\.?:?\s*)?\(?\[[A-Z]+-\d+\]\)?/gi, ' ');
 }

@@ -1,23 +1,10 @@
 import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
-import { familyVariants, fold, stem, words } from '../knowledge/dutch.ts';
+import { familyVariants, fold, oneEditAway, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
-import { givesContact, type QuestionAnalysis } from './question-analysis.ts';
+import { isCommonVerb, wordClassAt, type WordClass } from '../knowledge/word-class.ts';
+import { givesContact, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
 import { scoreUnits } from './sentence-choice.ts';
-
-/** A concept of the question a passage must speak to, with its weight (rarity in the index). */
-export interface SalientConcept {
-  /** Position in the search's concepts, whose per-passage matches it reads. */
-  index: number;
-  asked: string;
-  weight: number;
-  /** Per form the stems that must all be present; any form will do. */
-  forms: string[][];
-  /** Names the asked-for thing ("hoeveel vakantie-uren"): the passage that answers must name it. */
-  focus: boolean;
-  /** From the question before a follow-up: sets the scene, is not what is asked now. */
-  context: boolean;
-}
 
 export interface Judgement {
   answerable: boolean;
@@ -46,7 +33,7 @@ const CONTEXT_WEIGHT = 0.4;
  */
 export function judgeAnswerability(analysis: QuestionAnalysis, search: KnowledgeSearch, ownText?: string): Judgement {
   const ownStems = ownText ? new Set(words(ownText).map(stem)) : undefined;
-  const salient = salientConcepts(analysis, search.concepts, ownStems);
+  const salient = salientConcepts(analysis, search.concepts, ownStems, search.query);
   const unknown = search.unknown.filter((u) => isSalientWord(u.asked, analysis));
   const result = (reason: Judgement['reason'], covering: FoundPassage[] = []): Judgement => ({ answerable: reason === 'answered', reason, covering, salient });
 
@@ -54,7 +41,10 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   // In an English question most words are unknown to a Dutch index by nature; the synonyms carry it.
   if (search.dutch && unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
-  const unknownWeight = search.dutch ? unknown.reduce((sum, u) => sum + u.weight * unknownFactor(u.asked), 0) : 0;
+  const classOf = wordClassesIn(search.query);
+  const unknownWeight = search.dutch
+    ? unknown.reduce((sum, u) => sum + u.weight * (analysis.action.includes(stem(u.asked)) ? 1 : Math.min(unknownFactor(u.asked), unknownClassFactor(u.asked, classOf(u.asked))) * settingFactor(analysis, u.asked)), 0)
+    : 0;
   if (unknownWeight / (known + unknownWeight || 1) >= MAX_UNKNOWN_SHARE) return result('unknown-words');
   if (known === 0) return result('not-covered');
 
@@ -73,8 +63,13 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
   const usable = covering.filter(
     (p) => p.type !== 'casus' || analysis.pastCase || (!needsAmount(analysis) && !/^(vraag aan het team|dilemma)\b/i.test((p.heading ?? '').split(' › ').at(-1)!)),
   );
-  const answering = usable.filter((p) =>
-    scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
+  // A case that covers what is asked about ("zoiets met woningvervuiling") is a similar case, even when
+  // the sentence that names it leans on the one before ("Haar man is ziek en …"): the case answer
+  // quotes each case by its parts (situation, advice, follow-up), not by that sentence.
+  const answering = usable.filter(
+    (p) =>
+      (analysis.pastCase && p.type === 'casus') ||
+      scoreUnits(analysis, salient, [p]).some((u) => u.focused && u.prominent && u.coverage >= MIN_UNIT_COVERAGE && (u.typed || !needsAmount(analysis)) && (!analysis.contact || givesContact(fold(u.text)))),
   );
   if (answering.length === 0) return result(needsAmount(analysis) || analysis.contact ? 'no-answer-of-type' : 'not-covered');
   // A heading that asks the same kind of question ("Wanneer zet je SoNeStra in?") leads; case
@@ -95,7 +90,12 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
  * "vakantiedagen", "outlook") names something the sources would have to cover.
  */
 function unknownFactor(word: string): number {
-  return word.length > 4 && /^\p{L}+$/u.test(word) && isDutchWord(word) && splitCompound(word).length === 0 ? 0.3 : 1;
+  return word.length > 3 && /^\p{L}+$/u.test(word) && (isPlainWord(word) || (word.length >= 6 && oneEditAway(word).some(isPlainWord))) ? 0.2 : 1;
+}
+
+/** A Dutch word that is no compound; "stiekum" is "stiekem" mistyped, a plain word too. */
+function isPlainWord(word: string): boolean {
+  return isDutchWord(word) && splitCompound(word).length === 0;
 }
 
 /** How much a heading asking the same kind of question lifts a passage among those that answer. */
@@ -129,24 +129,64 @@ function needsAmount(analysis: QuestionAnalysis): boolean {
  * follow-up searched with the question before it (`own` holds the follow-up's stems), the earlier
  * question's words weigh less: they set the scene, the follow-up says what is asked.
  */
-export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[], own?: Set<string>): SalientConcept[] {
+export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[], own?: Set<string>, query = ''): SalientConcept[] {
   const asked = [...analysis.focus, ...analysis.action];
+  const classOf = wordClassesIn(query);
   return concepts
     .map((c, index) => ({ ...c, index }))
     .filter((c) => c.asked && isSalientWord(c.asked, analysis))
     .map((c) => {
       const stems = words(c.asked).map(stem);
       const context = own !== undefined && !stems.some((s) => own.has(s));
+      const focus = !context && stems.some((s) => asked.includes(s));
       return {
         index: c.index,
         asked: c.asked,
-        weight: c.weight * (context ? CONTEXT_WEIGHT : 1),
+        weight: c.weight * (context ? CONTEXT_WEIGHT : 1) * (focus ? 1 : CLASS_WEIGHT[classOf(c.asked)] * settingFactor(analysis, c.asked)),
         // Sentences are matched with the asker's word's family too ("gokt" → gokken), as search does for unknown words.
         forms: [...c.forms.map((f) => f.lexemes.map((l) => l.lexeme)), ...familyVariants(c.asked).map((v) => [stem(v)])],
-        focus: !context && stems.some((s) => asked.includes(s)),
+        focus,
         context,
       };
     });
+}
+
+/**
+ * What a word of each class counts for in the question. The subject of a question is named by its
+ * nouns and terms ("levensgebieden", "schulden", "cao"); the verbs, adjectives and adverbs of
+ * everyday phrasing ("er lijkt meer te spelen", "meenemen") are rare in the sources, so their
+ * rarity would let them decide what a passage must contain. The asked-for thing keeps its full weight.
+ */
+const CLASS_WEIGHT: Record<WordClass | 'common-verb' | 'person', number> = { noun: 1, unknown: 1, person: 0.5, adjective: 0.6, verb: 0.8, 'common-verb': 0.3, other: 0.4 };
+
+/** The people of a situation ("de vader slaat de moeder"): who it is about, rarely what is asked. */
+const PEOPLE = new Set(
+  'vader moeder zoon dochter broer zus opa oma man vrouw buurman buurvrouw jongen meisje kleinzoon kleindochter oom tante neef nicht schoonmoeder schoonvader stiefvader stiefmoeder vriend vriendin'.split(' '),
+);
+
+/** An unknown verb or adjective is phrasing ("hing", "blaffende"); an unknown word without endings may be an abbreviation ("vog"). */
+function unknownClassFactor(word: string, c: WordClass | 'common-verb' | 'person'): number {
+  return c === 'verb' || c === 'common-verb' || c === 'adjective' || (c === 'other' && word.length > 4) ? CLASS_WEIGHT[c] : 1;
+}
+
+/** Words that only sketch the situation before the question itself count this much. */
+const SETTING_WEIGHT = 0.5;
+
+function settingFactor(analysis: QuestionAnalysis, asked: string): number {
+  const stems = words(asked).map(stem);
+  return stems.length && stems.every((s) => analysis.setting.has(s)) ? SETTING_WEIGHT : 1;
+}
+
+/** The class of each word where it stands in the query; a phrase (a synonym of several words) counts as a term. */
+function wordClassesIn(query: string): (asked: string) => WordClass | 'common-verb' | 'person' {
+  const tokens = words(query);
+  const classes = new Map(tokens.map((w, i) => [w, wordClassAt(tokens, i)] as const));
+  return (asked) => {
+    if (/\s/.test(asked)) return 'noun';
+    if (PEOPLE.has(asked)) return 'person';
+    const found = classes.get(asked) ?? wordClassAt([asked.split('-').at(-1)!], 0);
+    return found === 'verb' && isCommonVerb(asked) ? 'common-verb' : found;
+  };
 }
 
 function isSalientWord(asked: string, analysis: QuestionAnalysis): boolean {

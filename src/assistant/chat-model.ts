@@ -10,6 +10,8 @@ export interface ChatMessage {
 export interface ChatModel {
   readonly id: string;
   complete(messages: ChatMessage[], options?: { signal?: AbortSignal }): Promise<string>;
+  /** The same answer as it is written, in pieces of any size (server-sent events from the endpoint). */
+  stream(messages: ChatMessage[], options?: { signal?: AbortSignal }): AsyncIterable<string>;
 }
 
 export function createChatModel(options: Config['openai']): ChatModel | undefined {
@@ -22,14 +24,21 @@ export function createChatModel(options: Config['openai']): ChatModel | undefine
     maxRetries: 0,
     configuration: options.baseUrl ? { baseURL: options.baseUrl } : undefined,
   });
+  const asLangChain = (messages: ChatMessage[]) => messages.map((m) => [m.role === 'assistant' ? 'ai' : m.role === 'user' ? 'human' : 'system', m.content] as [string, string]);
   return {
     id: `openai/${options.chatModel}`,
     async complete(messages, { signal } = {}) {
-      const result = await model.invoke(
-        messages.map((m) => [m.role === 'assistant' ? 'ai' : m.role === 'user' ? 'human' : 'system', m.content] as [string, string]),
-        { signal },
-      );
-      return typeof result.content === 'string' ? result.content : result.content.map((c) => ('text' in c ? c.text : '')).join('');
+      return textOf((await model.invoke(asLangChain(messages), { signal })).content);
+    },
+    async *stream(messages, { signal } = {}) {
+      for await (const chunk of await model.stream(asLangChain(messages), { signal })) {
+        const text = textOf(chunk.content);
+        if (text) yield text;
+      }
     },
   };
+}
+
+function textOf(content: string | ({ type: string } | { text: string })[]): string {
+  return typeof content === 'string' ? content : content.map((c) => ('text' in c ? c.text : '')).join('');
 }

@@ -13,7 +13,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { PeopleDirectory } from '../people/people-directory.ts';
 import type { ChatModel } from './chat-model.ts';
 import type { Messenger } from './messenger.ts';
-import type { ChannelName, Reply, ReplyAction, ReplyPerson, Turn, TurnAction } from './reply.ts';
+import type { ChannelName, PromptSet, Reply, ReplyAction, ReplyPerson, Turn, TurnAction } from './reply.ts';
 
 /** Everything a use case may need, built once per process from the configuration. */
 export interface Context {
@@ -86,6 +86,8 @@ export interface Feature {
   teamOverview?(ctx: Context, teamId: string): Promise<TeamOverview>;
   /** A coach marked an absence: e.g. a check waiting for them goes to a colleague, sessions in it are named. */
   onAbsence?(ctx: Context, absence: AbsenceMarked): Promise<void>;
+  /** Prompts for this user when they open a new chat with Wijkwijs, e.g. the next step for a newcomer; the first feature with some wins. */
+  prompts?(ctx: Context, userId: string): Promise<PromptSet | undefined>;
   /** Buttons this feature offers under an answer, e.g. "Bespreek in het team". */
   answerActions?(turn: Turn, reply: Reply): ReplyAction[];
   jobs?: JobDefinition<any, Context>[];

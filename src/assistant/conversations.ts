@@ -39,8 +39,8 @@ export async function saveAnswer(
       conversationId: input.conversationId,
       question: input.question,
       text: input.text,
-      // Only references are kept with the answer; passages stay in the index.
-      citations: input.citations.map(({ n, passageId, title, location, source }) => ({ n, passageId, title, location, source })),
+      // Only references (with the date and owner shown) are kept with the answer; passages stay in the index.
+      citations: input.citations.map(({ n, passageId, title, location, source, updated, owner, details, warning }) => ({ n, passageId, title, location, source, updated, owner, details, warning })),
       mode: input.mode,
     },
   });

@@ -7,7 +7,7 @@ import type { Context, Feature, MemberJoined } from './context.ts';
 import { notice } from './feature-kit.ts';
 import { overviewReply } from './overview.ts';
 import { recordFeedback } from './record-feedback.ts';
-import type { Reply, Turn } from './reply.ts';
+import type { AnswerProgress, Reply, Turn } from './reply.ts';
 import { rememberThread, threadConversation } from './threads.ts';
 import { rememberName } from '../people/remember-name.ts';
 
@@ -18,10 +18,19 @@ const COMMAND = /^\s*\/([a-z][a-z-]*)(?:\s+([\s\S]*))?$/i;
  * out. A platform's channel becomes the team it is linked to, and its thread the conversation it
  * continues; a thread answered for the first time is remembered.
  */
-export async function handleTurn(ctx: Context, incoming: Turn): Promise<Reply> {
+export async function handleTurn(ctx: Context, incoming: Turn, progress?: AnswerProgress): Promise<Reply> {
+  return inPlace(ctx, incoming, (turn) => dispatch(ctx, turn, progress));
+}
+
+/** A text that is a question whatever it looks like (never a command or a reply to a feature), e.g. a message asked about. */
+export async function handleQuestion(ctx: Context, incoming: Turn & { text: string }, progress?: AnswerProgress): Promise<Reply> {
+  return inPlace(ctx, incoming, (turn) => answer(ctx, { ...turn, text: incoming.text }, progress));
+}
+
+async function inPlace(ctx: Context, incoming: Turn, handle: (turn: Turn) => Promise<Reply>): Promise<Reply> {
   rejectControlCharacters(incoming);
   const turn = await resolvePlace(ctx, incoming);
-  const reply = await dispatch(ctx, turn);
+  const reply = await handle(turn);
   if (turn.thread && reply.conversationId && reply.conversationId !== turn.conversationId) {
     await rememberThread(ctx.db.prisma, turn.thread, turn.userId, reply.conversationId);
   }
@@ -34,7 +43,7 @@ async function resolvePlace(ctx: Context, turn: Turn): Promise<Turn> {
   return { ...turn, teamId, conversationId };
 }
 
-async function dispatch(ctx: Context, turn: Turn): Promise<Reply> {
+async function dispatch(ctx: Context, turn: Turn, progress?: AnswerProgress): Promise<Reply> {
   if (turn.action) return handleAction(ctx, turn, turn.action);
   const command = COMMAND.exec(turn.text ?? '');
   if (command) {
@@ -51,7 +60,11 @@ async function dispatch(ctx: Context, turn: Turn): Promise<Reply> {
     const reply = await feature.onShortText?.(ctx, turn, short!);
     if (reply) return reply;
   }
-  const reply = await answerQuestion(ctx, { ...turn, text: turn.text ?? '' });
+  return answer(ctx, turn, progress);
+}
+
+async function answer(ctx: Context, turn: Turn, progress?: AnswerProgress): Promise<Reply> {
+  const reply = await answerQuestion(ctx, { ...turn, text: turn.text ?? '' }, progress);
   // Quoting a case discussion shows it to the asker: that goes into the audit trail.
   const casePassages = reply.citations.filter((c) => c.type === 'casus').map((c) => c.passageId);
   await recordCaseViews(ctx.db, { actorId: turn.userId, passageIds: casePassages });

@@ -1,8 +1,8 @@
 import type { Db } from '../lib/db.ts';
 import { searchKnowledge, type Passage, type SearchDeps } from '../knowledge/search-passages.ts';
-import { judgeAnswerability, type SalientConcept } from './answerability.ts';
+import { judgeAnswerability } from './answerability.ts';
 import { toCitation, type Answer } from './compose-answer.ts';
-import type { QuestionAnalysis } from './question-analysis.ts';
+import type { QuestionAnalysis, SalientConcept } from './question-analysis.ts';
 import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { coverageOf } from './sentence-choice.ts';
 
@@ -40,6 +40,8 @@ export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalys
   const blocks: string[] = [];
   for (const source of documents) {
     const sections = await caseSections(deps.db, judgement.covering.find((p) => p.source === source)!.id);
+    // The dilemma a case was discussed under is named when the coach asks for it.
+    const dilemma = /\bdilemma/i.test(analysis.topicText) ? sections.find((p) => /^dilemma\b/i.test(innermost(p.heading))) : undefined;
     const lines = SECTIONS.map(({ label, heading }) => {
       const parts = sections.filter((p) => heading.test(innermost(p.heading)));
       const sentences = pickCaseSentences(parts, label === 'Situatie' ? 1 : 2, judgement.salient);
@@ -49,6 +51,7 @@ export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalys
       const quoted = joined ? [{ p: a!.p, text: joined }] : sentences.map(({ p, u }) => ({ p, text: u.text }));
       return `• ${label}: ${quoted.map(({ p, text }) => `${text} [${cite(p)}]`).join(' ')}`;
     });
+    if (dilemma) lines.unshift(`• Dilemma: ${innermost(dilemma.heading).replace(/^dilemma:?\s*/i, '')} [${cite(dilemma)}]`);
     blocks.push([`Casus "${sections[0]?.title ?? source}":`, ...lines].join('\n'));
   }
   const intro = documents.length > 1 ? 'Ja, het team heeft vergelijkbare casussen besproken.' : 'Ja, het team heeft een vergelijkbare casus besproken.';

@@ -1,5 +1,6 @@
-import { isDutchWord, isInfinitive, isVerbStem } from '../knowledge/compounds.ts';
+import { isDutchWord, isInfinitive, isVerbStem, splitCompound } from '../knowledge/compounds.ts';
 import { contentWords, editDistance, fold, stem, STOPWORDS, words } from '../knowledge/dutch.ts';
+import { wordClassAt, wordClasses } from '../knowledge/word-class.ts';
 
 /**
  * What a coach asks for, which decides the sentence that answers it: "hoe lang" wants a duration,
@@ -31,6 +32,11 @@ export interface QuestionAnalysis {
   /** Stems of the words that name the asked-for thing ("hoeveel vakantie-uren" → vakantie-uren). */
   focus: string[];
   /**
+   * The focus is what is counted ("hoeveel mensen staan er op de wachtlijst?"), so the number must be
+   * about the rest of the question too; not so when it is the subject measured ("hoe lang duurt een roddelmethode?").
+   */
+  counted: boolean;
+  /**
    * The action a "mag ik …?" question asks about ("kan ik de zoon laten tolken?" → tolken): part of
    * the asked-for thing when the sources know the word, ignored when they do not.
    */
@@ -43,13 +49,24 @@ export interface QuestionAnalysis {
   contact: boolean;
   /** Numbered parts the question names: "dilemma 9", "stap 5". */
   references: string[];
+  /**
+   * Stems only in the sentences that sketch the situation before the question itself ("Meneer komt
+   * alleen voor een scootmobiel. Moet ik ook naar zijn geld vragen?"): they set the scene; what is
+   * asked is in the last sentence. Empty when that sentence names nothing of its own ("Waar verwijs ik heen?").
+   */
+  setting: Set<string>;
 }
 
 const TYPE_PATTERNS: [QuestionType, RegExp][] = [
+  // "Om de hoeveel tijd …?" asks how often, however much it sounds like "hoeveel tijd".
+  ['how-often', /\bom de hoeveel\b/],
+  // "Wat zijn de wachttijden?", "wat is de termijn?": a duration asked for with a noun.
+  ['how-long', /\bwat (is|zijn) (nu |eigenlijk |ongeveer )?(de|het) (wachttijd|wachttijden|termijn|termijnen|duur|doorlooptijd|doorlooptijden|wachtlijst)\b/],
+  ['amount', /\bwat (is|zijn) (nu |eigenlijk |ongeveer )?(de|het) (kosten|prijs|tarief|tarieven|eigen bijdrage|vergoeding|hoogte)\b/],
   ['how-long', /\b(hoe ?lang|hoeveel (tijd|dagen|weken|maanden|jaren|jaar|uur|uren|minuten)|binnen (hoeveel|welke) (tijd|termijn|dagen|weken)|welke termijn|uiterlijk wanneer|wat is de termijn|tot wanneer|how long|how much time)\b/],
   ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|tot welk (inkomen|bedrag)|inkomensgrens|bedrag|how much (money|does))\b/],
   ['how-often', /\b(hoe vaak|hoe regelmatig|hoe vaak per|hoeveel keer per|how often)\b/],
-  ['how-many', /\b(hoeveel|how many|vanaf welke leeftijd|tot welke leeftijd|welke leeftijd|hoe oud)\b/],
+  ['how-many', /\b(wat (is|zijn) (de|het) (maximale|minimale|maximum|minimum|gemiddelde|hoogste|laagste)|hoeveel|how many|vanaf welke leeftijd|tot welke leeftijd|welke leeftijd|hoe oud)\b/],
   ['who', /(^|[^\p{L}])(wie|bij wie|met wie|aan wie|naar wie|welke (collega|persoon|organisatie|instantie)|who|whom)([^\p{L}]|$)/u],
   ['refer', /\b(waar (verwijs|stuur|kan|moet|ga|kunnen|zit|meld)|waarheen|naar welke|doorverwijz\w*|verwijs ik|verwijzen|terecht|refer|where (can|do|should))\b/],
   ['steps', /\b(welke stappen|stappen|stappenplan|hoe pak ik|hoe ga ik (te werk|om)|hoe moet ik|hoe kan ik|wat moet ik doen|wat doe ik|wat kan ik doen|wat te doen|hoe werkt|hoe verloopt|hoe gaat .* in zijn werk|aanpak|procedure|what (should|do) i do|which steps|steps)\b/],
@@ -66,16 +83,24 @@ const TAG_QUESTION = /\b(toch|klopt (dat|het)|of niet|right|correct)\s*\?*\s*$/;
 
 const PAST_CASE = [
   /\b(hoe|wat) (pakten|deden|spraken|hadden|besloten|adviseerden|regelden) (we|jullie|wij)\b/,
+  // "wat besloot het team toen?", "wie heeft die begeleiding toen opgepakt?": a question about then.
+  /\b(wat|wie|hoe|welke?|waar|wanneer)\b[^,.:;?!]*\btoen\b/,
+  /\b(wat|hoe) (besloot|adviseerde|deed|regelde|pakte|sprak) (het team|de coach|de wijkcoach|het wijkteam|ze|zij|hij)\b/,
+  /\bwat (was|waren) (de|het) (team)?(afspraak|afspraken|besluit|uitkomst|advies|conclusie|oplossing)\b/,
   /\bhoe (is|was) (dat|het|die|dit)\b.*\b(afgelopen|verlopen|gegaan|geeindigd)\b/,
   /\bhoe (liep|ging|verliep|eindigde) (dat|het|dit)\b/,
   /\b(wie|wat) (heeft|hebben) (dat|het|dit) toen\b/,
   /\bvorig(e)? (jaar|maand|week|keer)\b|\blaatst hadden we\b|\ber (was|stond|stonden|zat|kwam) (een keer|ooit|laatst)\b/,
   /\b(die|met die|bij die|van die) (meneer|mevrouw|man|vrouw|moeder|vader|jongen|meisje|familie|gezin|client|cliente|inwoner|bewoner)\b.*\b(toen|afgelopen|gedaan|aangepakt|afgesproken)\b/,
+  // "We hebben toch eens hh ingezet …", "hoe lang hebben we dat als proef gedraaid?": the team's own past.
+  /\b(we|wij|jullie) (hebben|hadden)\b.*\b(toch|eens|een keer|ooit|toen|destijds)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
+  /\b(hebben|hadden) (we|wij|jullie)\b.*\b(toen|destijds|eerst|ooit|eens)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
   /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|geregeld|ingezet|langs ?gekomen)\b/,
   /\b(hoe|wat) (hebben|hadden) (we|jullie|wij|ze|zij) (dat|dit|het|zoiets|zo'n|zulke)?\s*(toen|destijds|eerder|vorige keer|de vorige keer)\b/,
   /\b(vergelijkbare|soortgelijke|eerdere|vorige|zelfde|net zo'n) (casus|casussen|situatie|situaties|gezin|gezinnen|geval|gevallen|zaak|zaken|bespreking|vraag)\b/,
   /\b(casus|casussen|casusbespreking(en)?|casuistiek)\b.*\b(eerder|vaker|ooit|gehad|besproken|vergelijkbaar|vergelijkbare|soortgelijke?|lijkt|zoals)\b/,
   /\b(eerder|ooit|vergelijkbare|soortgelijke?)\b.*\bcasus/,
+  /\b(hebben|hadden|is|zijn) (we|wij|jullie|er) (ook |al |wel )?(een |ooit een )?(casus|casussen|casusbespreking|casusbesprekingen)\b/,
   /\b(similar|previous|earlier) (case|cases|situation)\b|\bhave we (had|seen|discussed)\b/,
 ];
 
@@ -96,14 +121,16 @@ const FRAME =
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
   'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
-  'geldt gelden klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek idee gedachte achter volgende vorige komende eerstvolgende ' +
+  'geldt klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek lijkt lijken leek schijnt idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten mocht mochten hoefde allemaal helemaal ineens opeens trouwens wellicht lukt lukken helpen ' +
-  'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt' +
-  ' what which how where when who why do does should can could would i we you my our long much many often';
+  'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt ' +
+  // Who the question is about, in everyday words: the setting of nearly every question.
+  'meneer mevrouw persoon net hing hingen ' +
+  ' what which how where when who why do does should can could would i we you my our long much many often allowed myself someone somebody person';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
-const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
+const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|daaraan|daaruit|daartegen|daarachter|eraan|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
 
 /** "svp kort", "graag in het kort": a wish about the answer, not part of the question. */
 export function withoutMetaRequests(question: string): string {
@@ -130,12 +157,26 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // The asked action only counts when the modal clause is the whole question ("hoe pak ik dit aan,
     // moet ik meteen bellen?" asks more than whether to call).
     focus: focusOf(folded, frame),
-    action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? askedAction(lastClause(folded), frame) : [],
+    counted: measuredSubject(folded, frame).length === 0,
+    action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? [...askedAction(lastClause(folded), frame), ...howAction(lastClause(folded), frame)] : howAction(lastClause(folded), frame),
     frame,
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
+    // In a question about an earlier case, the situation sketched is what finds the case.
+    setting: pastCase ? new Set() : settingOf(folded, frame),
   };
+}
+
+function settingOf(folded: string, frame: Set<string>): Set<string> {
+  const sentences = folded.split(/(?<=[.?!:;])\s+/).filter((x) => /\p{L}/u.test(x));
+  if (sentences.length < 2) return new Set();
+  // The question names a subject of its own with a noun ("… naar zijn geld vragen?"), not with "waar verwijs ik heen?".
+  const last = words(sentences.at(-1)!);
+  const asking = new Set(contentWords(sentences.at(-1)!).map(stem).filter((s) => !frame.has(s)));
+  const named = last.some((w, i) => asking.has(stem(w)) && ['noun', 'unknown'].includes(wordClassAt(last, i)));
+  if (!named) return new Set();
+  return new Set(contentWords(sentences.slice(0, -1).join(' ')).map(stem).filter((s) => !asking.has(s) && !frame.has(s)));
 }
 
 /** Words that decide how a question is read, also when mistyped ("terrecht", "wanner"). */
@@ -151,7 +192,10 @@ function withoutFrameTypos(folded: string): string {
 
 /** "Cliënt blijft aandringen. Is een mondeling nee genoeg?": the question is its last sentence or clause. */
 function lastClause(folded: string): string {
-  const sentences = folded.split(/[.?!]+\s*/).filter((x) => x.trim());
+  // "Ben net begonnen. In welke volgorde …?": a statement that drops its subject is no question; the asked sentences are.
+  const all = folded.split(/(?<=[.?!])\s+/).filter((x) => /\p{L}/u.test(x));
+  const asked = all.filter((x) => x.trim().endsWith('?'));
+  const sentences = (asked.length ? asked : all).map((x) => x.replace(/[.?!]+\s*$/, '')).filter((x) => x.trim());
   const last = [...sentences].reverse().find((x) => startsWithVerb(x.trim())) ?? sentences.at(-1) ?? folded;
   return [...last.split(/,\s*/)].reverse().find((x) => startsWithVerb(x.trim()))?.trim() ?? last.trim();
 }
@@ -169,8 +213,18 @@ const MODAL_FIRST = /^(mag|mogen|moet|moeten|kan|kun|kunt|kunnen|hoef|hoeft|hoev
 
 function askedAction(clause: string, frame: Set<string>): string[] {
   if (!MODAL_FIRST.test(clause)) return [];
-  const verbs = words(clause).slice(2).filter((w) => w.length > 3 && isInfinitive(w) && !frame.has(stem(w)) && !STOPWORDS.has(w));
+  // "… zetten zodat een collega het kan checken": the action is in the main clause. "Kan de huisarts
+  // aanmelden of moet de cliënt zelf bellen?" weighs two actions: neither alone is what must be found.
+  const main = clause.split(/\b(zodat|omdat|want|als|wanneer|terwijl|voordat|nadat|zonder dat|so that|because|if|when)\b/)[0]!;
+  if (/\b(of|or)\b/.test(main)) return [];
+  const verbs = words(main).slice(2).filter((w) => w.length > 3 && isInfinitive(w) && !frame.has(stem(w)) && !STOPWORDS.has(w));
   return verbs.length ? [stem(verbs.at(-1)!)] : [];
+}
+
+/** In "Hoe declareer ik mijn kilometers?" the asked action is the verb after "hoe": declareren ("waar meld ik …?" asks for a place). */
+function howAction(clause: string, frame: Set<string>): string[] {
+  const verb = /^hoe (\p{L}{4,}) (?:ik|je|jij|we|wij|u)\b/u.exec(clause)?.[1];
+  return verb && !frame.has(stem(verb)) && !STOPWORDS.has(verb) && !MODAL_FIRST.test(verb) && wordClasses(verb).has('verb') ? [stem(verb)] : [];
 }
 
 /**
@@ -181,7 +235,7 @@ const FOCUS_AFTER =
   /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|zijn|haar|hun|the|a|an|my|our|his|her|their)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
 /** Words that say which measure is asked for, not what it is about: "hoeveel tijd", "hoe vaak". */
 const MEASURES = new Set(['duurt', 'duren', 'duur', 'months', 'weeks', 'days', 'hours', 'minutes', 'years', 'time', 'binnen', 'tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
-const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|for|of|in|on|with|do|does|is|are|i|we)$/;
+const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|was|waren|had|hadden|moest|moesten|mocht|mochten|kon|konden|zou|zouden|werd|werden|kreeg|kregen|for|of|in|on|with|do|does|is|are|i|we)$/;
 
 /** "De rol van de procesbegeleider", "de voorwaarden voor een indicatie": the asked-for thing is what follows. */
 const RELATIONAL = new Set(
@@ -190,15 +244,40 @@ const RELATIONAL = new Set(
     .map(stem),
 );
 
+const MEASURED =
+  /\b(?:hoeveel (?:geld|euro|tijd|dagen|uren|weken|maanden|jaar)|hoe ?lang|hoe vaak) (?:is|zijn|kost|kosten|krijgt|krijg|duurt|duren|bedraagt|loopt|lopen) (?:de|het|een|mijn|je|jouw|onze|ons|zo'n)?\s*([\p{L}-]+)/u;
+
+/** "hoe lang duurt een roddelmethode" → roddelmethode; "hoe lang duurt het voordat …" names no subject. */
+function measuredSubject(folded: string, frame: Set<string>): string[] {
+  const measured = MEASURED.exec(folded)?.[1];
+  if (!measured || FOCUS_STOP.test(measured)) return [];
+  return contentWords(measured).map(stem).filter((s) => !frame.has(s) && !MEASURES.has(s));
+}
+
+function isVerbOnly(word: string): boolean {
+  const classes = wordClasses(word);
+  return classes.has('verb') && !classes.has('noun') && !classes.has('unknown');
+}
+
 function focusOf(folded: string, frame: Set<string>): string[] {
   // A term put between quotes ("wat is het idee achter 'eerst plan, dan indicatie'?") is what is asked about.
   const quoted = /(?:^|[\s(])['"‘“]([^'"’”]{3,60})['"’”]/.exec(folded)?.[1];
-  if (quoted) return contentWords(quoted).map(stem).filter((s) => !frame.has(s));
+  if (quoted) {
+    // "dat is weer die risico-regelreflex": a term in the quote (a compound, a hyphenated word) is what is asked about.
+    const quotedWords = contentWords(quoted).filter((w) => !frame.has(stem(w)));
+    const terms = quotedWords.filter((w) => w.length >= 8 && (w.includes('-') || splitCompound(w).length > 0 || !isDutchWord(w)));
+    return (terms.length ? terms : quotedWords).map(stem);
+  }
+  // "Hoeveel euro is de mantelzorgwaardering?": the measure is asked, of the thing after the verb.
+  // "Hoe lang duurt een roddelmethode?": the duration of the thing after the verb.
+  const measured = measuredSubject(folded, frame);
+  if (measured.length) return measured;
   const match = FOCUS_AFTER.exec(folded);
   if (!match) return [];
   const focus: string[] = [];
   for (const w of match[1]!.trim().split(/\s+/)) {
-    if (FOCUS_STOP.test(w)) break;
+    // "hoeveel moest de gemeente bezuinigen": a verb after "hoeveel" asks an amount of that verb, not of a thing.
+    if (FOCUS_STOP.test(w) || isVerbOnly(w)) break;
     for (const part of contentWords(w)) if (!frame.has(stem(part)) && !MEASURES.has(stem(part))) focus.push(stem(part));
   }
   if (focus.length && focus.every((f) => RELATIONAL.has(f))) {
@@ -221,14 +300,28 @@ export function givesContact(foldedText: string): boolean {
 /** What a sentence must contain to answer a question of a type; types without one are judged by their words alone. */
 const ANSWER_EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
   'how-long':
-    /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|zestig|negentig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|min|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b|\b\w*(wekelijks|maandelijks|jaarlijks)\w*\b/,
+    /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|zestig|negentig|enkele|paar|halve?)\s*(-\s*)?(minuten|minuut|min|uur|uren|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand|jaar|jaren|kwartaal)\b/,
   'how-many':
     /\b(\d+|een keer|eenmaal|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|dertig|keer|maximaal|minstens|hooguit|\w*wekelijks\w*|\w*maandelijks\w*|dagelijks\w*|jaarlijks\w*|om de (week|maand)|eens per|per (week|maand|jaar|kwartaal))\b/,
-  amount: /(€|\d+ ?euro\b|\d+ ?%|\bprocent\b)/,
+  amount: /(€|\d+ ?euro\b|\d+ ?%|\bprocent\b|\d+ (miljoen|miljard)\b)/,
   'how-often':
     /\b(\w*wekelijks\w*|\w*maandelijks\w*|\w*jaarlijks\w*|dagelijks\w*|(eens|keer|maal) per|per (week|maand|jaar|kwartaal)|om de (week|maand|\w+ weken)|elke (week|maand|\w+ weken)|iedere (week|maand))\b/,
 };
 
 export function answersType(type: QuestionType, foldedText: string): boolean {
   return ANSWER_EVIDENCE[type]?.test(foldedText) ?? true;
+}
+
+/** A concept of the question a passage must speak to, with its weight (rarity in the index). */
+export interface SalientConcept {
+  /** Position in the search's concepts, whose per-passage matches it reads. */
+  index: number;
+  asked: string;
+  weight: number;
+  /** Per form the stems that must all be present; any form will do. */
+  forms: string[][];
+  /** Names the asked-for thing ("hoeveel vakantie-uren"): the passage that answers must name it. */
+  focus: boolean;
+  /** From the question before a follow-up: sets the scene, is not what is asked now. */
+  context: boolean;
 }

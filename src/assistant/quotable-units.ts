@@ -87,6 +87,8 @@ export function splitUnits(text: string): Unit[] {
         for (const u of units.slice(lineStart)) labelledHere.add(u);
         continue;
       }
+      // "Deze pagina beschrijft …" says nothing; joined to the sentence before, it would make that one unquotable too.
+      if (META.test(sentence)) continue;
       if (sentence.endsWith('?')) {
         question = sentence;
         first = false;

@@ -58,13 +58,23 @@ export interface Citation {
   type: string;
   /** The passage itself, so a channel can show it on request. */
   passage: string;
+  /** The document's review date (YYYY-MM-DD) and owner from its front matter, when it gives them. */
+  updated?: string;
+  owner?: string;
+  /** Date and owner in a line for people ("Bijgewerkt 23 november 2026 · eigenaar: …"). */
+  details?: string;
+  /** Said when the source has not been reviewed for too long. */
+  warning?: string;
 }
 
 export interface ReplyAction {
   id: string;
+  /** Words only: a label starting with an emoji is read out as the emoji's name. */
   label: string;
   value: string;
   style?: 'primary' | 'danger';
+  /** What the button does, for screen readers, when the label alone does not say it. */
+  description?: string;
 }
 
 export type ReplyMode = 'model' | 'extractive' | 'not-found' | 'notice';
@@ -79,6 +89,10 @@ export interface Reply {
   mode: ReplyMode;
   /** Said next to the answer, e.g. that personal data was left out of the question. */
   notices: string[];
+  /** How an answer was made, for the reader to weigh it (see `answerOrigin`); absent on other replies. */
+  origin?: string;
+  /** Questions to ask next (at most three), which the sources answer. */
+  suggestions?: string[];
   /** Something for the user to check and submit, e.g. an anonymised case text before it is stored. */
   form?: ReplyForm;
   /**
@@ -131,6 +145,41 @@ export interface ReplyFormField {
   hint?: string;
 }
 
+/** A suggestion to start a chat with: its short title, and the message it sends. */
+export interface Prompt {
+  title: string;
+  message: string;
+}
+
+/** Suggested prompts for where the user is, under a heading. */
+export interface PromptSet {
+  title: string;
+  prompts: Prompt[];
+}
+
+/** What the assistant is doing while it answers, for a channel to show. */
+export type AnswerStage = 'searching' | 'writing';
+
+/**
+ * Follows an answer while it is made. `stage` says what happens now; `text` receives a model
+ * answer as it is written, only sentences that passed every check, which add up to the start of the
+ * Reply's text. The Reply that follows is what counts: when its text is not what was streamed (the
+ * model's answer was rejected and the quoted answer given instead), a channel replaces what it showed.
+ */
+export interface AnswerProgress {
+  stage?(stage: AnswerStage): void;
+  text?(piece: string): Promise<void> | void;
+}
+
+/** Each stage in words, for a status line. */
+export const STAGE_TEXT: Record<AnswerStage, string> = {
+  searching: 'Ik zoek in het handboek…',
+  writing: 'Ik schrijf het antwoord, met de bronnen erbij…',
+};
+
+/** Lines a channel may rotate through while the sources are searched. */
+export const SEARCHING_TEXTS = ['Ik zoek in het handboek…', 'Ik lees de passages die erbij horen…', 'Ik controleer de bronnen…'];
+
 /** A plain message without sources, e.g. a confirmation, a question to a colleague or a reminder. */
 export function noticeReply(text: string, extra: Partial<Reply> = {}): Reply {
   return { conversationId: '', text, citations: [], actions: [], mode: 'notice', notices: [], ...extra };
@@ -138,7 +187,14 @@ export function noticeReply(text: string, extra: Partial<Reply> = {}): Reply {
 
 export function feedbackActions(answerId: string): ReplyAction[] {
   return [
-    { id: 'feedback.up', label: '👍 Nuttig', value: answerId },
-    { id: 'feedback.down', label: '👎 Niet goed', value: answerId },
+    { id: 'feedback.up', label: 'Nuttig', value: answerId, description: 'Dit antwoord was nuttig' },
+    { id: 'feedback.down', label: 'Niet goed', value: answerId, description: 'Dit antwoord klopt niet of helpt niet' },
   ];
+}
+
+/** How an answer with sources was made: written by a language model from the sources, or quoted from them. */
+export function answerOrigin(mode: ReplyMode): string | undefined {
+  if (mode === 'model') return 'Gegenereerd door een taalmodel, op basis van de bronnen.';
+  if (mode === 'extractive') return 'Letterlijk uit de bronnen.';
+  return undefined;
 }

@@ -1,8 +1,7 @@
 import { isVerbStem, splitCompound } from '../knowledge/compounds.ts';
 import { contentWords, fold, separatedVerbs, stem, STOPWORDS, vowelLengthVariant, words } from '../knowledge/dutch.ts';
 import type { FoundPassage, Passage } from '../knowledge/search-passages.ts';
-import type { SalientConcept } from './answerability.ts';
-import { answersType, type QuestionAnalysis, type QuestionType } from './question-analysis.ts';
+import { answersType, type QuestionAnalysis, type QuestionType, type SalientConcept } from './question-analysis.ts';
 import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { yesOrNo } from './yes-no.ts';
 
@@ -106,6 +105,20 @@ function countsFocus(folded: string, focus: SalientConcept[]): boolean {
   return tokens.some((t, i) => NUMBER.test(t) && tokens.slice(i + 1, i + 5).some((n) => focus.some((c) => c.forms.some((f) => f.length === 1 && stemsOf(n).has(f[0]!)))));
 }
 
+/**
+ * In a list of clauses ("… een aanvraag afwijst; je eigen ondersteuning verlengt (maximaal 4 maanden)"),
+ * the duration or number answers only when its own clause names something the question asks about.
+ */
+function typedAbout(type: QuestionType, folded: string, salient: SalientConcept[]): boolean {
+  const clauses = folded.split(/;\s*/);
+  if (clauses.length < 2) return true;
+  // A duration in a list's introduction ("Inbrenger (uiterlijk twee werkdagen vooraf): …") holds for the whole list.
+  const intro = /^[^:]*:/.exec(folded)?.[0];
+  if (intro && answersType(type, intro)) return true;
+  const own = salient.filter((c) => !c.context);
+  return clauses.some((clause) => answersType(type, clause) && own.some((c) => names(stemsOf(clause), c)));
+}
+
 /** Types answered by advice: an imperative sentence ("Blijf bij je eigen verkenning") is the answer itself. */
 const ADVICE: QuestionType[] = ['steps', 'refer', 'open', 'which'];
 
@@ -132,17 +145,19 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         const weigh = (cs: SalientConcept[]) => cs.reduce((sum, c) => sum + c.weight, 0) / total;
         const coverage = weigh(salient.filter((c) => named.includes(c) || given.includes(c)));
         const own = weigh(named.filter((c) => !given.includes(c))) + 0.3 * weigh(named.filter((c) => given.includes(c)));
-        const focused = focus.every((c) => named.includes(c) || given.includes(c)) && (!needsType || aroundFocus(salient, named, given) >= 0.5);
+        const focused = focus.every((c) => named.includes(c) || given.includes(c)) && (!needsType || !analysis.counted || aroundFocus(salient, named, given) >= 0.5);
         const folded = fold(u.text);
         // "Voorbeeld: het team heeft een wachtlijst van enkele weken" illustrates; it states no duration or number.
-        const typed = needsType && !/^(voorbeeld|bijvoorbeeld|stel)\b/.test(folded) && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus));
+        const typed =
+          needsType && !/^(voorbeeld|bijvoorbeeld|stel)\b/.test(folded) && answersType(analysis.type, folded) && (analysis.type !== 'how-many' || countsFocus(folded, focus)) && typedAbout(analysis.type, folded, salient);
         const signal = (TYPE_SIGNALS[analysis.type]?.test(folded) ? 0.25 : 0) + (LABELS[analysis.type]?.test(folded) ? 0.4 : 0);
         // Advice answers what to do; a yes/no question wants the sentence that settles it instead.
         const advice = ADVICE.includes(analysis.type) && !analysis.yesNo && isImperative(u.text) ? 0.3 : 0;
         // The sentence right after the source's own version of the coach's question answers it.
         const asked = u.answers ? 0.8 * coverageOf(u.answers, salient) : 0;
         // A sentence that settles a yes/no question ("… gaan in koppels", "… mag niet") is its answer.
-        const settles = analysis.yesNo && question && yesOrNo(question, u.text) ? 0.25 : 0;
+        // Only when it speaks of the question itself: "een derde wil geen hulp" settles nothing about aanmelden.
+        const settles = analysis.yesNo && question && named.length > 0 && yesOrNo(question, u.text) ? 0.25 : 0;
         // A sentence that echoes the coach's own wording ("vraag door als iemand zegt dat er niemand is") is likely the one meant.
         const echo = asker.size ? (0.3 * [...asker].filter((w) => stems.has(w)).length) / asker.size : 0;
         // "Schaalvraag: …" in a list answers "hoe stel je de schaalvraag": its label names what is asked.
@@ -196,7 +211,9 @@ export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConc
   let chars = lead.reduce((sum, c) => sum + c.text.length, 0);
   for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
     if (support.length >= MAX_SUPPORT) break;
-    if (c.own < 0.3 || c.coverage < 0.5 || lead.includes(c) || chars + c.text.length > MAX_CHARS) continue;
+    // From the lead's own section, a sentence that names something of the question itself also supports it.
+    const sameSection = c.passageIndex === first.passageIndex && c.own > 0 && c.focused;
+    if ((!sameSection && (c.own < 0.3 || c.coverage < 0.5)) || lead.includes(c) || chars + c.text.length > MAX_CHARS) continue;
     if ([...lead, ...support].some((other) => saysTheSame(other.text, c.text))) continue;
     support.push(c);
     chars += c.text.length;

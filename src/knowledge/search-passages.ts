@@ -89,6 +89,8 @@ export interface FoundPassage extends Passage {
 }
 
 export interface KnowledgeSearch {
+  /** The question as searched. */
+  query: string;
   passages: FoundPassage[];
   /** The query's concepts the index knows, with their weight (rarity) and forms as index lexemes. */
   concepts: Concept[];
@@ -106,9 +108,11 @@ export async function searchKnowledge(deps: SearchDeps, query: string, options: 
 
   const analysed = analyseQuery(question, deps.synonyms);
   const scope = { teamIds: options.teamIds, type: options.type ?? null };
-  const [weighed, nearest] = await Promise.all([weighConcepts(deps.db, analysed.concepts), nearestByVector(deps, analysed.embedText, scope)]);
-  const result = { concepts: weighed.concepts, unknown: weighed.unknown, dutch: weighed.dutch };
-  const candidates = await findCandidates(deps.db, weighed, nearest, scope);
+  const [weighed, nearest] = await Promise.all([weighConcepts(deps.db, analysed.concepts, analysed.english), nearestByVector(deps, analysed.embedText, scope)]);
+  const result = { query: question, concepts: weighed.concepts, unknown: weighed.unknown, dutch: weighed.dutch };
+  let candidates = await findCandidates(deps.db, weighed, nearest, scope);
+  // Within one type (the case discussions) the rarest words may not occur at all: then every word chooses.
+  if (scope.type && candidates.length < limit) candidates = await findCandidates(deps.db, weighed, nearest, scope, false);
   if (candidates.length === 0) return { ...result, passages: [] };
   rank(candidates, weighed, nearest.vector ? VECTOR_WEIGHT : 0, deps.embedder.semantic);
 
@@ -170,7 +174,7 @@ interface Candidate {
  * would cost more than it tells, and it still counts when the candidates are scored. Then the
  * chosen passages (and the nearest vectors) are read once for the query lexemes they contain.
  */
-async function findCandidates(db: Db, question: WeighedQuery, nearest: Nearest, scope: SearchScope): Promise<Candidate[]> {
+async function findCandidates(db: Db, question: WeighedQuery, nearest: Nearest, scope: SearchScope, budgeted = true): Promise<Candidate[]> {
   const terms = new Map<string, { weight: number; df: number }>();
   for (const c of question.concepts) {
     for (const f of c.forms) {
@@ -184,8 +188,8 @@ async function findCandidates(db: Db, question: WeighedQuery, nearest: Nearest, 
   let budget = Math.min(CHOOSING_BUDGET, question.total / 2);
   const choosing = [...looked]
     .sort((a, b) => a[1].df - b[1].df)
-    .filter(([, t], i) => (budget -= t.df) >= 0 || i === 0)
-    .slice(0, MAX_CHOOSING);
+    .filter(([, t], i) => !budgeted || (budget -= t.df) >= 0 || i === 0)
+    .slice(0, budgeted ? MAX_CHOOSING : MAX_TERMS);
 
   // One subquery per choosing term, each with its own constant, so the planner reads that term's
   // entries from the GIN index rather than testing every passage against a list of terms.

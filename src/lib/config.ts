@@ -29,6 +29,7 @@ const envSchema = z.object({
   WIJKWIJS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   WIJKWIJS_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   WIJKWIJS_ADMINS: z.string().default(''),
+  WIJKWIJS_SOURCE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
   WIJKWIJS_JOB_INTERVAL_MS: z.coerce.number().int().min(100).default(15000),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_MODE: z.enum(['http', 'socket']).default('http'),
@@ -67,6 +68,8 @@ export interface Config {
   auditRetentionDays: number;
   /** Organisation admins made so at every start (the first admin of a fresh install), e.g. slack:T01:U02. */
   bootstrapAdmins: string[];
+  /** A cited source whose review date is older than this many days comes with a warning. */
+  sourceMaxAgeDays: number;
   /** How often a process looks for due reminders and time-outs. */
   jobIntervalMs: number;
   /** Present only when a Slack bot token is set: without it the app runs without Slack. */
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     retentionDays: e.WIJKWIJS_RETENTION_DAYS,
     auditRetentionDays: e.WIJKWIJS_AUDIT_RETENTION_DAYS,
     bootstrapAdmins: e.WIJKWIJS_ADMINS.split(',').map((id) => id.trim()).filter(Boolean),
+    sourceMaxAgeDays: e.WIJKWIJS_SOURCE_MAX_AGE_DAYS,
     jobIntervalMs: e.WIJKWIJS_JOB_INTERVAL_MS,
     slack: slackConfig(e),
     msTeams: msTeamsConfig(e),

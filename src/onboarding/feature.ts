@@ -28,6 +28,7 @@ import { skipModule } from './skip-module.ts';
 import { startOnboarding } from './start-onboarding.ts';
 import { stopOnboarding } from './stop-onboarding.ts';
 import { onboardingOverview } from './overview.ts';
+import { suggestNextStep } from './suggest-next-step.ts';
 
 async function onboardingCommand(ctx: Context, turn: Turn, args: string): Promise<Reply> {
   const [first = '', ...rest] = args.trim().split(/\s+/);
@@ -126,5 +127,6 @@ export const onboardingFeature: Feature = {
   actionPrefix: 'onboarding',
   onAction: onboardingAction,
   onMemberJoined: enrolNewcomer,
+  prompts: suggestNextStep,
   jobs: [nudgeJob],
 };

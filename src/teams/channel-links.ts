@@ -15,11 +15,13 @@ export const channelSettingsSchema = z.object({
   mode: z.enum(['mention', 'all']).default('mention'),
   /** The team's requests to colleagues ("Vraag een collega") and its messages go to this channel. */
   handoff: z.boolean().default(false),
-  /** The group of people called on a hand-off request (a Slack user group id). */
+  /** The group of people called on a hand-off request: a Slack user group id or a Teams tag id. */
   handoffGroup: z
     .string()
-    .regex(/^S[A-Z0-9]+$/)
+    .regex(/^[A-Za-z0-9+/=_:.-]{1,200}$/)
     .optional(),
+  /** The group's name as the platform shows it, for a mention that needs it (a Teams tag). */
+  handoffGroupName: z.string().max(200).optional(),
 });
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 

@@ -43,6 +43,8 @@ describe('answerability: the sources must answer the question as a whole', () =>
     'wat is het telefoonnummer van veilig thuis',
     'hoe lang duurt een raadsonderzoek gemiddeld?',
     'wanneer is de volgende heidag van het team?',
+    // Words the sources know, but no source gives the duration asked for.
+    'wat zijn de wachttijden bij de jeugd-ggz in onze regio?',
   ])('refuses "%s" with "niet in de bronnen" and a next step', async (question) => {
     const reply = await ask(question);
     expect(reply.mode).toBe('not-found');
@@ -63,6 +65,15 @@ describe('answerability: the sources must answer the question as a whole', () =>
     expect(network.citations.some((c) => c.source === 'knowledge/methoden/sonestra.md')).toBe(true);
     const typo = await ask('hoe lang heb ik om de hulpvraag te verkenen');
     expect(typo.text).toMatch(/zes weken/);
+  });
+
+  it('answers everyday phrasing: a situation sketched first, a mistyped compound, a term mistyped in a short question', async () => {
+    const post = await ask('mevrouw heeft een stapel ongeopende brieven en kan niet inloggen met digid. waar kan ze heen?');
+    expect(post.text).toMatch(/formulierenhulp|formulierenbrigade/);
+    const meeting = await ask('hoeveel casussen passen er in één teamvergaderign?');
+    expect(meeting.citations[0]?.source).toBe('knowledge/werkvormen/twintig-ogen-casusbespreking.md');
+    const table = await ask('wat doet de jeugdbeschermingstafle?');
+    expect(table.text).toMatch(/jeugdbeschermingstafel/i);
   });
 
   it('answers a yes/no question with the verdict first when the source settles it', async () => {
@@ -101,6 +112,15 @@ describe('past cases', () => {
     expect(reply.text).toMatch(/• Advies en afspraken: .*tegelijk/);
     expect(reply.text).toMatch(/• Opvolging: .*zes weken/);
     expect(reply.citations.every((c) => c.source === 'knowledge/casusbesprekingen/schulden-met-gokprobleem.md')).toBe(true);
+  });
+
+  it('knows a question about what the team did then without the word "casus", and a follow-up about its dilemma', async () => {
+    const household = await ask('we hebben toch eens huishoudelijke hulp ingezet buiten de richtlijn voor een uitgeputte moeder? hoe lang liep dat?');
+    expect(household.text).toMatch(/^Ja, het team heeft/);
+    expect(household.citations[0]!.source).toBe('knowledge/casusbesprekingen/huishoudelijke-hulp-buiten-de-kaders.md');
+    const first = await ask('hebben we een casusbespreking over een inwoner die alleen Turks spreekt?');
+    const dilemma = await ask('welk dilemma speelde daar?', first.conversationId);
+    expect(dilemma.text).toMatch(/• Dilemma: .*Generalistisch of specialistisch/);
   });
 
   it("reads a case stored by twintig-ogen, for that team only", async () => {

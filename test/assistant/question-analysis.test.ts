@@ -19,6 +19,10 @@ describe('question types', () => {
     // A question that starts with its verb asks whether, whatever question word follows.
     ['Moet ik de aanbieder bij de start zeggen hoe lang de hulp mag duren?', 'may-must'],
     ['moet mijn collega voor of na mijn besluit meekijken?', 'when'],
+    ['om de hoeveel tijd is het teamoverleg?', 'how-often'],
+    ['wat zijn de wachttijden voor de ggz?', 'how-long'],
+    ['wat is de maximale caseload van een coach?', 'how-many'],
+    ['wat zijn de kosten van bewindvoering?', 'amount'],
   ])('"%s" is a %s question', (question, type) => {
     expect(analyseQuestion(question).type).toBe(type);
   });
@@ -29,6 +33,16 @@ describe('question types', () => {
     expect(analyseQuestion('kiezen ze bij buurtbemiddeling partij?').yesNo).toBe(true);
     expect(analyseQuestion('Wat is SoNeStra?').yesNo).toBe(false);
     expect(analyseQuestion('moet mijn collega voor of na mijn besluit meekijken?').yesNo).toBe(false);
+    // A statement that drops its subject ("Ben net begonnen.") is no question.
+    expect(analyseQuestion('Ben net begonnen. In welke volgorde loopt een traject?').yesNo).toBe(false);
+  });
+
+  it('tells the situation sketched from the question itself', () => {
+    const analysis = analyseQuestion('Meneer komt alleen voor een scootmobiel. Moet ik dan ook naar zijn geld vragen?');
+    expect(analysis.setting.has(stem('scootmobiel'))).toBe(true);
+    expect(analysis.setting.has(stem('geld'))).toBe(false);
+    // "Waar verwijs ik heen?" names nothing itself: then the situation is the subject.
+    expect(analyseQuestion('Twee buren maken ruzie. Waar verwijs ik heen?').setting.size).toBe(0);
   });
 });
 
@@ -39,6 +53,10 @@ describe('past cases, follow-ups and what is asked for', () => {
     'hoe pakten we dat aan met die man die schuldhulp wilde',
     'er stonden een keer wietplantjes op zolder, hoe is dat afgelopen?',
     'Hebben we eerder een vergelijkbare casus besproken?',
+    'die aanbieder met de gratis maaltijd, wat besloot het team toen?',
+    'we hebben toch eens huishoudelijke hulp ingezet buiten de richtlijn? hoe lang was dat?',
+    'hebben we een casusbespreking over hennep in een huurhuis?',
+    'wat was de afspraak na dat gedoe met de woningcorporatie?',
   ])('"%s" asks about earlier cases', (question) => {
     expect(analyseQuestion(question).pastCase).toBe(true);
   });
@@ -46,6 +64,7 @@ describe('past cases, follow-ups and what is asked for', () => {
   it('does not take a question about the procedure for one about earlier cases', () => {
     expect(analyseQuestion('Hoe lang heb ik om de hulpvraag te verkennen?').pastCase).toBe(false);
     expect(analyseQuestion('Wanneer moet ik het vier-ogenprincipe toepassen?').pastCase).toBe(false);
+    expect(analyseQuestion("collega zei 'dat is die regelreflex' toen er een formulier bij kwam. wat bedoelt ze?").pastCase).toBe(false);
   });
 
   it('leaves the words about earlier cases out of the text searched in the case discussions', () => {
@@ -71,6 +90,21 @@ describe('past cases, follow-ups and what is asked for', () => {
     expect(analyseQuestion("Wat is het idee achter 'eerst plan, dan indicatie'?").focus).toEqual([stem('plan'), stem('indicatie')]);
     expect(analyseQuestion('kan ik de zoon laten tolken bij het gesprek?').action).toContain(stem('tolken'));
     expect(analyseQuestion('wat is de rol van de procesbegeleider?').focus).toEqual([stem('procesbegeleider')]);
+    // The measured subject, not something counted: its number needs no other words of the question around it.
+    const duration = analyseQuestion('hoe lang duurt een roddelmethode ongeveer?');
+    expect([duration.focus, duration.counted]).toEqual([[stem('roddelmethode')], false]);
+    expect(analyseQuestion('hoeveel euro is de mantelzorgwaardering?').focus).toEqual([stem('mantelzorgwaardering')]);
+    expect(analyseQuestion('hoeveel moest de gemeente bezuinigen?').focus).toEqual([]);
+    const quoted = analyseQuestion("collega had het over 'die risico-regelreflex weer'. wat is dat?").focus;
+    expect(quoted).toContain(stem('risicoregelreflex'));
+    expect(quoted).not.toContain(stem('weer'));
+  });
+
+  it('names the asked action only from the main clause, and not when two actions are weighed', () => {
+    expect(analyseQuestion('mag ik een bsn in de teamchat zetten zodat een collega het kan checken?').action).toEqual([]);
+    expect(analyseQuestion('kan de huisarts iemand aanmelden of moet de cliënt zelf bellen?').action).toEqual([]);
+    expect(analyseQuestion('hoe declareer ik mijn kilometers?').action).toEqual([stem('declareer')]);
+    expect(analyseQuestion('waar meld ik een afsluiting van gas?').action).toEqual([]);
   });
 
   it('reads mistyped key words as meant', () => {
@@ -95,6 +129,8 @@ describe('evidence of the asked type', () => {
     expect(answersType('how-long', 'je hebt zes weken de tijd')).toBe(true);
     expect(answersType('how-long', 'binnen die richtlijnen heb je ruimte')).toBe(false);
     expect(answersType('how-often', 'in de tweewekelijkse teamvergadering')).toBe(true);
+    expect(answersType('how-long', 'in de tweewekelijkse teamvergadering')).toBe(false);
+    expect(answersType('how-many', 'elk jaar 5 miljoen euro bezuinigen')).toBe(true);
     expect(answersType('amount', 'de voedselbank geeft gratis pakketten')).toBe(false);
     expect(answersType('amount', 'de eigen bijdrage is 21 euro per maand')).toBe(true);
     expect(answersType('what-is', 'iets')).toBe(true);
@@ -110,5 +146,6 @@ describe('yes or no', () => {
     // "wel of geen" names both sides; a sentence without a rule settles nothing.
     expect(yesOrNo('Moet dat erin?', 'Samen nemen jullie het besluit om wel of geen indicatie af te geven.')).toBeUndefined();
     expect(yesOrNo('Is de roddelmethode handig?', 'De roddelmethode duurt ongeveer een uur.')).toBeUndefined();
+    expect(yesOrNo('Moet er voor maatschappelijk werk een indicatie komen?', 'Hoe verwijs je: meestal zonder indicatie.')).toBe('Nee.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SalientConcept } from '../../src/assistant/answerability.ts';
+import type { SalientConcept } from '../../src/assistant/question-analysis.ts';
 import { analyseQuestion } from '../../src/assistant/question-analysis.ts';
 import { GENERAL_GUIDANCE, splitUnits } from '../../src/assistant/quotable-units.ts';
 import { chooseSentences } from '../../src/assistant/sentence-choice.ts';

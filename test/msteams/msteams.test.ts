@@ -36,6 +36,8 @@ async function post(body: unknown, headers: Record<string, string> = {}): Promis
 }
 
 const cardOf = (call: { body: any }) => call.body.attachments?.find((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+/** The answer a message carries: the value of its "Vraag een collega" button. */
+const answerIdOf = (call: { body: any }) => cardActions(call).find((a) => a.data.actionId === 'handoff.request')!.data.value!;
 const cardActions = (call: { body: any }) => (cardOf(call)?.actions ?? []) as { type: string; title: string; data: { actionId: string; value?: string } }[];
 
 beforeAll(async () => {
@@ -62,12 +64,16 @@ describe('Teams personal chat', () => {
     incoming = activity(connector.url, { text: 'Hoe lang heb ik om de hulpvraag te verkennen?' });
     status = (await post(incoming)).status;
     calls = [...connector.calls];
-    answerId = cardActions(calls[1]!).find((a) => a.data.actionId === 'feedback.up')!.data.value!;
+    answerId = answerIdOf(calls[1]!);
   });
 
   it('shows typing, then answers with an Adaptive Card, citation entities and feedback buttons', async () => {
     expect(status).toBe(200);
+    // An informative update (Teams' streaming in a personal chat), then the final message that ends it.
     expect(calls.map((c) => c.body.type)).toEqual(['typing', 'message']);
+    expect(calls[0]!.body).toMatchObject({ text: 'Ik zoek in het handboek…', entities: [{ type: 'streaminfo', streamType: 'informative', streamSequence: 1 }] });
+    const streamId = calls[0]!.responseId!;
+    expect(calls[1]!.body.entities).toContainEqual({ type: 'streaminfo', streamId, streamType: 'final' });
     const reply = calls[1]!;
     // A reply to the user's message, in the personal chat.
     expect(reply.method).toBe('POST');
@@ -89,12 +95,11 @@ describe('Teams personal chat', () => {
     const card = cardOf(reply);
     expect(card.type).toBe('AdaptiveCard');
     expect(JSON.stringify(card.body)).toContain('Bronnen');
+    // Teams' own feedback buttons instead of card buttons; "Vraag een collega" stays on the card.
+    expect(reply.body.channelData).toMatchObject({ feedbackLoopEnabled: true });
     const actions = cardActions(reply);
-    const up = actions.find((a) => a.data.actionId === 'feedback.up')!;
-    expect(up.type).toBe('Action.Execute');
-    expect(actions.some((a) => a.data.actionId === 'feedback.down')).toBe(true);
+    expect(actions.some((a) => a.data.actionId.startsWith('feedback.'))).toBe(false);
     expect(actions.some((a) => a.title.includes('Vraag een collega'))).toBe(true);
-    expect(up.data.value).toBe(answerId);
     const stored = await ctx.db.prisma.answer.findUniqueOrThrow({ where: { id: answerId }, include: { conversation: true } });
     expect(stored.conversation.userId).toBe('teams:aad-1');
     expect(stored.conversation.channel).toBe('msteams');
@@ -109,7 +114,7 @@ describe('Teams personal chat', () => {
     expect(answers.map((a) => a.question)).toEqual(['Hoe lang heb ik om de hulpvraag te verkennen?', 'En mag dat ook langer duren?']);
   });
 
-  it('stores 👍 from a card click (adaptiveCard/action invoke) and answers the invoke', async () => {
+  it('stores 👍 from a card click of an answer posted before the feedback loop (adaptiveCard/action invoke)', async () => {
     connector.clear();
     const response = await post(
       activity(connector.url, {
@@ -223,7 +228,7 @@ describe('a linked Teams team channel', () => {
     expect(reply!.conversationId).toBe(`${CHANNEL};messageid=c1`);
     expect(reply!.activityId).toBe('c1');
     expect(reply!.body.text).toMatch(/4 maanden/);
-    const answerId = cardActions(reply!).find((a) => a.data.actionId === 'feedback.up')!.data.value!;
+    const answerId = answerIdOf(reply!);
     const answer = await ctx.db.prisma.answer.findUniqueOrThrow({ where: { id: answerId }, include: { conversation: true } });
     expect(answer.question).toBe(question);
     expect(answer.conversation.teamId).toBe(team);
@@ -251,7 +256,7 @@ describe('a linked Teams team channel', () => {
     // Asking in the personal chat stores its reference, so the asker can hear back there.
     connector.clear();
     await post(activity(connector.url, { text: 'Wat zijn de kernwaarden van het wijkteam?' }));
-    const answerId = cardActions(connector.messages()[0]!).find((a) => a.data.actionId === 'feedback.up')!.data.value!;
+    const answerId = answerIdOf(connector.messages()[0]!);
     const handoffAction = cardActions(connector.messages()[0]!).find((a) => a.data.actionId === 'handoff.request')!;
     connector.clear();
     const response = await post(activity(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: handoffAction.data } } }));

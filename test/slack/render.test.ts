@@ -21,8 +21,46 @@ describe('Block Kit renderer', () => {
     expect(json).toContain('*zes weken*');
     expect(json).toContain('*[1]* Handboek');
     expect(json).toContain('p. 25');
-    for (const id of ['wijkwijs.passage:1', 'wijkwijs.feedback.up', 'wijkwijs.feedback.down']) expect(json).toContain(id);
+    expect(json).toContain('wijkwijs.passage:1');
     expect(text).toContain('[1] Handboek — § Werkwijze');
+    const feedback = (blocks as any[]).find((b) => b.type === 'context_actions').elements[0];
+    expect(feedback).toMatchObject({
+      type: 'feedback_buttons',
+      action_id: 'wijkwijs.feedback',
+      positive_button: { text: { type: 'plain_text', text: 'Nuttig' }, value: 'up:a1', accessibility_label: 'Dit antwoord was nuttig' },
+      negative_button: { text: { type: 'plain_text', text: 'Niet goed' }, value: 'down:a1' },
+    });
+    expect(json).not.toContain('wijkwijs.feedback.up');
+  });
+
+  it('says how the answer was made, and shows each source\'s date, owner and a warning when it is old', () => {
+    const { blocks } = renderReply(
+      reply({
+        mode: 'model',
+        origin: 'Gegenereerd door een taalmodel, op basis van de bronnen.',
+        citations: [{ ...reply().citations[0]!, details: 'Bijgewerkt 1 maart 2020 · eigenaar: Beheerder sociale kaart', warning: 'Let op: deze bron is langer dan 2 jaar niet bijgewerkt.' }],
+      }),
+    );
+    const texts = (blocks as any[]).map((b) => b.text?.text ?? b.elements?.map((e: any) => e.text).join(' ') ?? '').join('\n');
+    expect(texts).toContain('Gegenereerd door een taalmodel, op basis van de bronnen.');
+    expect(texts).toMatch(/\*\[1\]\* Handboek\n§ Werkwijze · p\. 25\nBijgewerkt 1 maart 2020 · eigenaar: Beheerder sociale kaart\n:warning: Let op/);
+  });
+
+  it('escapes the notification text like the blocks', () => {
+    const { text } = renderReply(reply({ text: 'Zie <!channel> & <@U123>', citations: [] }));
+    expect(text).toBe('Zie &lt;!channel&gt; &amp; &lt;@U123&gt;');
+  });
+
+  it('gives no button a label that starts with an emoji, and describes buttons whose label alone is short', () => {
+    const withAll = reply({
+      actions: [...feedbackActions('a1'), { id: 'handoff.request', label: 'Vraag een collega', value: 'a1', description: 'Vraag je teamgenoten om hulp bij deze vraag' }],
+      form: { id: 'f1', title: 'Casus controleren', fields: [], submit: { id: 'case.confirm', label: 'Opslaan' } },
+    });
+    const { blocks } = renderReply(withAll, { share: true, formId: 'form-1' });
+    const labels = (blocks as any[]).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).flatMap((e: any) => (e.type === 'feedback_buttons' ? [e.positive_button, e.negative_button] : e.type === 'button' ? [e] : []));
+    expect(labels.length).toBe(6);
+    for (const l of labels) expect(l.text.text).not.toMatch(/^\p{Extended_Pictographic}/u);
+    expect(labels.find((l: any) => l.text.text === 'Bekijk passage').accessibility_label).toBe('Bekijk de passage van bron 1');
   });
 
   it('keeps user and document text from becoming mentions or links', () => {

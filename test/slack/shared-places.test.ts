@@ -61,7 +61,7 @@ const shown = (call: SlackCall) => `${call.args.text} ${JSON.stringify(call.args
 async function answered(payload: Record<string, unknown>, where: { channel: string; threadTs?: string }, headers: Record<string, string> = {}): Promise<SlackCall> {
   driver.step();
   expect((await postEvent(server.url, payload, headers)).status).toBe(200);
-  const status = await driver.next('chat.postMessage', (a) => a.channel === where.channel && a.thread_ts === where.threadTs && /Even zoeken/.test(a.text));
+  const status = await driver.next('chat.postMessage', (a) => a.channel === where.channel && a.thread_ts === where.threadTs && /Ik zoek in het handboek/.test(a.text));
   return driver.next('chat.update', (a) => a.channel === where.channel && a.ts === status.result!.ts);
 }
 
@@ -159,7 +159,7 @@ describe('an answer that fails after the acknowledgement', () => {
 
     const retried = await answered(payload, { channel: 'CFAIL', threadTs: ts }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     expect(retried.args.text).not.toMatch(/Sorry/);
-    expect(JSON.stringify(retried.args.blocks)).toContain('wijkwijs.feedback.up');
+    expect(JSON.stringify(retried.args.blocks)).toContain('"feedback_buttons"');
   });
 });
 

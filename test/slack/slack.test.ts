@@ -60,6 +60,19 @@ const blocksText = (call: SlackCall) => JSON.stringify(call.args.blocks ?? []);
 const buttons = (call: SlackCall) =>
   (call.args.blocks as any[]).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).filter((e) => e.type === 'button');
 const button = (call: SlackCall, actionId: string) => buttons(call).find((b) => b.action_id.startsWith(actionId));
+/** Slack's feedback buttons element of an answer. */
+const feedbackButtons = (call: SlackCall) => {
+  const block = (call.args.blocks as any[]).find((b) => b.type === 'context_actions');
+  const element = block?.elements.find((e: any) => e.type === 'feedback_buttons');
+  if (!element) throw new Error('no feedback buttons in the answer');
+  return element as { action_id: string; positive_button: { value: string; text: { text: string } }; negative_button: { value: string; text: { text: string } } };
+};
+/** A click on one side of the feedback buttons element, as Slack sends it. */
+const feedbackClick = (user: string, channel: string, value: string, message: { ts: string; thread_ts?: string }) => {
+  const click = blockAction(user, channel, { action_id: 'wijkwijs.feedback', value }, message);
+  click.actions = [{ action_id: 'wijkwijs.feedback', block_id: 'wijkwijs.feedback', type: 'feedback_buttons', value, action_ts: messageTs() } as any];
+  return click;
+};
 
 function blockAction(user: string, channel: string, action: { action_id: string; value: string }, message: { ts: string; thread_ts?: string }, ephemeral = false) {
   return {
@@ -131,8 +144,9 @@ describe('questions', () => {
     expect(blocksText(posted)).toMatch(/\[1\]/);
     expect(blocksText(posted)).toContain('Bronnen');
     expect(button(posted, 'wijkwijs.passage')?.value).toBeTruthy();
-    expect(button(posted, 'wijkwijs.feedback.up')).toBeTruthy();
-    expect(button(posted, 'wijkwijs.feedback.down')).toBeTruthy();
+    const feedback = feedbackButtons(posted);
+    expect(feedback.positive_button.value).toMatch(/^up:/);
+    expect(feedback.negative_button.value).toMatch(/^down:/);
     expect(featureButton(posted, 'handoff.request').text.text).toMatch(/Vraag een collega/);
   });
 
@@ -221,7 +235,7 @@ describe('questions', () => {
       const { ts, payload } = mention('USLOW', 'CSLOW', QUESTION);
       await postEvent(other.url, payload);
       const status = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
-      expect(status.args.text).toMatch(/Even zoeken/);
+      expect(status.args.text).toMatch(/Ik zoek in het handboek/);
       const update = await slackApi.next('chat.update', (a) => a.channel === 'CSLOW');
       expect(update.args.text).toMatch(/zes weken/i);
       expect(update.args.ts).toBeTruthy();
@@ -261,23 +275,40 @@ describe('/vraag and buttons', () => {
     expect(opened.args.trigger_id).toBeTruthy();
   });
 
-  it('stores 👍 at once and 👎 with a comment from a modal', async () => {
+  it('stores a rating at the click on Slack\'s feedback buttons, and the optional comment from the modal', async () => {
     const { ts, payload } = mention('UFEED', 'CFEED', 'Wat zijn de kernwaarden?');
     await postEvent(server.url, payload);
     const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
-    const up = button(posted, 'wijkwijs.feedback.up');
-    await postInteraction(server.url, blockAction('UFEED', 'CFEED', up, { ts: messageTs(), thread_ts: ts }));
+    const { positive_button: up, negative_button: down } = feedbackButtons(posted);
+    const answerId = up.value.replace(/^up:/, '');
+    await postInteraction(server.url, feedbackClick('UFEED', 'CFEED', up.value, { ts: posted.result!.ts, thread_ts: ts }));
+    const thanks = await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.feedback' && /hielp/.test(a.view.title.text));
+    expect(await ctx.db.prisma.feedback.count({ where: { answerId, rating: 1 } })).toBe(1);
+    await postInteraction(server.url, viewSubmission('UFEED', thanks.args.view, { comment: 'Precies wat ik zocht.' }));
     await slackApi.next('chat.postEphemeral', (a) => a.user === 'UFEED' && /Dank je/.test(a.text));
-    expect(await ctx.db.prisma.feedback.count({ where: { answerId: up.value, rating: 1 } })).toBe(1);
+    expect(await ctx.db.prisma.feedback.findFirstOrThrow({ where: { answerId, userId: `slack:${WORKSPACE}:UFEED` } })).toMatchObject({ rating: 1, comment: 'Precies wat ik zocht.' });
 
-    const down = button(posted, 'wijkwijs.feedback.down');
-    await postInteraction(server.url, blockAction('UFEED2', 'CFEED', down, { ts: messageTs(), thread_ts: ts }));
-    const modal = await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.feedback');
-    const submitted = await postInteraction(server.url, viewSubmission('UFEED2', modal.args.view, { comment: 'De termijn mist.' }));
+    await postInteraction(server.url, feedbackClick('UFEED2', 'CFEED', down.value, { ts: posted.result!.ts, thread_ts: ts }));
+    const modal = await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.feedback' && /klopte er niet/.test(a.view.title.text));
+    // The click counts even when the modal is closed without a comment.
+    expect(await ctx.db.prisma.feedback.findFirstOrThrow({ where: { answerId, userId: `slack:${WORKSPACE}:UFEED2` } })).toMatchObject({ rating: -1, comment: null });
+    const submitted = await postInteraction(server.url, viewSubmission('UFEED2', modal.args.view, { comment: 'De termijn van Jan Jansen mist.' }));
     expect(submitted.status).toBe(200);
     await slackApi.next('chat.postEphemeral', (a) => a.user === 'UFEED2');
-    const stored = await ctx.db.prisma.feedback.findFirstOrThrow({ where: { answerId: down.value, userId: `slack:${WORKSPACE}:UFEED2` } });
-    expect(stored).toMatchObject({ rating: -1, comment: 'De termijn mist.' });
+    const stored = await ctx.db.prisma.feedback.findFirstOrThrow({ where: { answerId, userId: `slack:${WORKSPACE}:UFEED2` } });
+    expect(stored.rating).toBe(-1);
+    // A comment is free text: stored anonymised, as before.
+    expect(stored.comment).toMatch(/^De termijn van \[PERSOON-1\] mist\.$/);
+  });
+
+  it('still takes the 👍/👎 buttons of answers posted before the feedback buttons element', async () => {
+    const { ts, payload } = mention('UOLDFB', 'COLDFB', 'Wat zijn de kernwaarden?');
+    await postEvent(server.url, payload);
+    const posted = await slackApi.next('chat.postMessage', (a) => a.thread_ts === ts);
+    const answerId = feedbackButtons(posted).positive_button.value.replace(/^up:/, '');
+    await postInteraction(server.url, blockAction('UOLDFB', 'COLDFB', { action_id: 'wijkwijs.feedback.down', value: answerId }, { ts: posted.result!.ts, thread_ts: ts }));
+    await slackApi.next('views.open', (a) => a.view?.callback_id === 'wijkwijs.feedback');
+    expect(await ctx.db.prisma.feedback.count({ where: { answerId, rating: -1, userId: `slack:${WORKSPACE}:UOLDFB` } })).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from './read-body.ts';
 
@@ -7,7 +7,9 @@ type Failure = number | 'hang';
 
 /**
  * A local stand-in for an OpenAI-compatible endpoint speaking the real wire format of
- * POST /v1/chat/completions and POST /v1/embeddings. Tests choose how it behaves and read what it got.
+ * POST /v1/chat/completions (one JSON answer, or with `stream: true` server-sent events: `data:`
+ * lines with chat.completion.chunk deltas and a closing `data: [DONE]`) and POST /v1/embeddings.
+ * Tests choose how it behaves and read what it got.
  */
 export interface FakeOpenAI {
   url: string;
@@ -16,6 +18,12 @@ export interface FakeOpenAI {
   chatReply: string | ((request: ChatRequest) => string) | Failure;
   /** How long the chat model takes before it answers, like a model under load. */
   chatDelayMs: number;
+  /** When streaming: the pause between two chunks, like a model writing. */
+  chunkDelayMs: number;
+  /** When streaming: how the answer is cut into chunks (by default a few characters each, mid-word). */
+  chunk: (answer: string) => string[];
+  /** When streaming: the time the last chunk went out, per request. */
+  streamsEndedAt: number[];
   /** How the embedding model answers: with `embed`'s vectors ('ok') or a failure. */
   embeddingReply: 'ok' | Failure;
   /** The vector of one input text. */
@@ -34,6 +42,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     requests: [],
     chatReply: 'Antwoord [1].',
     chatDelayMs: 0,
+    chunkDelayMs: 0,
+    chunk: (answer) => answer.match(/[\s\S]{1,7}/g) ?? [],
+    streamsEndedAt: [],
     embeddingReply: 'ok',
     embed: pseudoEmbedding,
     close: async () => undefined,
@@ -52,12 +63,14 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       const reply = fake.chatReply;
       if (reply === 'hang' || typeof reply === 'number') return fail(reply);
       if (fake.chatDelayMs) await new Promise((resolve) => setTimeout(resolve, fake.chatDelayMs));
+      const content = typeof reply === 'function' ? reply(body) : reply;
+      if (body.stream === true) return streamChat(res, body, content);
       return send(200, {
         id: 'chatcmpl-test',
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: typeof reply === 'function' ? reply(body) : reply }, finish_reason: 'stop' }],
+        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
       });
     }
@@ -79,6 +92,24 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     }
     send(404, { error: { message: 'not found' } });
   });
+  /** Server-sent events as the API streams them: a role delta, content deltas, a stop, usage when asked, [DONE]. */
+  async function streamChat(res: ServerResponse, body: any, content: string): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    const created = Math.floor(Date.now() / 1000);
+    const event = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+      res.write(`data: ${JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created, model: body.model, choices, ...extra })}\n\n`);
+    event([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
+    for (const piece of fake.chunk(content)) {
+      if (fake.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, fake.chunkDelayMs));
+      if (res.destroyed) return;
+      event([{ index: 0, delta: { content: piece }, finish_reason: null }]);
+    }
+    event([{ index: 0, delta: {}, finish_reason: 'stop' }]);
+    if (body.stream_options?.include_usage) event([], { usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } });
+    fake.streamsEndedAt.push(Date.now());
+    res.end('data: [DONE]\n\n');
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   fake.close = () =>
@@ -87,6 +118,21 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       server.close(() => resolve());
     });
   return fake;
+}
+
+/** The number a chat request gave the first passage containing `needle`, for a model reply that cites it. */
+export function passageNumber(request: ChatRequest, needle: string): number {
+  const block = request.messages.at(-1)!.content.split(/\n(?=\[\d+\] )/).find((b) => b.includes(needle));
+  if (!block) throw new Error(`no passage with "${needle}" was sent to the model`);
+  return Number(block.match(/^\[(\d+)\]/m)![1]);
+}
+
+/** A model answer grounded in the handbook's passage on the six weeks to explore a request for help, as two sentences. */
+export function sixWeeksAnswer(extra = '') {
+  return (request: ChatRequest): string => {
+    const n = passageNumber(request, 'zes weken de tijd heeft');
+    return `De wijkcoach heeft zes weken de tijd om de hulpvraag te verkennen [${n}]. ${extra}In die zes weken verken je breed en breng je het netwerk in kaart [${n}].`;
+  };
 }
 
 /** Deterministic vectors from character codes: similar texts get similar vectors, enough for a test. */

@@ -23,7 +23,7 @@ describe('local web chat in Chromium', () => {
     expect(await passage.innerText()).toMatch(/zes weken/i);
     expect(await answer.locator('.source-title').first().innerText()).toMatch(/Werkwijze/);
 
-    await answer.getByRole('button', { name: /Nuttig/ }).click();
+    await answer.getByRole('button', { name: /nuttig/i }).click();
     await expect.poll(() => answer.locator('.feedback-status').innerText()).toMatch(/Dank je/);
     expect(await chat.ctx.db.prisma.feedback.count({ where: { rating: 1 } })).toBe(1);
 

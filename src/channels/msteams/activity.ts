@@ -79,6 +79,19 @@ export function storedConversation(activity: Activity, reference: Partial<Conver
   };
 }
 
+type Mention = { type?: string; text?: string; mentioned?: { id?: string; name?: string; type?: string } };
+
+/** Whether the message @-mentions the bot (a channel message without it came through the channel permission). */
+export function isMentioned(activity: Partial<Activity>): boolean {
+  return (activity.entities ?? []).some((e) => (e as Mention).type === 'mention' && (e as Mention).mentioned?.id === activity.recipient?.id);
+}
+
+/** A Teams tag @-mentioned in the message ("@Wijkwijs groep @wijkcoaches"), with its id and name. */
+export function mentionedTag(activity: Partial<Activity>): { id: string; name: string } | undefined {
+  const tag = (activity.entities ?? []).map((e) => e as Mention).find((e) => e.type === 'mention' && e.mentioned?.type === 'tag' && e.mentioned.id);
+  return tag ? { id: tag.mentioned!.id!, name: tag.mentioned!.name ?? (tag.text ?? '').replace(/<\/?at>/g, '') } : undefined;
+}
+
 /**
  * The text without the bot's @-mention (Teams wraps it as <at>Wijkwijs</at>) or any leftover tags.
  * With `peopleAsIds`, an @-mention of a colleague becomes their Wijkwijs id, so a command such as
@@ -87,10 +100,10 @@ export function storedConversation(activity: Activity, reference: Partial<Conver
 export function stripMention(activity: Partial<Activity>, options: { peopleAsIds?: boolean } = {}): string {
   let text = activity.text ?? '';
   for (const entity of activity.entities ?? []) {
-    const mention = entity as { type?: string; text?: string; mentioned?: { id?: string; aadObjectId?: string } };
+    const mention = entity as Mention & { mentioned?: { aadObjectId?: string } };
     if (mention.type !== 'mention' || !mention.text || !mention.mentioned?.id) continue;
     if (mention.mentioned.id === activity.recipient?.id) text = text.split(mention.text).join(' ');
-    else if (options.peopleAsIds) text = text.split(mention.text).join(` ${msTeamsUserId({ id: mention.mentioned.id, aadObjectId: mention.mentioned.aadObjectId })} `);
+    else if (options.peopleAsIds && mention.mentioned.type !== 'tag') text = text.split(mention.text).join(` ${msTeamsUserId({ id: mention.mentioned.id, aadObjectId: mention.mentioned.aadObjectId })} `);
   }
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
@@ -103,8 +116,8 @@ export function stripMention(activity: Partial<Activity>, options: { peopleAsIds
 /** The colleagues @-mentioned in a message (not the bot), with the name Teams shows for them. */
 export function mentionedPeople(activity: Partial<Activity>): { userId: string; name?: string }[] {
   return (activity.entities ?? []).flatMap((entity) => {
-    const mention = entity as { type?: string; mentioned?: { id?: string; name?: string; aadObjectId?: string } };
-    if (mention.type !== 'mention' || !mention.mentioned?.id || mention.mentioned.id === activity.recipient?.id) return [];
+    const mention = entity as Mention & { mentioned?: { aadObjectId?: string } };
+    if (mention.type !== 'mention' || !mention.mentioned?.id || mention.mentioned.type === 'tag' || mention.mentioned.id === activity.recipient?.id) return [];
     return [{ userId: msTeamsUserId({ id: mention.mentioned.id, aadObjectId: mention.mentioned.aadObjectId }), name: mention.mentioned.name }];
   });
 }

@@ -6,8 +6,11 @@ import type { MsTeamsConfig } from '../../lib/config.ts';
 // The connector's serializer keeps only the Entity fields it knows (type, text, mentioned): Teams'
 // citation entity (@type, citation, …) would arrive empty. Its own Activity mapper allows extra
 // entity fields; the Entity model mapper it resolves to does not, so we allow them there too.
-const connectorMappers = createRequire(import.meta.url)('botframework-connector/lib/connectorApi/models/mappers') as { Entity: { type: { additionalProperties?: object } } };
+// A mention of a Teams tag needs `type: "tag"` on its ChannelAccount, which that mapper drops too.
+type Mapper = { type: { additionalProperties?: object } };
+const connectorMappers = createRequire(import.meta.url)('botframework-connector/lib/connectorApi/models/mappers') as { Entity: Mapper; ChannelAccount: Mapper };
 connectorMappers.Entity.type.additionalProperties ??= { type: { name: 'Object' } };
+connectorMappers.ChannelAccount.type.additionalProperties ??= { type: { name: 'Object' } };
 
 export type ServiceClientCredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 

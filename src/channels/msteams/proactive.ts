@@ -71,6 +71,12 @@ export async function openPersonalConversation(
   return stored;
 }
 
+/** A message that calls the team mentions the channel's tag (`groep @tag`), as Slack mentions the user group. */
+function callingTag(activity: Partial<Activity>, tag: { id: string; name: string }): Partial<Activity> {
+  const text = `<at>${tag.name}</at>`;
+  return { ...activity, text: `${text} ${activity.text ?? ''}`, entities: [...(activity.entities ?? []), { type: 'mention', text, mentioned: { id: tag.id, name: tag.name, type: 'tag' } } as never] };
+}
+
 interface MsTeamsRef {
   conversationId: string;
   activityId: string;
@@ -85,17 +91,20 @@ export function msTeamsDelivery(ctx: Context, poster: Poster): ChannelDelivery {
     async post(to: Recipient, reply: Reply, notificationId: string): Promise<DeliveryRef | undefined> {
       const activity = renderReply(reply);
       const targets: StoredConversation[] = [];
+      const tags = new Map<string, { id: string; name: string }>();
       if (to.userId !== undefined) {
         if (!to.userId.startsWith(MSTEAMS_USER_PREFIX)) return undefined;
         const personal = await personalConversation(ctx.db, to.userId);
         if (personal) targets.push(personal);
       } else {
         const linked = await teamChannels(ctx.db, to.teamId, 'msteams');
+        for (const c of linked) if (c.settings.handoffGroup) tags.set(c.externalId, { id: c.settings.handoffGroup, name: c.settings.handoffGroupName ?? 'team' });
         targets.push(...(await findConversations(ctx.db, linked.map((c) => c.externalId))));
       }
       const posts: { conversationId: string; activityId: string }[] = [];
       for (const target of targets) {
-        const activityId = await postTo(poster, target, activity);
+        const tag = reply.callsTeam ? tags.get(target.conversationId) : undefined;
+        const activityId = await postTo(poster, target, tag ? callingTag(activity, tag) : activity);
         if (activityId) posts.push({ conversationId: target.conversationId, activityId });
       }
       ctx.logger.info({ notificationId, targets: targets.length, posted: posts.length }, 'msteams notification posted');

@@ -17,14 +17,32 @@ const ABSTRACT_MAX = 160;
 
 export type Card = { type: 'AdaptiveCard'; version: string; body: object[]; actions?: object[]; [key: string]: unknown };
 
-export function renderReply(reply: Reply): Partial<Activity> {
+export interface RenderOptions {
+  /** A personal chat: the only place Teams shows suggested actions under a message. */
+  personal?: boolean;
+}
+
+/**
+ * An answer comes with Teams' own feedback buttons (the feedback loop, answered as a
+ * message/submitAction invoke) instead of card buttons, and an answer made by the language model with
+ * Teams' AI-generated label on the entity that carries its citations.
+ */
+export function renderReply(reply: Reply, options: RenderOptions = {}): Partial<Activity> {
   const activity: Partial<Activity> = { type: 'message', text: reply.text, textFormat: 'markdown' };
-  const entities = citationEntities(reply.citations);
+  const entities = messageEntities(reply);
   if (entities.length) activity.entities = entities as Activity['entities'];
   const card = renderCard(reply);
   if (card) activity.attachments = [cardAttachment(card)];
+  if (usesFeedbackLoop(reply)) activity.channelData = { feedbackLoopEnabled: true };
+  if (options.personal && reply.suggestions?.length) {
+    activity.suggestedActions = { to: [], actions: reply.suggestions.slice(0, 3).map((q) => ({ type: 'imBack', title: cut(q, TITLE_MAX), value: q })) };
+  }
   return activity;
 }
+
+const TITLE_MAX = 80;
+const isFeedback = (id: string) => id === 'feedback.up' || id === 'feedback.down';
+const usesFeedbackLoop = (reply: Reply) => Boolean(reply.answerId) && reply.actions.some((a) => isFeedback(a.id));
 
 export function renderNotice(text: string): Partial<Activity> {
   return { type: 'message', text, textFormat: 'plain' };
@@ -38,10 +56,13 @@ export function cardAttachment(card: Card): Attachment {
 export function renderCard(reply: Reply): Card | undefined {
   const body: object[] = [];
   for (const notice of reply.notices) body.push({ type: 'TextBlock', text: `ℹ️ ${notice}`, wrap: true, isSubtle: true, size: 'Small' });
+  if (reply.origin) body.push({ type: 'TextBlock', text: reply.origin, wrap: true, isSubtle: true, size: 'Small' });
   if (reply.citations.length) {
     body.push({ type: 'TextBlock', text: 'Bronnen', weight: 'Bolder', separator: true, spacing: 'Medium' });
     for (const c of reply.citations.slice(0, SOURCES_SHOWN)) {
       body.push({ type: 'TextBlock', text: `[${c.n}] ${c.title} — ${[c.location, c.reference].filter(Boolean).join(' · ')}`, wrap: true, size: 'Small' });
+      if (c.details) body.push({ type: 'TextBlock', text: c.details, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' });
+      if (c.warning) body.push({ type: 'TextBlock', text: `⚠️ ${c.warning}`, wrap: true, color: 'Warning', size: 'Small', spacing: 'None' });
     }
     if (reply.citations.length > SOURCES_SHOWN) body.push({ type: 'TextBlock', text: `En nog ${reply.citations.length - SOURCES_SHOWN} bronnen.`, size: 'Small', isSubtle: true });
   }
@@ -51,7 +72,11 @@ export function renderCard(reply: Reply): Card | undefined {
     actions.push(execute(reply.form.submit.label, { actionId: reply.form.submit.id, value: reply.form.id }, 'positive'));
     if (reply.form.cancel) actions.push({ ...execute(reply.form.cancel.label, { actionId: reply.form.cancel.id, value: reply.form.id }), associatedInputs: 'none' });
   }
-  for (const a of reply.actions) actions.push(execute(a.label, { actionId: a.id, value: a.value }, a.style === 'danger' ? 'destructive' : a.style === 'primary' ? 'positive' : undefined));
+  const feedbackLoop = usesFeedbackLoop(reply);
+  for (const a of reply.actions) {
+    if (feedbackLoop && isFeedback(a.id)) continue;
+    actions.push({ ...execute(a.label, { actionId: a.id, value: a.value }, a.style === 'danger' ? 'destructive' : a.style === 'primary' ? 'positive' : undefined), ...(a.description ? { tooltip: a.description } : {}) });
+  }
   if (!body.length && !actions.length) return undefined;
   if (!body.length) body.push({ type: 'TextBlock', text: reply.form ? reply.form.title : 'Kies wat je wilt doen:', wrap: true, size: 'Small', isSubtle: true });
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length ? { actions } : {}) };
@@ -93,15 +118,20 @@ function formBody(form: ReplyForm): object[] {
   return body;
 }
 
-/** Teams citation entities: [n] in the text opens the source's title, location and passage. */
-export function citationEntities(citations: Citation[]): object[] {
-  if (!citations.length) return [];
+/**
+ * The schema.org Message entity: its citations ([n] in the text opens the source's title, location,
+ * date and passage) and, for an answer the language model wrote, Teams' AI-generated label.
+ */
+export function messageEntities(reply: Pick<Reply, 'citations' | 'mode'>): object[] {
+  const { citations } = reply;
+  if (!citations.length && reply.mode !== 'model') return [];
   return [
     {
       type: 'https://schema.org/Message',
       '@type': 'Message',
       '@context': 'https://schema.org',
       '@id': '',
+      ...(reply.mode === 'model' ? { additionalType: ['AIGeneratedContent'] } : {}),
       citation: citations.map((c) => ({
         '@type': 'Claim',
         position: c.n,
@@ -115,7 +145,8 @@ export function citationEntities(citations: Citation[]): object[] {
             version: '1.5',
             body: [
               { type: 'TextBlock', text: c.title, weight: 'Bolder', wrap: true },
-              { type: 'TextBlock', text: [c.location, c.reference].filter(Boolean).join(' · '), isSubtle: true, wrap: true, size: 'Small' },
+              { type: 'TextBlock', text: [c.location, c.reference, c.details].filter(Boolean).join(' · '), isSubtle: true, wrap: true, size: 'Small' },
+              ...(c.warning ? [{ type: 'TextBlock', text: c.warning, wrap: true, color: 'Warning', size: 'Small' }] : []),
               { type: 'TextBlock', text: c.passage, wrap: true },
             ],
           }),

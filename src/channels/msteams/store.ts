@@ -121,3 +121,13 @@ export async function channelConversations(db: Db, limit = 5): Promise<StoredCon
   const rows = await db.sql.query<ConversationRow>(`SELECT * FROM "msteams_conversation" WHERE "kind" = 'channel' ORDER BY "updated_at" DESC LIMIT $1`, [limit]);
   return rows.map(toStored);
 }
+
+/** Keeps which answer the message `activityKey` carries, so a click on its feedback buttons finds it. */
+export async function rememberAnswerMessage(db: Db, key: string, answerId: string): Promise<void> {
+  await db.sql.query(`INSERT INTO "msteams_answer_message" ("activity_key", "answer_id") VALUES ($1, $2) ON CONFLICT ("activity_key") DO UPDATE SET "answer_id" = EXCLUDED."answer_id"`, [key, answerId]);
+}
+
+export async function answerOfMessage(db: Db, key: string): Promise<string | undefined> {
+  const rows = await db.sql.query<{ answer_id: string }>(`SELECT "answer_id" FROM "msteams_answer_message" WHERE "activity_key" = $1`, [key]);
+  return rows[0]?.answer_id;
+}

@@ -92,5 +92,5 @@ export function yieldToIo(): Promise<void> {
 export const RATE_LIMITED_TEXT =
   'Rustig aan 🙂 Je hebt in korte tijd veel vragen gesteld. Wacht een minuutje en stel je vraag dan opnieuw; zo blijft Wijkwijs snel voor het hele team.';
 
-/** Takes the place of the "Even zoeken…" status when the answer could not be made. */
+/** Takes the place of the status message (or the streamed text) when the answer could not be made. */
 export const ANSWER_FAILED_TEXT = 'Sorry, het lukte me niet om je vraag te beantwoorden: er ging iets mis aan mijn kant. Stel je vraag zo gerust nog een keer.';

@@ -13,11 +13,25 @@ import { createSlackDelivery } from './create-slack-delivery.ts';
 import { boltLogger, SharedChannels } from './guard.ts';
 import { slackNameSource } from './name-source.ts';
 import { register as registerActions } from './listeners/actions.ts';
+import { register as registerAssistant } from './listeners/assistant.ts';
 import { register as registerCommands } from './listeners/commands.ts';
 import { register as registerEvents } from './listeners/events.ts';
 import { register as registerMessages } from './listeners/messages.ts';
+import { register as registerShortcuts } from './listeners/shortcuts.ts';
 import { register as registerViews } from './listeners/views.ts';
 import type { SlackDeps } from './respond.ts';
+
+/**
+ * Outgoing Web API calls give up quickly: the client's default retries for about half an hour and
+ * waits out every rate limit, so an answer could wait minutes. Two more tries within five seconds
+ * for a failed connection or a Slack error, none for a rate limit (the call fails and the listener
+ * apologises), and ten seconds at most per request.
+ */
+export const BOUNDED_CALLS = {
+  retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000, maxRetryTime: 5000, randomize: true },
+  rejectRateLimitedCalls: true,
+  timeout: 10_000,
+};
 
 export interface SlackOptions {
   /** A status message is posted (and later replaced) only when the answer takes longer than this. */
@@ -34,7 +48,7 @@ export interface SlackChannel {
 
 export function createSlackChannel(ctx: Context, config: SlackConfig, options: SlackOptions = {}): SlackChannel {
   const logger = boltLogger(ctx.logger);
-  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...BOUNDED_CALLS };
   let receiver: ExpressReceiver | undefined;
   let app: App;
   if (config.mode === 'socket') {
@@ -49,7 +63,7 @@ export function createSlackChannel(ctx: Context, config: SlackConfig, options: S
   }
   const deps: SlackDeps = { ctx, config, guard: channelGuard(ctx), shared: new SharedChannels(), statusAfterMs: options.statusAfterMs ?? 1000 };
   // The event-id check (in events) runs first: it is global middleware.
-  for (const register of [registerEvents, registerMessages, registerCommands, registerActions, registerViews]) register(app, deps);
+  for (const register of [registerEvents, registerAssistant, registerMessages, registerCommands, registerActions, registerViews, registerShortcuts]) register(app, deps);
   let unregister: (() => void) | undefined;
   return {
     app,

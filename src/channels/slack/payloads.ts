@@ -52,6 +52,32 @@ export const blockActionSchema = z.object({
   response_url: z.string().optional(),
 });
 
+/**
+ * assistant_thread_started and assistant_thread_context_changed: a chat with Wijkwijs in Slack's
+ * assistant surface, and the channel the user was looking at (its context) when it opened or moved.
+ */
+export const assistantThreadEventSchema = z.object({
+  type: z.enum(['assistant_thread_started', 'assistant_thread_context_changed']),
+  assistant_thread: z.object({
+    user_id: z.string(),
+    channel_id: z.string(),
+    thread_ts: z.string(),
+    context: z.object({ channel_id: z.string().optional(), team_id: z.string().optional() }).partial().default({}),
+  }),
+});
+
+/** A message shortcut ("Vraag Wijkwijs hierover"): the message it was used on, and where. */
+export const messageShortcutSchema = z.object({
+  type: z.literal('message_action'),
+  callback_id: z.string(),
+  trigger_id: z.string().optional(),
+  response_url: z.string().optional(),
+  team: z.object({ id: z.string() }).nullable().optional(),
+  channel: z.object({ id: z.string() }),
+  user: z.object({ id: z.string(), team_id: z.string().optional(), name: z.string().optional() }),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional(), text: z.string().default('') }),
+});
+
 /** member_joined_channel: someone joined a channel the bot is in. */
 export const memberJoinedSchema = z.object({
   type: z.literal('member_joined_channel'),
@@ -98,7 +124,8 @@ export const formMetadataSchema = z.object({
   sourceTs: z.string().optional(),
 });
 
-export const feedbackMetadataSchema = z.object({ answerId: z.string(), channel: z.string(), threadTs: z.string().optional() });
+// A modal opened before the rating was kept in it was always for a 👎.
+export const feedbackMetadataSchema = z.object({ answerId: z.string(), rating: z.enum(['up', 'down']).default('down'), channel: z.string(), threadTs: z.string().optional() });
 
 export const replyActionValueSchema = z.object({ id: z.string(), value: z.string().optional() });
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { handleTurn } from '../../assistant/handle-turn.ts';
 import { WijkwijsError } from '../../lib/errors.ts';
 import { addMember } from '../../teams/add-member.ts';
-import { changeChannelSettings, channelLink, describeChannel, type ChannelSettings } from '../../teams/channel-links.ts';
+import { channelLink } from '../../teams/channel-links.ts';
 import type { commandSchema } from './payloads.ts';
 import { slackPlace, slackUserId, type SlackDeps } from './respond.ts';
 
@@ -38,20 +38,15 @@ export async function wijkwijsCommand(deps: SlackDeps, c: z.infer<typeof command
     const reply = await handleTurn(ctx, { channel: 'slack', userId, place, audience: 'private', text: `${core} ${args.join(' ')}`.trim() });
     return `${reply.text}${word === 'status' ? await groupLine(deps, place) : ''}`;
   }
-  const settings = async (change: Partial<ChannelSettings>) => changeChannelSettings(ctx.db, { userId }, needPlace(place), change);
   switch (word) {
-    case 'modus': {
-      const mode = { vermelding: 'mention', alles: 'all' }[args[0]?.toLowerCase() ?? ''] as ChannelSettings['mode'] | undefined;
-      if (!mode) throw new WijkwijsError('bad_request', 'Kies /wijkwijs modus vermelding of /wijkwijs modus alles.');
-      return describeChannel((await settings({ mode })).settings);
-    }
+    case 'modus':
     case 'teamkanaal':
-      return `Hulpvragen van team ${(await settings({ handoff: true })).teamId} komen voortaan in dit kanaal.`;
+      return (await handleTurn(ctx, { channel: 'slack', userId, place, audience: 'private', text: `/${word} ${args.join(' ')}`.trim() })).text;
     case 'groep': {
       // Slack sends a group mention as <!subteam^S0123|@naam> when the command escapes names.
       const group = /<!subteam\^(S[A-Z0-9]+)/.exec(args.join(' '))?.[1];
       if (!group) throw new WijkwijsError('bad_request', 'Noem de Slack-groep met @, bijvoorbeeld: /wijkwijs groep @wijkcoaches-noord');
-      await settings({ handoffGroup: group });
+      await handleTurn(ctx, { channel: 'slack', userId, place, audience: 'private', text: `/groep ${group}` });
       return `Bij een hulpvraag noem ik voortaan <!subteam^${group}>.`;
     }
     case 'lid': {

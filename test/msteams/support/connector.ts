@@ -20,8 +20,17 @@ export interface Recorded {
   responseId?: string;
 }
 
+/** A streamed reply as Teams keeps it: its updates in order, and whether the final message closed it. */
+export interface RecordedStream {
+  conversationId: string;
+  updates: { streamType: string; streamSequence?: number; text: string }[];
+  final?: any;
+}
+
 export class StandInConnector {
   readonly calls: Recorded[] = [];
+  /** Streams by their id (the id given to the first update). */
+  readonly streams = new Map<string, RecordedStream>();
   /** Answers POST /v3/conversations with 403, as Teams does when a tenant forbids the bot to start chats. */
   refuseNewConversations = false;
   /** The people GET /v3/conversations/{id}/members/{member} knows, by their 29: id or AAD object id. */
@@ -75,6 +84,8 @@ export class StandInConnector {
         if (!conversationId && this.refuseNewConversations) return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
         if (!conversationId) return send(201, { id: `19:new-${this.counter}@thread.tacv2`, activityId: id, serviceUrl: this.url });
         if (req.method === 'PUT') return send(200, { id: activityId });
+        const streamInfo = (body?.entities ?? []).find((e: any) => e?.type === 'streaminfo');
+        if (streamInfo) return this.stream(conversationId, id, body, streamInfo, send);
         return send(201, { id });
       });
     });
@@ -83,12 +94,41 @@ export class StandInConnector {
     return this;
   }
 
+  /**
+   * Teams' rules for streaming: only in a personal chat; the first update opens a stream whose id is
+   * the activity id; every update repeats the text before it; the final message (a message with
+   * streamType final) closes it, after which nothing more may be sent to it.
+   */
+  private stream(conversationId: string, id: string, body: any, info: any, send: (status: number, body: unknown) => void): void {
+    const refuse = (status: number, message: string) => send(status, { error: { code: 'ContentStreamNotAllowed', message } });
+    if (!conversationId.startsWith('a:')) return refuse(403, 'Content stream is not allowed in this conversation type.');
+    if (!info.streamId) {
+      if (body.type !== 'typing') return refuse(400, 'A stream starts with a typing activity.');
+      this.streams.set(id, { conversationId, updates: [{ streamType: info.streamType, streamSequence: info.streamSequence, text: body.text ?? '' }] });
+      return send(201, { id });
+    }
+    const stream = this.streams.get(info.streamId);
+    if (!stream || stream.final) return refuse(400, 'Content stream was not found or has ended.');
+    if (info.streamType === 'final') {
+      if (body.type !== 'message') return refuse(400, 'The final stream message must be a message.');
+      stream.final = body;
+      return send(201, { id: info.streamId });
+    }
+    const last = [...stream.updates].reverse().find((u) => u.streamType === 'streaming');
+    if (info.streamType === 'streaming' && last && !(body.text ?? '').startsWith(last.text)) return refuse(400, 'A streaming update must repeat the text streamed before.');
+    const sequence = stream.updates.at(-1)?.streamSequence ?? 0;
+    if (typeof info.streamSequence !== 'number' || info.streamSequence <= sequence) return refuse(400, 'streamSequence must increase.');
+    stream.updates.push({ streamType: info.streamType, streamSequence: info.streamSequence, text: body.text ?? '' });
+    return send(201, { id: info.streamId });
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
   clear(): void {
     this.calls.length = 0;
+    this.streams.clear();
   }
 
   /** Messages (not typing) posted since the last clear. */

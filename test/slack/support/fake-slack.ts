@@ -27,6 +27,13 @@ export interface FakeSlack {
   externalChannels: Set<string>;
   /** Display names users.info reports, by Slack user id; anyone else is "Collega <id>". */
   names: Map<string, string>;
+  /** Messages being streamed (chat.startStream … chat.stopStream) by their ts, with the text so far. */
+  streams: Map<string, { channel: string; text: string; state: 'streaming' | 'stopped' }>;
+  /**
+   * Makes the next `times` calls to `method` fail as Slack does: HTTP 429 with Retry-After (rate
+   * limited), another HTTP status (Slack having trouble), or `{ ok: false, error }`.
+   */
+  fail(method: string, failure: { times: number; status?: number; retryAfterSeconds?: number; error?: string }): void;
   callsTo(method: string): SlackCall[];
   /** Socket Mode: sends an envelope to every connected app; resolves when the app acknowledged it. */
   sendEnvelope(type: 'events_api' | 'interactive' | 'slash_commands', payload: unknown): Promise<{ ackedAfterMs: number }>;
@@ -46,6 +53,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const externalChannels = new Set<string>();
   const names = new Map<string, string>();
+  const streams: FakeSlack['streams'] = new Map();
+  const failures = new Map<string, { times: number; status?: number; retryAfterSeconds?: number; error?: string }>();
   const waiters = new Set<() => void>();
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}`;
 
@@ -59,6 +68,26 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, message_ts: nextTs() };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      // Chat streaming: a thread is required, and outside a DM the user and workspace it streams to.
+      case 'chat.startStream': {
+        if (!args.thread_ts) return { ok: false, error: 'invalid_arguments' };
+        if (!String(args.channel).startsWith('D') && (!args.recipient_user_id || !args.recipient_team_id)) return { ok: false, error: 'missing_recipient_user_id' };
+        const ts = nextTs();
+        streams.set(ts, { channel: args.channel, text: streamedText(args), state: 'streaming' });
+        return { ok: true, channel: args.channel, ts };
+      }
+      case 'chat.appendStream':
+      case 'chat.stopStream': {
+        const stream = streams.get(args.ts);
+        if (!stream || stream.state !== 'streaming' || stream.channel !== args.channel) return { ok: false, error: 'message_not_in_streaming_state' };
+        stream.text += streamedText(args);
+        if (method === 'chat.stopStream') stream.state = 'stopped';
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        return args.channel_id && (method !== 'assistant.threads.setStatus' || args.thread_ts) ? { ok: true } : { ok: false, error: 'invalid_arguments' };
       case 'chat.delete':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'reactions.add':
@@ -108,6 +137,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) return send({ ok: false, error: 'invalid_auth' });
     const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      calls.push({ method, args, at: Date.now(), result: { ok: false, failed: failure } });
+      for (const wake of waiters) wake();
+      if (failure.error) return send({ ok: false, error: failure.error });
+      const status = failure.status ?? 429;
+      res.writeHead(status, { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': String(failure.retryAfterSeconds ?? 30) } : {}) });
+      return res.end(JSON.stringify({ ok: false, error: status === 429 ? 'ratelimited' : 'service_unavailable' }));
+    }
     const call: SlackCall = { method, args, at: Date.now(), result: answer(method, args) };
     calls.push(call);
     for (const wake of waiters) wake();
@@ -169,6 +208,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     externalChannels,
     names,
+    streams,
+    fail: (method, failure) => void failures.set(method, { ...failure }),
     callsTo: (method) => calls.filter((c) => c.method === method),
     sendEnvelope(type, payload) {
       const id = `envelope-${++envelopes}`;
@@ -226,6 +267,12 @@ function encodeFrame(payload: Buffer, opcode = 1): Buffer {
         ? Buffer.from([0x80 | opcode, 126, payload.length >> 8, payload.length & 0xff])
         : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(payload.length)); return b; })()]);
   return Buffer.concat([head, payload]);
+}
+
+/** The text a streaming call adds: `markdown_text`, or its markdown_text chunks. */
+function streamedText(args: Record<string, any>): string {
+  if (typeof args.markdown_text === 'string') return args.markdown_text;
+  return ((args.chunks ?? []) as { type: string; text?: string }[]).filter((c) => c.type === 'markdown_text').map((c) => c.text ?? '').join('');
 }
 
 function parseArgs(raw: string, contentType: string): Record<string, any> {

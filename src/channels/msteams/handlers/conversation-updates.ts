@@ -1,6 +1,7 @@
 /** The bot added to (or removed from) a chat or team, and people joining a team with a linked channel. */
 import { TurnContext, type Activity } from 'botbuilder';
 import { handleMemberJoined } from '../../../assistant/handle-turn.ts';
+import { suggestedPrompts } from '../../../assistant/suggested-prompts.ts';
 import { linkedTeamOfAny, placeKey } from '../../../teams/channel-links.ts';
 import { conversationKind, storedConversation, msTeamsUserId } from '../activity.ts';
 import { openPersonalChat, remember, type MsTeamsDeps } from '../respond.ts';
@@ -19,7 +20,10 @@ export async function onConversationUpdate(deps: MsTeamsDeps, tc: TurnContext): 
   if (added.some((m) => m.id === a.recipient.id)) {
     await remember(ctx, tc);
     ctx.logger.info({ kind: conversationKind(a) }, 'msteams bot installed');
-    const greeting = TurnContext.applyConversationReference({ type: 'message', text: GREETING, textFormat: 'markdown' }, TurnContext.getConversationReference(a));
+    // In a personal chat the first questions are offered as buttons, fitting who this is (a newcomer, a first contact).
+    const prompts = conversationKind(a) === 'personal' ? (await suggestedPrompts(ctx, { userId: msTeamsUserId(a.from) })).prompts : [];
+    const suggestedActions = prompts.length ? { to: [], actions: prompts.slice(0, 3).map((p) => ({ type: 'imBack', title: p.title, value: p.message })) } : undefined;
+    const greeting = TurnContext.applyConversationReference({ type: 'message', text: GREETING, textFormat: 'markdown', ...(suggestedActions ? { suggestedActions } : {}) }, TurnContext.getConversationReference(a));
     delete greeting.replyToId;
     await tc.adapter.sendActivities(tc, [greeting]);
   }

@@ -50,11 +50,13 @@ export const register: Register = (app, deps) => {
           if (!b.trigger_id) throw new WijkwijsError('bad_request', NO_WINDOW);
           return void (await client.views.open({ trigger_id: b.trigger_id, view: passageModal(passage) as never }));
         }
+        case ACTION.feedback: {
+          const [rating, answerId = ''] = value.split(':') as ['up' | 'down', string?];
+          return await giveFeedback(deps, client, turn, { rating: rating === 'up' ? 'up' : 'down', answerId }, { channel, threadTs, triggerId: b.trigger_id }, privateTo);
+        }
         case ACTION.feedbackUp:
-          return await deliver(client, privateTo, renderNotice((await handleTurn(ctx, { ...turn, action: { id: 'feedback.up', value } })).text));
         case ACTION.feedbackDown:
-          if (!b.trigger_id) throw new WijkwijsError('bad_request', NO_WINDOW);
-          return void (await client.views.open({ trigger_id: b.trigger_id, view: feedbackModal(value, { channel, threadTs }) as never }));
+          return await giveFeedback(deps, client, turn, { rating: name === ACTION.feedbackUp ? 'up' : 'down', answerId: value }, { channel, threadTs, triggerId: b.trigger_id }, privateTo);
         case ACTION.share:
           return await shareInChannel(deps, client, turn, value, channel, b.user.id);
         case ACTION.openForm: {
@@ -80,6 +82,23 @@ export const register: Register = (app, deps) => {
     }
   });
 };
+
+/**
+ * A click on a feedback button counts at once; a modal then offers room for an optional comment,
+ * stored with the same rating when it is sent. Without a window to open, the thanks come as a message.
+ */
+async function giveFeedback(
+  deps: SlackDeps,
+  client: WebClient,
+  turn: Turn,
+  feedback: { rating: 'up' | 'down'; answerId: string },
+  where: { channel: string; threadTs?: string; triggerId?: string },
+  privateTo: Target,
+): Promise<void> {
+  const reply = await handleTurn(deps.ctx, { ...turn, action: { id: `feedback.${feedback.rating}`, value: feedback.answerId } });
+  if (!where.triggerId) return deliver(client, privateTo, renderNotice(reply.text));
+  await client.views.open({ trigger_id: where.triggerId, view: feedbackModal(feedback.answerId, feedback.rating, { channel: where.channel, threadTs: where.threadTs }) as never });
+}
 
 interface Source {
   channel: string;

@@ -1,6 +1,6 @@
 /**
  * Questions in messages: @mentions, DMs, follow-ups in a thread Wijkwijs answers in, and in a channel
- * set to "alles" any message that ends in a question mark. Acknowledged with 👀, answered in the thread.
+ * set to "alles" any message that ends in a question mark. Answered in the thread, with a status meanwhile.
  */
 import type { WebClient } from '@slack/web-api';
 import { handleTurn } from '../../../assistant/handle-turn.ts';
@@ -11,7 +11,8 @@ import { channelLink } from '../../../teams/channel-links.ts';
 import { ANSWER_FAILED_TEXT, RATE_LIMITED_TEXT, yieldToIo } from '../../shared/guard.ts';
 import { EXTERNAL_CHANNEL_TEXT } from '../guard.ts';
 import { envelopeSchema, messageEventSchema, type MessageEvent } from '../payloads.ts';
-import { renderNotice, renderWorking } from '../render.ts';
+import { SlackAnswerView } from '../answer-view.ts';
+import { renderNotice } from '../render.ts';
 import { deliver, deliverError, renderWithForm, slackPlace, slackThread, slackUserId, type Register, type SlackDeps, type Target } from '../respond.ts';
 import { releaseEvent } from '../store.ts';
 
@@ -44,7 +45,8 @@ export const register: Register = (app, deps) => {
 /**
  * The common path of every question: guard, acknowledge, answer, deliver. `at.thread` names the
  * conversation (the thread's root, '' for a DM's main line); the answer goes to the thread `replyTs`,
- * by default that root.
+ * by default that root. A thread of the DM is Slack's assistant surface: there the assistant status
+ * shows what happens, elsewhere a 👀 reaction and, for a slow answer, a status message.
  */
 async function answer(deps: SlackDeps, client: WebClient, body: unknown, e: MessageEvent, text: string, at: { thread: string; replyTs?: string }): Promise<void> {
   const { ctx, guard } = deps;
@@ -60,8 +62,11 @@ async function answer(deps: SlackDeps, client: WebClient, body: unknown, e: Mess
     if (external) return void (await deliver(client, privateTo, renderNotice(EXTERNAL_CHANNEL_TEXT)));
     if (!guard.limiter.take(userId)) return void (await deliver(client, privateTo, renderNotice(RATE_LIMITED_TEXT)));
 
-    // Seen at once: the reaction goes out while the answer is being made.
-    const seen = client.reactions.add({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
+    const assistantThread = isDm && Boolean(target.threadTs);
+    const view = new SlackAnswerView(client, { ...target, assistantThread, recipient: { userId: e.user!, teamId: workspaceId }, statusAfterMs: deps.statusAfterMs }, ctx.logger);
+    // Seen at once: the status or reaction goes out while the answer is being made.
+    view.begin();
+    const seen = assistantThread ? undefined : client.reactions.add({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
     // Everyone in a channel (or group DM) reads the answer in its thread; a DM only the asker.
     const turn: Turn = {
       channel: 'slack',
@@ -72,9 +77,9 @@ async function answer(deps: SlackDeps, client: WebClient, body: unknown, e: Mess
       text,
     };
     await yieldToIo();
-    const reply = await withStatus(deps, client, target, guard.gate.run(() => handleTurn(ctx, turn)), userId);
+    const reply = await answerInView(deps, view, guard.gate.run(() => handleTurn(ctx, turn, view.progress)), userId);
     await seen;
-    void client.reactions.remove({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
+    if (seen) void client.reactions.remove({ channel: e.channel, timestamp: e.ts, name: 'eyes' }).catch(() => undefined);
     if (!reply) return void (await releaseEvent(ctx.db, envelope.event_id));
     ctx.logger.info({ channel: 'slack', answerId: reply.answerId, mode: reply.mode, durationMs: Date.now() - started }, 'slack question answered');
   } catch (error) {
@@ -84,36 +89,23 @@ async function answer(deps: SlackDeps, client: WebClient, body: unknown, e: Mess
 }
 
 /**
- * Posts the answer; when it is not ready within `statusAfterMs`, a short status goes first and is
- * replaced in place by the answer (chat.update), so nobody stares at silence. When answering fails
- * after the status went out, the status becomes the apology and undefined is returned.
+ * Waits for the answer and shows it in the view. When answering fails after a status message or a
+ * stream went out, that message becomes the apology and undefined is returned; otherwise the error
+ * goes on to the caller, which apologises privately.
  */
-async function withStatus(deps: SlackDeps, client: WebClient, target: Target, pending: Promise<Reply>, userId: string): Promise<Reply | undefined> {
-  const { ctx, statusAfterMs } = deps;
-  pending.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), statusAfterMs)));
-  // 0 means always; a race against a zero timer is lost to an in-process database that never yields.
-  const first = statusAfterMs <= 0 ? 'late' : await Promise.race([pending, late]);
-  clearTimeout(timer);
-  let statusTs: string | undefined;
-  if (first === 'late') {
-    const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...renderWorking() });
-    statusTs = posted.ts;
-  }
+async function answerInView(deps: SlackDeps, view: SlackAnswerView, pending: Promise<Reply>, userId: string): Promise<Reply | undefined> {
   let reply: Reply;
   try {
     reply = await pending;
   } catch (error) {
-    if (!statusTs) throw error;
     const e = toWijkwijsError(error);
-    if (e.code === 'internal') ctx.logger.error({ err: error }, 'slack answer failed');
-    await client.chat.update({ channel: target.channel, ts: statusTs, ...renderNotice(e.code === 'internal' ? ANSWER_FAILED_TEXT : e.userMessage) });
-    return undefined;
+    if (await view.fail(e.code === 'internal' ? ANSWER_FAILED_TEXT : e.userMessage)) {
+      if (e.code === 'internal') deps.ctx.logger.error({ err: error }, 'slack answer failed');
+      return undefined;
+    }
+    throw error;
   }
-  const message = await renderWithForm(ctx, reply, userId);
-  if (statusTs) await client.chat.update({ channel: target.channel, ts: statusTs, ...message });
-  else await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+  await view.finish(reply, await renderWithForm(deps.ctx, reply, userId));
   return reply;
 }
 

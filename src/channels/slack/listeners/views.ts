@@ -1,4 +1,4 @@
-/** Modal submits and closes: a Reply's form (its fields back to the core by name) and the 👎 comment. */
+/** Modal submits and closes: a Reply's form (its fields back to the core by name) and the comment with a feedback rating. */
 import { handleTurn } from '../../../assistant/handle-turn.ts';
 import type { Turn } from '../../../assistant/reply.ts';
 import { channelLink } from '../../../teams/channel-links.ts';
@@ -57,7 +57,7 @@ export const register: Register = (app, deps) => {
     const target = { channel: meta.channel, threadTs: meta.threadTs, ephemeralUser: p.user.id };
     try {
       const comment = viewValues(p.view, '').comment;
-      const reply = await handleTurn(ctx, { channel: 'slack', userId, audience: 'private', action: { id: 'feedback.down', value: meta.answerId, comment: comment || undefined } });
+      const reply = await handleTurn(ctx, { channel: 'slack', userId, audience: 'private', action: { id: `feedback.${meta.rating}`, value: meta.answerId, comment: comment || undefined } });
       await deliver(client, target, renderNotice(reply.text));
     } catch (error) {
       await deliverError(ctx, client, target, error);

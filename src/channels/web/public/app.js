@@ -76,6 +76,9 @@ function renderSources(container, citations) {
     const toggle = element('button', 'source-title', `${c.title} — ${c.location}`);
     toggle.type = 'button';
     toggle.setAttribute('aria-expanded', 'false');
+    const about = [];
+    if (c.details) about.push(element('p', 'source-details', c.details));
+    if (c.warning) about.push(element('p', 'source-warning', c.warning));
     const passage = element('blockquote', 'passage');
     passage.hidden = true;
     passage.append(element('p', '', c.passage));
@@ -85,7 +88,7 @@ function renderSources(container, citations) {
       passage.hidden = !passage.hidden;
       toggle.setAttribute('aria-expanded', String(!passage.hidden));
     });
-    item.append(toggle, passage);
+    item.append(toggle, ...about, passage);
     list.append(item);
     items.set(c.n, { passage, toggle, item });
   }
@@ -113,6 +116,7 @@ function renderFeedback(container, reply) {
   for (const action of reply.actions.filter((a) => a.id.startsWith('feedback.'))) {
     const button = element('button', 'feedback-button', action.label);
     button.type = 'button';
+    describe(button, action);
     button.addEventListener('click', () => {
       if (action.id === 'feedback.up') return send('up');
       const form = element('form', 'feedback-comment');
@@ -179,8 +183,28 @@ function fieldInput(field) {
   }
 }
 
+/** A button whose label alone says little gets the action's description for screen readers. */
+function describe(button, action) {
+  if (!action.description) return;
+  button.setAttribute('aria-label', action.description);
+  button.title = action.description;
+}
+
+/** Questions to ask next: a click asks them. */
+function renderSuggestions(container, suggestions) {
+  const bar = element('div', 'follow-ups');
+  bar.append(element('span', 'follow-ups-label', 'Vraag verder:'));
+  for (const question of suggestions) {
+    const button = element('button', 'follow-up', question);
+    button.type = 'button';
+    button.addEventListener('click', () => ask(question));
+    bar.append(button);
+  }
+  container.append(bar);
+}
+
 /**
- * A Reply's own buttons (not 👍/👎): the click goes to /api/action; a reply that replaces its source
+ * A Reply's own buttons (not the feedback): the click goes to /api/action; a reply that replaces its source
  * takes the place of this bubble, any other comes as a new one.
  */
 function renderActions(container, reply, source) {
@@ -191,6 +215,7 @@ function renderActions(container, reply, source) {
   for (const action of actions) {
     const button = element('button', `reply-action${action.style ? ` reply-action-${action.style}` : ''}`, action.label);
     button.type = 'button';
+    describe(button, action);
     button.addEventListener('click', async () => {
       const all = [...bar.querySelectorAll('button')];
       for (const b of all) b.disabled = true;
@@ -288,10 +313,12 @@ function renderReply(reply, place = {}) {
       message.append(body);
       let openSource = () => {};
       renderAnswerText(body, reply.text, (n) => openSource(n));
+      if (reply.origin) message.append(element('p', 'origin', reply.origin));
       if (reply.citations?.length) openSource = renderSources(message, reply.citations);
       if (reply.form) renderForm(message, reply.form, source);
       renderActions(message, reply, source);
       if (reply.answerId) renderFeedback(message, reply);
+      if (reply.suggestions?.length) renderSuggestions(message, reply.suggestions);
     },
     place.replace,
   );
@@ -333,7 +360,7 @@ window.addEventListener('focus', pollNotifications);
 
 async function ask(text) {
   addMessage('user', (message) => message.append(element('p', '', text)));
-  const waiting = /^\s*\/casus\b/i.test(text) ? 'Even de persoonsgegevens eruit halen…' : 'Even zoeken in de bronnen…';
+  const waiting = /^\s*\/casus\b/i.test(text) ? 'Even de persoonsgegevens eruit halen…' : 'Ik zoek in het handboek…';
   const pending = addMessage('assistant pending', (message) => message.append(element('p', '', waiting)));
   sendButton.disabled = true;
   try {
