@@ -361,7 +361,7 @@ describe('team channel, hand-off and forms', () => {
     const resolve = featureButton(request, 'handoff.resolve');
     await postInteraction(server.url, blockAction('UADMIN', 'CTEAM', resolve, { ts: request.result!.ts }));
     const updated = await slackApi.next('chat.update', (a) => a.channel === 'CTEAM' && a.ts === request.result!.ts);
-    expect(updated.args.text).toMatch(/Opgelost door coach/);
+    expect(updated.args.text).toMatch(/Opgelost door <@UADMIN>/);
     expect(JSON.stringify(updated.args.blocks)).not.toContain('handoff.resolve');
     await slackApi.next('chat.postMessage', (a) => a.channel === 'DCOACH' && /opgelost/.test(a.text));
     expect(await ctx.db.prisma.handoff.findUniqueOrThrow({ where: { id: coreValue(resolve) } })).toMatchObject({ status: 'resolved', resolvedBy: `slack:${WORKSPACE}:UADMIN` });

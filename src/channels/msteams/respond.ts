@@ -7,6 +7,7 @@ import { TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import type { Reply } from '../../assistant/reply.ts';
 import type { Context } from '../../assistant/context.ts';
 import { toWijkwijsError, type WijkwijsError } from '../../lib/errors.ts';
+import { rememberName } from '../../people/remember-name.ts';
 import { placeKey } from '../../teams/channel-links.ts';
 import type { ChannelGuard } from '../shared/guard.ts';
 import { channelData, conversationKind, storedConversation, msTeamsChannelId, msTeamsUserId } from './activity.ts';
@@ -35,9 +36,11 @@ export function msTeamsPlace(activity: Activity): string | undefined {
 /** The core's name of the thread (a channel post's replies, or a chat). */
 export const msTeamsThread = (activity: Activity) => `msteams:${activity.conversation.id}`;
 
-/** Keeps where this conversation is, so Wijkwijs can post there later on its own. */
+/** Keeps where this conversation is, so Wijkwijs can post there later on its own, and the sender's name. */
 export async function remember(ctx: Context, tc: TurnContext): Promise<void> {
   await saveConversation(ctx.db, storedConversation(tc.activity, TurnContext.getConversationReference(tc.activity)));
+  // Every activity names its sender as Teams shows them: the core keeps that name for replies.
+  await rememberName(ctx, msTeamsUserId(tc.activity.from), tc.activity.from?.name);
 }
 
 export async function sendError(ctx: Context, tc: TurnContext, error: unknown): Promise<WijkwijsError> {
