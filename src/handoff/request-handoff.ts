@@ -36,7 +36,7 @@ export async function requestHandoff(ctx: Context, turn: Turn, answerId: string)
   const handoff = await prisma.handoff.create({ data: { teamId, answerId: answer.id, askerId: turn.userId } });
   const reply = noticeReply(`🙋 ${turn.userName ?? 'Een collega'} zoekt een collega die kan helpen met deze vraag:\n\n${shortQuestion(answer.question)}`, {
     notices: ['Persoonsgegevens zijn uit de vraag gehaald. Reageer in de thread; kies Opgelost als de vraag beantwoord is.'],
-    actions: [{ id: HANDOFF_RESOLVE, label: 'Opgelost', value: handoff.id, style: 'primary', description: 'Deze hulpvraag is opgelost' }],
+    actions: [{ id: HANDOFF_RESOLVE, label: 'Opgelost', value: handoff.id, style: 'primary', description: 'Opgelost: deze hulpvraag is beantwoord' }],
     callsTeam: true,
   });
   const sent = await ctx.messenger.send({ to: { teamId }, reply, key: handoffKey(handoff) });
