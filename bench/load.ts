@@ -16,12 +16,10 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSlackChannel } from '../src/channels/slack/index.ts';
-import { channelMount, createWebApp, startWebServer } from '../src/channels/web/server.ts';
 import { createContext } from '../src/app.ts';
-import { ingestFiles } from '../src/knowledge/ingest-files.ts';
 import { loadConfig } from '../src/lib/config.ts';
-import { BOT_TOKEN, BOT_USER, eventCallback, messageTs, postEvent, SIGNING_SECRET, startFakeSlack } from '../test/slack/support/fake-slack.ts';
+import { serveKnowledgeWithSlack } from './slack-server.ts';
+import { BOT_USER, eventCallback, messageTs, postEvent, startFakeSlack } from '../test/slack/support/fake-slack.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -87,11 +85,7 @@ export async function runLoadBench(options: { chats?: number; seconds?: number }
     ),
   );
   try {
-    await ingestFiles(ctx, { paths: [path.join(repo, 'knowledge')] });
-    const web = createWebApp(ctx);
-    const slack = createSlackChannel(ctx, { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl });
-    channelMount(web).use(slack.router!);
-    const server = await startWebServer(ctx, web);
+    const server = await serveKnowledgeWithSlack(ctx, apiUrl);
     try {
       const done = fromLoad('result');
       load.send({ type: 'start', url: server.url });

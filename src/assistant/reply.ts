@@ -187,8 +187,8 @@ export function noticeReply(text: string, extra: Partial<Reply> = {}): Reply {
 
 export function feedbackActions(answerId: string): ReplyAction[] {
   return [
-    { id: 'feedback.up', label: 'Nuttig', value: answerId, description: 'Dit antwoord was nuttig' },
-    { id: 'feedback.down', label: 'Niet goed', value: answerId, description: 'Dit antwoord klopt niet of helpt niet' },
+    { id: 'feedback.up', label: 'Nuttig', value: answerId, description: 'Nuttig: dit antwoord hielp me' },
+    { id: 'feedback.down', label: 'Niet goed', value: answerId, description: 'Niet goed: dit antwoord klopt niet of helpt niet' },
   ];
 }
 

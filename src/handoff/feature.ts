@@ -19,5 +19,5 @@ export const handoffFeature: Feature = {
   },
   overview: handoffOverview,
   // Only under a real answer, and never under a copy shared in a channel (that has no actions at all).
-  answerActions: (_turn, reply) => (reply.answerId && reply.mode !== 'notice' ? [{ id: HANDOFF_REQUEST, label: 'Vraag een collega', value: reply.answerId, description: 'Leg deze vraag zonder persoonsgegevens voor aan je teamgenoten' }] : []),
+  answerActions: (_turn, reply) => (reply.answerId && reply.mode !== 'notice' ? [{ id: HANDOFF_REQUEST, label: 'Vraag een collega', value: reply.answerId, description: 'Vraag een collega: leg deze vraag zonder persoonsgegevens voor aan je teamgenoten' }] : []),
 };

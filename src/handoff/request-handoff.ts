@@ -39,7 +39,7 @@ export async function requestHandoff(ctx: Context, turn: Turn, answerId: string)
   const reply = noticeReply(`🙋 ${names.name(turn.userId)} zoekt een collega die kan helpen met deze vraag:\n\n${shortQuestion(answer.question)}`, {
     people: names.named(),
     notices: ['Persoonsgegevens zijn uit de vraag gehaald. Reageer in de thread; kies Opgelost als de vraag beantwoord is.'],
-    actions: [{ id: HANDOFF_RESOLVE, label: 'Opgelost', value: handoff.id, style: 'primary', description: 'Deze hulpvraag is opgelost' }],
+    actions: [{ id: HANDOFF_RESOLVE, label: 'Opgelost', value: handoff.id, style: 'primary', description: 'Opgelost: deze hulpvraag is beantwoord' }],
     callsTeam: true,
   });
   const sent = await ctx.messenger.send({ to: { teamId }, reply, key: handoffKey(handoff) });

@@ -27,7 +27,7 @@ describe('Block Kit renderer', () => {
     expect(feedback).toMatchObject({
       type: 'feedback_buttons',
       action_id: 'wijkwijs.feedback',
-      positive_button: { text: { type: 'plain_text', text: 'Nuttig' }, value: 'up:a1', accessibility_label: 'Dit antwoord was nuttig' },
+      positive_button: { text: { type: 'plain_text', text: 'Nuttig' }, value: 'up:a1', accessibility_label: 'Nuttig: dit antwoord hielp me' },
       negative_button: { text: { type: 'plain_text', text: 'Niet goed' }, value: 'down:a1' },
     });
     expect(json).not.toContain('wijkwijs.feedback.up');

@@ -74,7 +74,7 @@ export function renderAnswerDetails(reply: Reply, options: RenderOptions = {}, w
   if (reply.form && formButtonId) {
     buttons.unshift(button(`Open het formulier: ${reply.form.title}`, formButtonId, options.notificationId ?? options.formId!, 'primary'));
   }
-  if (options.share && reply.answerId) buttons.push(button('Deel in kanaal', ACTION.share, reply.answerId, undefined, 'Deel dit antwoord in het kanaal'));
+  if (options.share && reply.answerId) buttons.push(button('Deel in kanaal', ACTION.share, reply.answerId, undefined, 'Deel in kanaal: dit antwoord voor iedereen hier'));
   if (buttons.length) blocks.push({ type: 'actions', block_id: 'wijkwijs.actions', elements: buttons.slice(0, 25) });
   return blocks.slice(0, MESSAGE_BLOCKS_MAX);
 }
