@@ -14,8 +14,8 @@ import { localDate } from '../lib/time.ts';
 import { namePeople, type Names } from '../people/name-people.ts';
 import { ABSENCE_KINDS, absencesFrom, teamTimeZone, type Absence } from '../teams/absences.ts';
 import { isOrganisationAdmin, requireTeamRole } from '../teams/authorise.ts';
-import { endAbsence, endRunningAbsences } from '../teams/end-absence.ts';
-import { describePeriod, markAbsence } from '../teams/mark-absence.ts';
+import { endAbsence, endRunningAbsences } from '../assistant/end-absence.ts';
+import { describePeriod, markAbsence } from '../assistant/mark-absence.ts';
 
 const SUBMIT = 'absence.submit';
 const END = 'absence.end';

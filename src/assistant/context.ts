@@ -13,7 +13,8 @@ import type { Logger } from '../lib/logger.ts';
 import type { PeopleDirectory } from '../people/people-directory.ts';
 import type { ChatModel } from './chat-model.ts';
 import type { Messenger } from './messenger.ts';
-import type { ChannelName, PromptSet, Reply, ReplyAction, ReplyPerson, Turn, TurnAction } from './reply.ts';
+import type { ChannelName, PromptSet, Reply, ReplyAction, Turn, TurnAction } from './reply.ts';
+import type { ReplyPerson } from '../people/name-people.ts';
 
 /** Everything a use case may need, built once per process from the configuration. */
 export interface Context {

@@ -8,7 +8,8 @@ import { formatDutch } from '../lib/time.ts';
 import { teamTimeZone } from '../teams/absences.ts';
 import type { Context, TeamOverview } from './context.ts';
 import { notice } from './feature-kit.ts';
-import type { Reply, ReplyPerson, Turn } from './reply.ts';
+import type { Reply, Turn } from './reply.ts';
+import type { ReplyPerson } from '../people/name-people.ts';
 
 /** Planned jobs shown per team; the next two weeks say enough, the CLI shows all. */
 const PLANNED_SHOWN = 12;

@@ -1,4 +1,5 @@
 /** Channel-neutral input and output of the conversation core; Slack, Teams and the web chat adapt them. */
+import type { ReplyPerson } from '../people/name-people.ts';
 
 export type ChannelName = 'web' | 'cli' | 'slack' | 'msteams';
 
@@ -111,11 +112,6 @@ export interface Reply {
    * `<@U…>`) puts the mention in place of the name; elsewhere the name stays.
    */
   people?: ReplyPerson[];
-}
-
-export interface ReplyPerson {
-  userId: string;
-  name: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The stored intervisie slot and the message that announces it in the team channel. */
-import { noticeReply, type Reply, type ReplyPerson } from '../assistant/reply.ts';
+import { noticeReply, type Reply } from '../assistant/reply.ts';
+import type { ReplyPerson } from '../people/name-people.ts';
 import { namePeople } from '../people/name-people.ts';
 import type { Context } from '../assistant/context.ts';
 import type { IntervisieSlot } from '../generated/prisma/client.ts';

@@ -3,11 +3,16 @@
  * than a week (so a changed name shows within days), and a neutral word when nobody knows the name.
  * What a reply names, it lists in `Reply.people`, so Slack can mention them instead (`<@U…>`).
  */
-import type { ReplyPerson } from '../assistant/reply.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { PeopleDirectory } from './people-directory.ts';
+
+/** Someone a reply names, by the name it shows. */
+export interface ReplyPerson {
+  userId: string;
+  name: string;
+}
 
 export const NAME_TTL_MS = 7 * 24 * 3_600_000;
 /** A platform that does not answer in time does not hold up the message: the stored name is used. */

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
-import { markAbsence } from '../../src/teams/mark-absence.ts';
+import { markAbsence } from '../../src/assistant/mark-absence.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import type { TestContext } from '../support/context.ts';
 import { expectNoRawIds, recordReplies } from '../support/raw-ids.ts';

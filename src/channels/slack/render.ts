@@ -4,7 +4,8 @@
  * Slack's own feedback buttons, the Reply's buttons ("Vraag een collega" among them), "Deel in
  * kanaal" and, for a Reply with a form, a button that opens it as a modal. Features know nothing of this.
  */
-import type { Citation, Reply, ReplyAction, ReplyPerson } from '../../assistant/reply.ts';
+import type { Citation, Reply, ReplyAction } from '../../assistant/reply.ts';
+import type { ReplyPerson } from '../../people/name-people.ts';
 import { button, context, escape, section, SECTION_MAX, splitText, truncate, type Block } from './blocks.ts';
 import { slackUserOf } from './payloads.ts';
 

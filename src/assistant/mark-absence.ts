@@ -1,13 +1,13 @@
-import type { Context } from '../assistant/context.ts';
-import { noticeReply } from '../assistant/reply.ts';
+import type { Context } from './context.ts';
+import { noticeReply } from './reply.ts';
 import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import type { AbsenceKind } from '../generated/prisma/enums.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { addDays, formatDutch, localDate } from '../lib/time.ts';
 import { namePeople } from '../people/name-people.ts';
-import { dateColumn, localDateOf, teamTimeZone, type Absence } from './absences.ts';
-import { requireTeamRole } from './authorise.ts';
-import { isMember } from './membership.ts';
+import { dateColumn, localDateOf, teamTimeZone, type Absence } from '../teams/absences.ts';
+import { requireTeamRole } from '../teams/authorise.ts';
+import { isMember } from '../teams/membership.ts';
 
 /** Leave is planned months ahead at most; a longer absence is entered again later. */
 const MAX_DAYS = 366;

@@ -1,9 +1,9 @@
-import type { Context } from '../assistant/context.ts';
+import type { Context } from './context.ts';
 import { recordAuditEvents } from '../audit/record-audit-events.ts';
 import { WijkwijsError } from '../lib/errors.ts';
 import { addDays, localDate } from '../lib/time.ts';
-import { dateColumn, localDateOf, teamTimeZone } from './absences.ts';
-import { requireTeamRole } from './authorise.ts';
+import { dateColumn, localDateOf, teamTimeZone } from '../teams/absences.ts';
+import { requireTeamRole } from '../teams/authorise.ts';
 
 /**
  * Back early, or a planned absence called off: one still to come is removed, one running ends
