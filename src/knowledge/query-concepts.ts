@@ -58,7 +58,13 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
   for (const word of new Set(words(question).map((w) => w.replace(/'s$/, 's')))) {
     if ((word.length < 2 && !/^\d$/.test(word)) || STOPWORDS.has(word) || word.split('-').every((w) => consumed.has(w)) || isMisspeltStopword(word)) continue;
     const forms: FormDraft[] = [{ text: word, factor: 1 }];
-    if (word.includes('-')) forms.push({ text: word.replace(/-/g, ''), factor: 1 });
+    if (word.includes('-')) {
+      // "wmo-aanvraag": the index may know a hyphenated word only by its parts. A part it lacks
+      // leaves the word unknown: the head alone ("traject" for "wsnp-traject") would claim too much.
+      const parts = word.split('-').filter((p) => p.length >= 2);
+      forms.push({ text: word.replace(/-/g, ''), factor: 1 });
+      if (parts.length > 1) forms.push({ text: parts.join(' '), factor: PARTS_FACTOR });
+    }
     const other = numberVariant(word) ?? vowelLengthVariant(word);
     if (other) forms.push({ text: other, factor: 1 });
     // Other members of the word's family stand in only when the index lacks the asker's own word:
