@@ -39,7 +39,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
 
   if (search.passages.length === 0) return result('no-passages');
   // In an English question most words are unknown to a Dutch index by nature; the synonyms carry it.
-  if (search.dutch && unknown.some((u) => analysis.focus.includes(stem(u.asked)))) return result('unknown-focus');
+  if (search.dutch && unknown.some((u) => analysis.focus.includes(stem(u.asked)) || analysis.kind.includes(stem(u.asked)))) return result('unknown-focus');
   const known = salient.reduce((sum, c) => sum + c.weight, 0);
   const classOf = wordClassesIn(search.query);
   const unknownWeight = search.dutch
@@ -191,5 +191,6 @@ function wordClassesIn(query: string): (asked: string) => WordClass | 'common-ve
 
 function isSalientWord(asked: string, analysis: QuestionAnalysis): boolean {
   const parts = words(asked);
-  return parts.some((w) => (w.length > 2 || /^\d+$/.test(w)) && !analysis.frame.has(stem(w)));
+  // Two letters can be a term too: "hh", "jw".
+  return parts.some((w) => (w.length >= 2 || /^\d+$/.test(w)) && !analysis.frame.has(stem(w)));
 }

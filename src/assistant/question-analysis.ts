@@ -41,6 +41,12 @@ export interface QuestionAnalysis {
    * the asked-for thing when the sources know the word, ignored when they do not.
    */
   action: string[];
+  /**
+   * The kind of thing a "welk …?" question asks for ("welk antidepressivum", "welke 3 routes"). The
+   * answer names instances rather than the kind, so it need not be found; but sources that do not
+   * know the word at all cannot say which one.
+   */
+  kind: string[];
   /** Stems that only frame the question ("hebben we eerder … gehad", "wat moet ik doen"): never what must be found. */
   frame: Set<string>;
   /** The question without the words about earlier cases, for searching the case discussions. */
@@ -95,9 +101,13 @@ const PAST_CASE = [
   // "We hebben toch eens hh ingezet …", "hoe lang hebben we dat als proef gedraaid?": the team's own past.
   /\b(we|wij|jullie) (hebben|hadden)\b.*\b(toch|eens|een keer|ooit|toen|destijds)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
   /\b(hebben|hadden) (we|wij|jullie)\b.*\b(toen|destijds|eerst|ooit|eens)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
-  /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|geregeld|ingezet|langs ?gekomen)\b/,
+  /\b(eerder|vaker|ooit|al eens|weleens|wel eens|eens eerder|destijds|toen)\b.*\b(gehad|besproken|meegemaakt|gezien|voorgekomen|gedaan|aangepakt|opgelost|afgesproken|besloten|geadviseerd|geregeld|ingezet|toegevoegd|geprobeerd|langs ?gekomen)\b/,
   /\b(hoe|wat) (hebben|hadden) (we|jullie|wij|ze|zij) (dat|dit|het|zoiets|zo'n|zulke)?\s*(toen|destijds|eerder|vorige keer|de vorige keer)\b/,
   /\b(vergelijkbare|soortgelijke|eerdere|vorige|zelfde|net zo'n) (casus|casussen|situatie|situaties|gezin|gezinnen|geval|gevallen|zaak|zaken|bespreking|vraag)\b/,
+  // "casus met huishoudelijke hulp …: hoe lang?", "er was een casus waar …", "in die casus over …", "was er eerder zoiets?".
+  /^(eerdere |die |de )?casus\b|\b(er was|was er|in die|bij die|die|dat) (niet )?(een )?(casus|casusbespreking)\b/,
+  /\b(eerder|ooit|al eens) zoiets\b|\bzoiets (eerder|al eens|ooit)\b/,
+  /\b(ging|gingen|besloot|koos|adviseerde) (het team|de coach|de wijkcoach|het wijkteam)\b/,
   /\b(casus|casussen|casusbespreking(en)?|casuistiek)\b.*\b(eerder|vaker|ooit|gehad|besproken|vergelijkbaar|vergelijkbare|soortgelijke?|lijkt|zoals)\b/,
   /\b(eerder|ooit|vergelijkbare|soortgelijke?)\b.*\bcasus/,
   /\b(hebben|hadden|is|zijn) (we|wij|jullie|er) (ook |al |wel )?(een |ooit een )?(casus|casussen|casusbespreking|casusbesprekingen)\b/,
@@ -126,7 +136,9 @@ const FRAME =
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten mocht mochten hoefde allemaal helemaal ineens opeens trouwens wellicht lukt lukken helpen ' +
   'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt ' +
   // Who the question is about, in everyday words: the setting of nearly every question.
-  'meneer mevrouw persoon net hing hingen ' +
+  'meneer mevrouw persoon net hing hingen vent kerel gozer dame heer ' +
+  // When it happens, as a chat message says it: "ik zie haar morgen", "qua verwijzing".
+  'morgen vandaag gisteren straks zometeen vanmiddag vanochtend vanavond binnenkort qua ' +
   ' what which how where when who why do does should can could would i we you my our long much many often allowed myself someone somebody person';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
@@ -160,6 +172,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     counted: measuredSubject(folded, frame).length === 0,
     action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? [...askedAction(lastClause(folded), frame), ...howAction(lastClause(folded), frame)] : howAction(lastClause(folded), frame),
     frame,
+    kind: kindAsked(folded, frame),
     contact: CONTACT.test(folded) || SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
@@ -257,6 +270,13 @@ function measuredSubject(folded: string, frame: Set<string>): string[] {
 function isVerbOnly(word: string): boolean {
   const classes = wordClasses(word);
   return classes.has('verb') && !classes.has('noun') && !classes.has('unknown');
+}
+
+/** The first content word after "welk(e)" / "which", numbers and adjectives skipped. */
+function kindAsked(folded: string, frame: Set<string>): string[] {
+  const after = /\b(?:welke?|which)\s+((?:[\p{L}\p{N}'-]+\s*){1,3})/u.exec(folded)?.[1];
+  const noun = contentWords(after ?? '').find((w) => !/^\d+$/.test(w) && !frame.has(stem(w)) && !wordClasses(w).has('adjective'));
+  return noun ? [stem(noun)] : [];
 }
 
 function focusOf(folded: string, frame: Set<string>): string[] {
