@@ -2,7 +2,8 @@ import type { Db } from '../lib/db.ts';
 import { searchKnowledge, type Passage, type SearchDeps } from '../knowledge/search-passages.ts';
 import { judgeAnswerability } from './answerability.ts';
 import { toCitation, type Answer } from './compose-answer.ts';
-import type { QuestionAnalysis, SalientConcept } from './question-analysis.ts';
+import { contentWords, fold, stem, words } from '../knowledge/dutch.ts';
+import { answersType, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
 import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { coverageOf } from './sentence-choice.ts';
 
@@ -38,13 +39,15 @@ export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalys
     return citations.indexOf(p) + 1;
   };
   const blocks: string[] = [];
+  // What the question asks of the case ("voor hoe lang is dat toen ingezet?") chooses among its sentences, not the situation sketched before it.
+  const asking = askingPart(analysis, judgement.salient);
   for (const source of documents) {
     const sections = await caseSections(deps.db, judgement.covering.find((p) => p.source === source)!.id);
     // The dilemma a case was discussed under is named when the coach asks for it.
     const dilemma = /\bdilemma/i.test(analysis.topicText) ? sections.find((p) => /^dilemma\b/i.test(innermost(p.heading))) : undefined;
     const lines = SECTIONS.map(({ label, heading }) => {
       const parts = sections.filter((p) => heading.test(innermost(p.heading)));
-      const sentences = pickCaseSentences(parts, label === 'Situatie' ? 1 : 2, judgement.salient);
+      const sentences = pickCaseSentences(parts, label === 'Situatie' ? 1 : 2, judgement.salient, asking);
       if (sentences.length === 0) return `• ${label}: niet vastgelegd in de bespreking.`;
       const [a, b] = sentences;
       const joined = a && b && a.p === b.p ? joinListItems(a.u.text, b.u.text) : undefined;
@@ -60,13 +63,29 @@ export async function answerFromCases(deps: SearchDeps, analysis: QuestionAnalys
 
 /**
  * The first sentence of a section (what was advised, what came of it), and for the longer parts the
- * sentence that speaks most to the question ("en het gokken?" → the agreement about addiction care).
+ * sentence that speaks most to what is asked ("en het gokken?" → the agreement about addiction care;
+ * "voor hoe lang?" → the one with the duration), then to the case as a whole.
  */
-function pickCaseSentences(parts: Passage[], max: number, salient: SalientConcept[]): { p: Passage; u: Unit }[] {
+function pickCaseSentences(parts: Passage[], max: number, salient: SalientConcept[], asking: Asking): { p: Passage; u: Unit }[] {
   const all = parts.flatMap((p) => splitUnits(p.text).map((u) => ({ p, u })));
   if (all.length <= max) return all;
-  const rest = all.slice(1).sort((a, b) => coverageOf(b.u.text, salient) - coverageOf(a.u.text, salient));
+  const score = (text: string) => coverageOf(text, asking.concepts) + (asking.type && answersType(asking.type, fold(text)) ? 1 : 0) + coverageOf(text, salient) / 10;
+  const rest = all.slice(1).sort((a, b) => score(b.u.text) - score(a.u.text));
   return [all[0]!, ...rest.slice(0, max - 1)].sort((a, b) => all.indexOf(a) - all.indexOf(b));
+}
+
+interface Asking {
+  concepts: SalientConcept[];
+  /** A type whose answer shows in its words (a duration, a number), or undefined. */
+  type?: QuestionAnalysis['type'];
+}
+
+/** The concepts of the question's last sentence, and its type when an answer to it can be recognised. */
+function askingPart(analysis: QuestionAnalysis, salient: SalientConcept[]): Asking {
+  const sentences = fold(analysis.topicText).split(/(?<=[.?!:;])\s+/).filter((x) => /\p{L}/u.test(x));
+  const last = new Set(contentWords(sentences.at(-1) ?? '').map(stem));
+  const concepts = sentences.length > 1 ? salient.filter((c) => words(c.asked).some((w) => last.has(stem(w)))) : [];
+  return { concepts, type: analysis.type === 'open' ? undefined : analysis.type };
 }
 
 function innermost(heading: string | null): string {
