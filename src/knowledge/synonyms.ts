@@ -40,7 +40,8 @@ export class Synonyms {
 
   /** The groups whose terms occur in the folded text: which terms were found and which were not. */
   matches(foldedText: string): { found: string[]; others: string[] }[] {
-    const padded = ` ${foldedText.replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
+    // "collega's" is the word "collegas", as the query's words read it, not "collega" and "s".
+    const padded = ` ${foldedText.replace(/'s\b/g, 's').replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
     const found = new Map<number, string[]>();
     for (const [term, group] of this.groupsByTerm) {
       if (padded.includes(` ${term} `)) found.set(group, [...(found.get(group) ?? []), term]);
