@@ -3,7 +3,7 @@ import { searchKnowledge, type Passage, type SearchDeps } from '../knowledge/sea
 import { judgeAnswerability } from './answerability.ts';
 import { toCitation, type Answer } from './compose-answer.ts';
 import { contentWords, fold, stem, words } from '../knowledge/dutch.ts';
-import { answersType, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
+import { answersType, splitQuestion, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
 import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { coverageOf } from './sentence-choice.ts';
 
@@ -80,11 +80,11 @@ interface Asking {
   type?: QuestionAnalysis['type'];
 }
 
-/** The concepts of the question's last sentence, and its type when an answer to it can be recognised. */
+/** The concepts of the sentence that asks, and its type when an answer to it can be recognised. */
 function askingPart(analysis: QuestionAnalysis, salient: SalientConcept[]): Asking {
-  const sentences = fold(analysis.topicText).split(/(?<=[.?!:;])\s+/).filter((x) => /\p{L}/u.test(x));
-  const last = new Set(contentWords(sentences.at(-1) ?? '').map(stem));
-  const concepts = sentences.length > 1 ? salient.filter((c) => words(c.asked).some((w) => last.has(stem(w)))) : [];
+  const { question, rest } = splitQuestion(fold(analysis.topicText));
+  const asked = new Set(contentWords(question).map(stem));
+  const concepts = rest ? salient.filter((c) => words(c.asked).some((w) => asked.has(stem(w)))) : [];
   return { concepts, type: analysis.type === 'open' ? undefined : analysis.type };
 }
 

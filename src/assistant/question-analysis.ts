@@ -182,14 +182,25 @@ export function analyseQuestion(question: string): QuestionAnalysis {
 }
 
 function settingOf(folded: string, frame: Set<string>): Set<string> {
-  const sentences = folded.split(/(?<=[.?!:;])\s+/).filter((x) => /\p{L}/u.test(x));
-  if (sentences.length < 2) return new Set();
+  const { question, rest } = splitQuestion(folded);
+  if (!rest) return new Set();
   // The question names a subject of its own with a noun ("… naar zijn geld vragen?"), not with "waar verwijs ik heen?".
-  const last = words(sentences.at(-1)!);
-  const asking = new Set(contentWords(sentences.at(-1)!).map(stem).filter((s) => !frame.has(s)));
-  const named = last.some((w, i) => asking.has(stem(w)) && ['noun', 'unknown'].includes(wordClassAt(last, i)));
+  const tokens = words(question);
+  const asking = new Set(contentWords(question).map(stem).filter((s) => !frame.has(s)));
+  const named = tokens.some((w, i) => asking.has(stem(w)) && ['noun', 'unknown'].includes(wordClassAt(tokens, i)));
   if (!named) return new Set();
-  return new Set(contentWords(sentences.slice(0, -1).join(' ')).map(stem).filter((s) => !asking.has(s) && !frame.has(s)));
+  return new Set(contentWords(rest).map(stem).filter((s) => !asking.has(s) && !frame.has(s)));
+}
+
+/**
+ * The sentence that asks (the last one with a question mark, else the last one) and the sentences
+ * around it, which sketch the situation: "doen collega's alleen stukjes? ik krijg het nooit rond".
+ */
+export function splitQuestion(folded: string): { question: string; rest: string } {
+  const sentences = folded.split(/(?<=[.?!:;])\s+/).filter((x) => /\p{L}/u.test(x));
+  const asked = sentences.map((x) => x.trim().endsWith('?')).lastIndexOf(true);
+  const index = asked >= 0 ? asked : sentences.length - 1;
+  return { question: sentences[index] ?? '', rest: sentences.filter((_, i) => i !== index).join(' ') };
 }
 
 /** Words that decide how a question is read, also when mistyped ("terrecht", "wanner"). */

@@ -43,6 +43,10 @@ describe('question types', () => {
     expect(analysis.setting.has(stem('geld'))).toBe(false);
     // "Waar verwijs ik heen?" names nothing itself: then the situation is the subject.
     expect(analyseQuestion('Twee buren maken ruzie. Waar verwijs ik heen?').setting.size).toBe(0);
+    // The question need not come last: a remark after it sketches the situation too.
+    const after = analyseQuestion("doen collega's het hele sonestra-traject of alleen stukjes? ik krijg het nooit rond naast m'n caseload");
+    expect(after.setting.has(stem('caseload'))).toBe(true);
+    expect(after.setting.has(stem('stukjes'))).toBe(false);
   });
 });
 
