@@ -12,13 +12,13 @@ import type { ChatModel } from './chat-model.ts';
 import { openConversation, recentExchanges, saveAnswer } from './conversations.ts';
 import { citableTeamIds } from './knowledge-scope.ts';
 import { judgeAnswerability } from './answerability.ts';
-import { composeAnswer, NOT_FOUND_TEXT, refusalAnswer, toCitation, type Answer } from './compose-answer.ts';
+import { composeAnswer, NOT_FOUND_TEXT, refusalAnswer, silenceAnswer, toCitation, type Answer } from './compose-answer.ts';
 import { followUpQuestions } from './follow-up-questions.ts';
 import { generateModelAnswer, type AnswerPieces } from './model-answer.ts';
 import { answerFromCases } from './past-cases.ts';
 import { analyseQuestion, withoutMetaRequests, type QuestionAnalysis, type SalientConcept } from './question-analysis.ts';
 import { answerOrigin, feedbackActions, type AnswerProgress, type Reply, type Turn } from './reply.ts';
-import { chooseSentences } from './sentence-choice.ts';
+import { chooseSentences, silenceOn } from './sentence-choice.ts';
 import { withSourceDetails } from './source-details.ts';
 
 export interface AnswerDeps {
@@ -188,6 +188,8 @@ function extractiveAnswer(question: string, grounded: Grounded, previousAnswer?:
   // What the previous answer said is not said again, unless nothing else answers the follow-up.
   const fresh = chooseSentences(grounded.analysis, grounded.salient, grounded.passages, previousAnswer ? [previousAnswer] : [], question);
   const choice = fresh.lead.length ? fresh : chooseSentences(grounded.analysis, grounded.salient, grounded.passages, [], question);
+  const silence = silenceOn(grounded.analysis, grounded.salient, grounded.passages, choice.lead[0]);
+  if (silence) return silenceAnswer(silence.text, grounded.passages[silence.passageIndex]!);
   if (choice.lead.length === 0) return undefined;
   return composeAnswer(question, grounded.analysis, choice, grounded.passages);
 }

@@ -38,6 +38,11 @@ export function refusalAnswer(question: string, analysis: QuestionAnalysis): Ans
   return { mode: 'not-found', text: step ? `${NOT_IN_SOURCES} ${step}` : NOT_FOUND_TEXT, citations: [] };
 }
 
+/** The sources say themselves that they are silent on what is asked: that note, cited, is the answer. */
+export function silenceAnswer(note: string, passage: Passage): Answer {
+  return { mode: 'not-found', text: `Dat staat niet in de bronnen die ik ken. ${note} [1]`, citations: [toCitation(passage, 1)] };
+}
+
 /** No case discussion of the team resembles the question. */
 export function noCaseAnswer(): Answer {
   return {

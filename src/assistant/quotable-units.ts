@@ -26,7 +26,7 @@ const DANGLING = /^(dat|die|dit|deze|daarom|daardoor|daarmee|daarbij|daarnaast|d
 const ATTRIBUTED = /\b(handboek|scriptie|volgens|portengen|bron|bronnen|artikel|bundel|onderzoek|procesevaluatie|jaarplan|convenant|respondent|wijkteam x|enschede|velve|r\d+|p\. ?\d+|auteur|vos|kwesties en keuzes)\b/i;
 /** "Het handboek zegt niet hoe lang …", "Namen en openingstijden staan hier bewust niet": the source is silent, it does not answer. */
 const ABSENCE =
-  /\b(zegt|zeggen|noemt|noemen|beschrijft|beschrijven|legt|leggen|vermeldt|vermelden|staat|staan|geeft|geven|weten|kennen)\b[^.;:]{0,40}\b(niet|geen|nergens)\b[^.;:]{0,40}\b(uit|in|hoe|wie|wat|welke|wanneer|waar|of|hier|bekend|vermeld|beschreven)\b|\bbewust niet\b|\bkennen we niet\b|\b(niet|geen) (bekend|beschreven|uitgelegd|vermeld)\b/i;
+  /\b(zegt|zeggen|noemt|noemen|beschrijft|beschrijven|legt|leggen|vermeldt|vermelden|staat|staan|geeft|geven|weten|kennen)\b[^.;:]{0,40}\b(niet|geen|nergens)\b[^.;:]{0,40}\b(uit|in|hoe|wie|wat|welke|wanneer|waar|of|hier|bekend|vermeld|beschreven)\b|\bbewust niet\b|\bkennen we niet\b|\b(niet|geen) (bekend|beschreven|uitgelegd|vermeld|genoemd)\b/i;
 /** Sentences about the page itself ("Deze pagina beschrijft …", "Hier staan de missie en …"): they answer nothing. */
 const META = /\b(deze pagina|op deze pagina|deze kennisbank|dit bestand|hier staan|hieronder staat|hieronder staan|de bron noemt alleen|uitleg, voorbeelden)\b/i;
 const MIN_CHARS = 25;
@@ -106,6 +106,14 @@ export function splitUnits(text: string): Unit[] {
   return units
     .filter((u) => !leansBack.has(u) && isQuotable(u.text))
     .map((u, position) => ({ ...u, position, general: LABEL.test(u.text) || labelledHere.has(u) || (labelled && !ATTRIBUTED.test(u.text)) }));
+}
+
+/**
+ * The sentences in which the source says what it does not say ("Het handboek zegt niet hoe lang die
+ * verlenging mag duren"): never quoted as an answer, but the sign that the sources are silent on it.
+ */
+export function absenceNotes(text: string): string[] {
+  return text.split('\n').flatMap((line) => splitSentences(line.trim())).filter((s) => ABSENCE.test(s) && !s.endsWith('?'));
 }
 
 function isTableRow(line: string): boolean {

@@ -2,7 +2,7 @@ import { isVerbStem, splitCompound } from '../knowledge/compounds.ts';
 import { contentWords, fold, separatedVerbs, stem, STOPWORDS, vowelLengthVariant, words } from '../knowledge/dutch.ts';
 import type { FoundPassage, Passage } from '../knowledge/search-passages.ts';
 import { answersType, type QuestionAnalysis, type QuestionType, type SalientConcept } from './question-analysis.ts';
-import { joinListItems, splitUnits, type Unit } from './quotable-units.ts';
+import { absenceNotes, joinListItems, splitUnits, type Unit } from './quotable-units.ts';
 import { yesOrNo } from './yes-no.ts';
 
 export interface ChosenSentence extends Unit {
@@ -220,6 +220,38 @@ export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConc
   }
   const strip = ({ text, general, position, passageIndex }: ScoredUnit): ChosenSentence => ({ text, general, position, passageIndex });
   return { lead: lead.map(strip), support: support.map(strip) };
+}
+
+/** What a note must speak of to say the sources lack a measure: "zegt niet hoe lang", "niets over bedragen". */
+const MEASURE_WORDS: Partial<Record<QuestionType, RegExp>> = {
+  'how-long': /\b(hoe lang|duur|duurt|duren|termijn\w*|tijd)\b/,
+  'how-many': /\b(hoeveel|aantal\w*)\b/,
+  'how-often': /\b(hoe vaak|frequentie)\b/,
+  amount: /\b(bedrag\w*|hoogte|tarie\w*|kosten|plafond\w*)\b/,
+};
+
+/** A note must name this share of the question, more than the chosen answer does, to say the sources are silent. */
+const SILENCE_COVERAGE = 0.5;
+
+/**
+ * The source's own note that it is silent on what is asked ("Het handboek zegt niet hoe lang die
+ * verlenging mag duren"), when that note speaks to the question better than the sentence chosen
+ * to answer it: then the honest answer is that the sources do not say.
+ */
+export function silenceOn(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], lead?: ChosenSentence): { text: string; passageIndex: number } | undefined {
+  const answered = lead ? coverageOf(lead.text, salient) : 0;
+  const focus = salient.filter((c) => c.focus);
+  for (const [passageIndex, p] of passages.entries()) {
+    for (const text of absenceNotes(p.text)) {
+      // A note about a measure ("zegt niet hoe lang …") is silent on that measure only: "mag dat nog langer?" it does not answer.
+      const measures = Object.entries(MEASURE_WORDS).filter(([, pattern]) => pattern.test(fold(text))).map(([type]) => type);
+      const fits = analysis.type in MEASURE_WORDS ? measures.includes(analysis.type) : measures.length === 0;
+      const coverage = coverageOf(text, salient);
+      if (!fits || coverage < SILENCE_COVERAGE || coverage <= answered) continue;
+      if (focus.every((c) => names(stemsOf(text), c))) return { text, passageIndex };
+    }
+  }
+  return undefined;
 }
 
 function lengthPenalty(text: string): number {

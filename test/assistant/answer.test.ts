@@ -44,6 +44,16 @@ describe('extractive answers from the bundled knowledge (no model configured)', 
     expect(reply.citations).toEqual([]);
   });
 
+  it('says the sources are silent, citing where they say so, when a source notes that it does not tell', async () => {
+    const first = await ask('hoe lang mag ik zelf iemand begeleiden?');
+    expect(first.mode).toBe('extractive');
+    expect(first.text).toMatch(/4 maanden/);
+    const followUp = await ask('en die verlenging, hoe lang mag die dan duren?', first.conversationId);
+    expect(followUp.mode).toBe('not-found');
+    expect(followUp.text).toMatch(/^Dat staat niet in de bronnen die ik ken\. .*zegt niet hoe lang die verlenging mag duren.*\[1\]$/);
+    expect(followUp.citations.map((c) => c.source)).toEqual(['knowledge/handboek/eigen-kortdurende-ondersteuning.md']);
+  });
+
   it('searches a short follow-up together with the question before it', async () => {
     const first = await ask('Hoe lang mag ik zelf kortdurende ondersteuning geven?');
     expect(first.text).toMatch(/4 maanden/);
