@@ -111,8 +111,9 @@ export class OpenAIEmbedder implements Embedder {
       });
     this.queryTimeoutMs = Math.min(options.timeoutMs, QUERY_TIMEOUT_MS);
     this.passages = client(options.timeoutMs, 1);
-    // One retry: a kept-alive connection the server has just closed fails at once, and a second try then works.
-    this.questions = client(this.queryTimeoutMs, 1);
+    // One retry: a kept-alive connection the server has just closed fails at once, and a second try
+    // then works. The request itself may take the full timeout; the asker waits `queryTimeoutMs`.
+    this.questions = client(options.timeoutMs, 1);
   }
 
   async embed(texts: string[]): Promise<number[][]> {
@@ -148,16 +149,26 @@ export class OpenAIEmbedder implements Embedder {
   }
 }
 
-/** The request may go on in the background until its own timeout; the caller stops waiting. */
+const DEADLINE_TICK_MS = 50;
+
+/**
+ * Waits for `work` during `ms` of time the event loop was free; the request may go on in the
+ * background until its own timeout. The embedded database runs in this thread: while one of its
+ * queries holds the loop, a reply that has arrived cannot be read, and a plain timer would blame the
+ * model for the database's time. An interval that fires once after such a stall counts one tick.
+ */
 async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+  let ticker: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    let ticks = Math.ceil(ms / DEADLINE_TICK_MS);
+    ticker = setInterval(() => {
+      if (--ticks <= 0) reject(new Error(`no answer within ${ms} ms`));
+    }, DEADLINE_TICK_MS);
   });
   try {
     return await Promise.race([work, deadline]);
   } finally {
-    clearTimeout(timer);
+    clearInterval(ticker);
   }
 }
 

@@ -99,4 +99,26 @@ describe('embeddings from an OpenAI-compatible endpoint', () => {
     // Running it again finds nothing left to do.
     expect(await ensureEmbedder(ctx.db.sql, embedder)).toBe(0);
   });
+
+  it('takes a question\'s vector that arrived while a database query held the event loop past the deadline', async () => {
+    // The question deadline is min(timeout, 3 s); the request's own timeout (5 s) is not reached.
+    const embedder = new OpenAIEmbedder({ apiKey: 'sk-test', baseUrl: fake.url, model: 'test-embed', dimensions: 32, timeoutMs: 5000 });
+    fake.embeddingDelayMs = 100;
+    try {
+      const asked = embedder.embedQuery('Hoe lang duurt de verkenning?');
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the request is with the model
+      const held = Date.now() + 3500; // like an embedded-database query running in this thread
+      while (Date.now() < held);
+      expect(await asked).toHaveLength(32);
+    } finally {
+      fake.embeddingDelayMs = 0;
+    }
+
+    fake.embeddingReply = 'hang';
+    try {
+      await expect(embedder.embedQuery('Hoe lang duurt de verkenning?')).rejects.toThrow(/niet bereikbaar/);
+    } finally {
+      fake.embeddingReply = 'ok';
+    }
+  });
 });

@@ -26,6 +26,8 @@ export interface FakeOpenAI {
   streamsEndedAt: number[];
   /** How the embedding model answers: with `embed`'s vectors ('ok') or a failure. */
   embeddingReply: 'ok' | Failure;
+  /** How long the embedding model thinks before it answers. */
+  embeddingDelayMs: number;
   /** The vector of one input text. */
   embed: (text: string, dimensions: number) => number[];
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     chunk: (answer) => answer.match(/[\s\S]{1,7}/g) ?? [],
     streamsEndedAt: [],
     embeddingReply: 'ok',
+    embeddingDelayMs: 0,
     embed: pseudoEmbedding,
     close: async () => undefined,
   };
@@ -76,6 +79,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     }
     if (req.url?.endsWith('/embeddings')) {
       if (fake.embeddingReply !== 'ok') return fail(fake.embeddingReply);
+      if (fake.embeddingDelayMs) await new Promise((resolve) => setTimeout(resolve, fake.embeddingDelayMs));
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
       const dims = body.dimensions ?? 8;
       return send(200, {
