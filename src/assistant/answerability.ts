@@ -1,5 +1,5 @@
 import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
-import { familyVariants, fold, oneEditAway, stem, words } from '../knowledge/dutch.ts';
+import { contentWords, familyVariants, fold, oneEditAway, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
 import { isCommonVerb, wordClassAt, type WordClass } from '../knowledge/word-class.ts';
@@ -136,7 +136,8 @@ export function salientConcepts(analysis: QuestionAnalysis, concepts: Concept[],
     .map((c, index) => ({ ...c, index }))
     .filter((c) => c.asked && isSalientWord(c.asked, analysis))
     .map((c) => {
-      const stems = words(c.asked).map(stem);
+      // A hyphenated word counts by its whole and by its parts, as the question's focus is stemmed ("stepped-care" → steppedcar, stepped, car).
+      const stems = [...words(c.asked), ...contentWords(c.asked)].map(stem);
       const context = own !== undefined && !stems.some((s) => own.has(s));
       const focus = !context && stems.some((s) => asked.includes(s));
       return {

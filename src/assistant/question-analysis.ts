@@ -129,7 +129,7 @@ const CASE_FRAME =
 const FRAME =
   'iemand inwoner inwoners client clienten bewoner bewoners wijkcoach wijkcoaches coach coaches wijkteam team ons onze jij ik wij ' +
   'doen gedaan gebeurt gebeuren aanpakken aanpak regelen zetten zet weten weet vinden vind zien zie denken denk zeggen zegt vragen vraag ' +
-  'stel stellen hoort horen kunnen mogelijk handig verstandig beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
+  'stel stellen hoort horen kunnen mogelijk handig verstandig zinnig zinvol raadzaam beste goed goede slim nodig precies eigenlijk sowieso zomaar ' +
   'geval gevallen situatie manier dingen ding iets wat welke hoe waar wanneer wie waarom eerst eerste daarna dan nou even ' +
   'geldt klopt bestaat werkt werken zit staat hebben heb krijg krijgen terecht heen naartoe bedoelen bedoelt betekent betekenen vindt past passen best ander andere toepassen toegepast gebruiken hanteren stuur sturen stuurt blijkt blijken bleek lijkt lijken leek schijnt idee gedachte achter volgende vorige komende eerstvolgende ' +
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
@@ -137,6 +137,8 @@ const FRAME =
   'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt ' +
   // Who the question is about, in everyday words: the setting of nearly every question.
   'meneer mevrouw persoon net hing hingen vent kerel gozer dame heer ' +
+  // "in het overleg viel de term stepped care": the term is what is asked about, not the word "term".
+  'term termen viel vielen ' +
   // When it happens, as a chat message says it: "ik zie haar morgen", "qua verwijzing".
   'morgen vandaag gisteren straks zometeen vanmiddag vanochtend vanavond binnenkort qua ' +
   ' what which how where when who why do does should can could would i we you my our long much many often allowed myself someone somebody person';
@@ -221,7 +223,10 @@ function lastClause(folded: string): string {
   const asked = all.filter((x) => x.trim().endsWith('?'));
   const sentences = (asked.length ? asked : all).map((x) => x.replace(/[.?!]+\s*$/, '')).filter((x) => x.trim());
   const last = [...sentences].reverse().find((x) => startsWithVerb(x.trim())) ?? sentences.at(-1) ?? folded;
-  return [...last.split(/,\s*/)].reverse().find((x) => startsWithVerb(x.trim()))?.trim() ?? last.trim();
+  const clauses = last.split(/,\s*/);
+  // "in het overleg viel de term X, hoe werkt dat?": a clause that opens with a question word asks.
+  if (/^(hoe|wat|wie|waar|wanneer|waarom|welke?|hoeveel)\b/.test(clauses.at(-1)!.trim())) return clauses.at(-1)!.trim();
+  return [...clauses].reverse().find((x) => startsWithVerb(x.trim()))?.trim() ?? last.trim();
 }
 
 /** "Kiezen ze …?", "Werkt dat …?": a finite verb first, as in a yes/no question. */
@@ -259,7 +264,7 @@ const FOCUS_AFTER =
   /\b(?:hoeveel|hoe (?:hoog|duur|groot) (?:is|zijn|wordt|worden)|wat (?:is|zijn|betekent|houdt|kost|kosten)|how many|how much|what is|what are)\s+(?:(?:de|het|een|mijn|onze|ons|je|jouw|zijn|haar|hun|the|a|an|my|our|his|her|their)\s+)?((?:[\p{L}\p{N}'-]+\s*){1,3})/u;
 /** Words that say which measure is asked for, not what it is about: "hoeveel tijd", "hoe vaak". */
 const MEASURES = new Set(['duurt', 'duren', 'duur', 'months', 'weeks', 'days', 'hours', 'minutes', 'years', 'time', 'binnen', 'tijd', 'lang', 'vaak', 'keer', 'dagen', 'weken', 'maanden', 'jaar', 'jaren', 'uur', 'uren', 'minuten', 'geld', 'euro'].map(stem));
-const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|was|waren|had|hadden|moest|moesten|mocht|mochten|kon|konden|zou|zouden|werd|werden|kreeg|kregen|for|of|in|on|with|do|does|is|are|i|we)$/;
+const FOCUS_STOP = /^(voor|van|bij|in|op|met|als|dat|om|die|tussen|wanneer|aan|naar|over|per|is|zijn|heb|heeft|krijg|krijgt|mag|moet|kan|wordt|was|waren|had|hadden|moest|moesten|mocht|mochten|kon|konden|zou|zouden|werd|werden|kreeg|kregen|for|of|in|on|with|do|does|is|are|i|we)$/;
 
 /** "De rol van de procesbegeleider", "de voorwaarden voor een indicatie": the asked-for thing is what follows. */
 const RELATIONAL = new Set(
@@ -299,6 +304,9 @@ function focusOf(folded: string, frame: Set<string>): string[] {
     const terms = quotedWords.filter((w) => w.length >= 8 && (w.includes('-') || splitCompound(w).length > 0 || !isDutchWord(w)));
     return (terms.length ? terms : quotedWords).map(stem);
   }
+  // "in het overleg viel de term stepped-care, hoe werkt dat?": the term named is what is asked about.
+  const termed = /\b(?:de term|het begrip|het woord|de afkorting)\s+([\p{L}\p{N}-]+)/u.exec(folded)?.[1];
+  if (termed && !frame.has(stem(termed))) return contentWords(termed).map(stem);
   // "Hoeveel euro is de mantelzorgwaardering?": the measure is asked, of the thing after the verb.
   // "Hoe lang duurt een roddelmethode?": the duration of the thing after the verb.
   const measured = measuredSubject(folded, frame);

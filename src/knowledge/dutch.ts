@@ -101,11 +101,13 @@ export function separatedVerbs(foldedText: string): { joined: string; particle: 
  */
 const ANSWER_HINTS: [RegExp, string[]][] = [
   [/\b(hoe ?lang|hoeveel tijd|binnen hoeveel|termijn|how long|how much time)\b/, ['minuten', 'uur', 'dagen', 'weken', 'maanden', 'jaar', 'termijn']],
-  [/\b(hoe ?vaak|hoeveel keer|how often|how many times)\b/, ['keer', 'wekelijks', 'maandelijks', 'jaarlijks', 'per week', 'per maand', 'per jaar']],
+  [/\b(hoe ?vaak|hoeveel keer|how often|how many times)\b/, ['keer', 'wekelijks', 'tweewekelijks', 'maandelijks', 'jaarlijks', 'per week', 'per maand', 'per jaar']],
 ];
 
 export function answerHints(foldedQuestion: string): string[] {
-  return ANSWER_HINTS.filter(([pattern]) => pattern.test(foldedQuestion)).flatMap(([, hints]) => hints);
+  // "Om de hoeveel tijd …?" asks how often, however much it sounds like "hoeveel tijd".
+  const asked = foldedQuestion.replace(/\bom de hoeveel\b/, 'hoe vaak');
+  return ANSWER_HINTS.filter(([pattern]) => pattern.test(asked)).flatMap(([, hints]) => hints);
 }
 
 /**

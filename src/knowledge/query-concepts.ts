@@ -72,10 +72,11 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
     for (const variant of familyVariants(word)) forms.push({ text: variant, factor: FAMILY_FACTOR, fallback: true });
     const parts = splitCompound(word.replace(/-/g, '')).map(withoutDiminutive);
     if (parts.length) forms.push({ text: parts.join(' '), factor: PARTS_FACTOR });
-    // "wietplantjes" → hennep planten: a part may be written with a domain synonym.
-    for (const [i, part] of parts.entries()) {
+    // "wietplantjes" → hennep planten, "ow-gesprek" → oplossingsgericht werken gesprek: a part may be written with a domain synonym.
+    const named = parts.length ? parts : word.split('-').filter((p) => p.length >= 2);
+    for (const [i, part] of named.length > 1 ? named.entries() : []) {
       for (const other of synonyms.groupOf(part) === undefined ? [] : synonyms.groups[synonyms.groupOf(part)!]!.filter((t) => t !== part).slice(0, 3)) {
-        forms.push({ text: parts.map((p, j) => (j === i ? other : p)).join(' '), factor: PARTS_FACTOR * SYNONYM_FACTOR, fallback: true });
+        forms.push({ text: named.map((p, j) => (j === i ? other : p)).join(' '), factor: PARTS_FACTOR * SYNONYM_FACTOR, fallback: true });
       }
     }
     concepts.push({ asked: word, forms });
