@@ -90,7 +90,7 @@ export function judgeAnswerability(analysis: QuestionAnalysis, search: Knowledge
  * "vakantiedagen", "outlook") names something the sources would have to cover.
  */
 function unknownFactor(word: string): number {
-  return word.length > 3 && /^\p{L}+$/u.test(word) && (isPlainWord(word) || (word.length >= 6 && oneEditAway(word).some(isPlainWord))) ? 0.2 : 1;
+  return word.length > 3 && /^\p{L}+$/u.test(word) && (isPlainWord(word) || (word.length >= 6 && !isDutchWord(word) && splitCompound(word).length === 0 && oneEditAway(word).some(isPlainWord))) ? 0.2 : 1;
 }
 
 /** A Dutch word that is no compound; "stiekum" is "stiekem" mistyped, a plain word too. */

@@ -182,7 +182,7 @@ const MAX_COMPOUNDS = 6;
 /**
  * A name or term the dictionary does not know ("Balint", "SoNeStra") is not split out of the
  * compounds it heads when passages are indexed, so "balint" would miss "Balintgroep": such a word
- * also finds the index's words that start with it.
+ * also finds the index's words that start with it, hyphens ignored ("watwerkt" → wat-werkt-gesprek).
  */
 async function addCompoundsOf(db: Db, parsed: { asked: string; own: Lexeme[]; forms: { factor: number; lexemes: Lexeme[] }[] }[]): Promise<void> {
   const heads = parsed.flatMap((c) => {
@@ -193,7 +193,7 @@ async function addCompoundsOf(db: Db, parsed: { asked: string; own: Lexeme[]; fo
   if (heads.length === 0) return;
   const rows = await db.sql.query<{ head: string; word: string; ndoc: number }>(
     `SELECT h.head, s.word, s.ndoc FROM unnest($1::text[]) h(head)
-       CROSS JOIN LATERAL (SELECT word, ndoc FROM lexeme_stat WHERE word LIKE h.head || '%' AND length(word) >= length(h.head) + 3
+       CROSS JOIN LATERAL (SELECT word, ndoc FROM lexeme_stat WHERE replace(word, '-', '') LIKE h.head || '%' AND length(replace(word, '-', '')) >= length(h.head) + 3
                            ORDER BY ndoc DESC LIMIT ${MAX_COMPOUNDS}) s`,
     [heads.map((h) => h.head)],
   );

@@ -111,10 +111,13 @@ function wordInfo(word: string): WordInfo {
       particles = Math.max(particles, verb.particles);
     }
   }
-  if (classes.size === 0) {
-    // A compound takes the class of its last part: schuldhulpverlening is a noun.
+  // A compound takes the class of its last part: schuldhulpverlening is a noun. So does one the
+  // dictionary lists without any ending ("kilometervergoeding"), which would otherwise read as a function word.
+  if (classes.size === 0 || (classes.size === 1 && classes.has('other'))) {
     const last = splitCompound(w).at(-1);
-    if (last) for (const c of wordInfo(last).classes) if (c !== 'other') classes.add(c);
+    const head = last ? [...wordInfo(last).classes].filter((c) => c !== 'other' && c !== 'unknown') : [];
+    if (head.length) classes.clear();
+    for (const c of head) classes.add(c);
     if (classes.size === 0) classes.add('unknown');
   }
   info = { classes, particles };

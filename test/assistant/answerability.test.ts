@@ -45,6 +45,8 @@ describe('answerability: the sources must answer the question as a whole', () =>
     'wanneer is de volgende heidag van het team?',
     // Words the sources know, but no source gives the duration asked for.
     'wat zijn de wachttijden bij de jeugd-ggz in onze regio?',
+    // A compound the dictionary lists whole ("kilometervergoeding") still names a subject no source covers.
+    'krijg ik kilometervergoeding als ik met mijn eigen auto op huisbezoek ga?',
   ])('refuses "%s" with "niet in de bronnen" and a next step', async (question) => {
     const reply = await ask(question);
     expect(reply.mode).toBe('not-found');
@@ -74,6 +76,13 @@ describe('answerability: the sources must answer the question as a whole', () =>
     expect(meeting.citations[0]?.source).toBe('knowledge/werkvormen/twintig-ogen-casusbespreking.md');
     const table = await ask('wat doet de jeugdbeschermingstafle?');
     expect(table.text).toMatch(/jeugdbeschermingstafel/i);
+    // Written together, a hyphenated term is still found; "om de hoeveel tijd" asks how often.
+    const glued = await ask('hoeveel tijd moet ik inplannen voor een watwerkt gesprek met het team');
+    expect(glued.text).toMatch(/90 minuten/);
+    const often = await ask('om de hoeveel tijd zitten we met het hele team bij elkaar voor die echt zware casussen?');
+    expect(often.text).toMatch(/tweewekelijks/);
+    const term = await ask('in het overleg viel de term stepped-care, hoe werkt dat principe?');
+    expect(term.text).toMatch(/^Dilemma 13 — .*eerst licht en kort/);
   });
 
   it('answers a yes/no question with the verdict first when the source settles it', async () => {

@@ -35,6 +35,8 @@ describe('question types', () => {
     expect(analyseQuestion('moet mijn collega voor of na mijn besluit meekijken?').yesNo).toBe(false);
     // A statement that drops its subject ("Ben net begonnen.") is no question.
     expect(analyseQuestion('Ben net begonnen. In welke volgorde loopt een traject?').yesNo).toBe(false);
+    // The clause that opens with a question word asks, not the remark before it.
+    expect(analyseQuestion('in het overleg viel de term stepped-care, hoe werkt dat principe?').yesNo).toBe(false);
   });
 
   it('tells the situation sketched from the question itself', () => {
@@ -102,6 +104,9 @@ describe('past cases, follow-ups and what is asked for', () => {
     const quoted = analyseQuestion("collega had het over 'die risico-regelreflex weer'. wat is dat?").focus;
     expect(quoted).toContain(stem('risicoregelreflex'));
     expect(quoted).not.toContain(stem('weer'));
+    // "de term X": the term is what is asked about, whatever the rest of the question says.
+    expect(analyseQuestion('in het overleg viel de term stepped-care, hoe werkt dat principe?').focus).toContain(stem('steppedcare'));
+    expect(analyseQuestion('wat is het verschil tussen het oude paradigma en hoe sonestra het ziet?').focus).not.toContain(stem('tussen'));
   });
 
   it('names the asked action only from the main clause, and not when two actions are weighed', () => {

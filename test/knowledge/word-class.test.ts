@@ -10,6 +10,8 @@ describe('word classes from the dictionary', () => {
     ['schulden', 'noun'],
     ['levensgebieden', 'noun'],
     ['schuldhulpverlening', 'noun'],
+    // Listed whole in the dictionary without any ending, yet a noun by its last part.
+    ['kilometervergoeding', 'noun'],
     ['eenzaam', 'adjective'],
     ['alleen', 'other'],
     ['sonestra', 'unknown'],
