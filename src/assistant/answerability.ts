@@ -1,4 +1,4 @@
-import { isDutchWord, splitCompound } from '../knowledge/compounds.ts';
+import { isDutchWord, isNameInDictionary, splitCompound } from '../knowledge/compounds.ts';
 import { contentWords, familyVariants, fold, oneEditAway, stem, words } from '../knowledge/dutch.ts';
 import type { Concept } from '../knowledge/query-concepts.ts';
 import type { FoundPassage, KnowledgeSearch } from '../knowledge/search-passages.ts';
@@ -95,7 +95,7 @@ function unknownFactor(word: string): number {
 
 /** A Dutch word that is no compound; "stiekum" is "stiekem" mistyped, a plain word too. */
 function isPlainWord(word: string): boolean {
-  return isDutchWord(word) && splitCompound(word).length === 0;
+  return isDutchWord(word) && splitCompound(word).length === 0 && !isNameInDictionary(word);
 }
 
 /** How much a heading asking the same kind of question lifts a passage among those that answer. */

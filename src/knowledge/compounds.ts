@@ -3,6 +3,8 @@ import { fold, stem } from './dutch.ts';
 
 let lexicon: Set<string> | undefined;
 let infinitives: Set<string> | undefined;
+/** Words the dictionary lists only with a capital: names, brands, acronyms (Utrecht, Ritalin, ADHD). */
+let names: Set<string> | undefined;
 /** Per folded base word its affix flags (pairs of letters), all entries of the word together. */
 let flagsByWord: Map<string, string> | undefined;
 
@@ -13,17 +15,27 @@ function getLexicon(): Set<string> {
     lexicon = new Set();
     infinitives = new Set();
     flagsByWord = new Map();
+    names = new Set();
+    const lowercase = new Set<string>();
     for (const line of dic.split('\n')) {
       const [base, flags = ''] = line.split('/', 2);
       const word = fold(base ?? '');
       if (word.length < 2 || !/^[a-z]+$/.test(word)) continue;
       flagsByWord.set(word, (flagsByWord.get(word) ?? '') + (flags.trim().length % 2 === 0 ? flags.trim() : ''));
       if (word.length >= 3) lexicon.add(word);
+      (/^\p{Lu}/u.test(base ?? '') ? names : lowercase).add(word);
       // Flags come in pairs of letters; "Vi" marks a verb's infinitive (its participles follow from it).
       if (/^(..)*Vi/.test(flags.trim())) infinitives.add(word);
     }
+    for (const word of lowercase) names.delete(word);
   }
   return lexicon;
+}
+
+/** A name, brand or acronym the dictionary knows ("Ritalin", "ADHD"): a subject, never everyday phrasing. */
+export function isNameInDictionary(word: string): boolean {
+  getLexicon();
+  return names!.has(fold(word));
 }
 
 /** The affix flags of a base word of the dictionary (pairs of letters, "" when it has none), or undefined when it is not one. */

@@ -47,6 +47,8 @@ describe('answerability: the sources must answer the question as a whole', () =>
     'wat zijn de wachttijden bij de jeugd-ggz in onze regio?',
     // A compound the dictionary lists whole ("kilometervergoeding") still names a subject no source covers.
     'krijg ik kilometervergoeding als ik met mijn eigen auto op huisbezoek ga?',
+    // An acronym or name the dictionary knows ("ADHD", "Utrecht") is a subject too, not everyday phrasing.
+    'moeder vraagt of ritalin of concerta beter werkt voor haar zoon met adhd, wat kan ik zeggen?',
   ])('refuses "%s" with "niet in de bronnen" and a next step', async (question) => {
     const reply = await ask(question);
     expect(reply.mode).toBe('not-found');
