@@ -112,6 +112,8 @@ const PAST_CASE = [
   /\b(eerder|ooit|vergelijkbare|soortgelijke?)\b.*\bcasus/,
   /\b(hebben|hadden|is|zijn) (we|wij|jullie|er) (ook |al |wel )?(een |ooit een )?(casus|casussen|casusbespreking|casusbesprekingen)\b/,
   /\b(similar|previous|earlier) (case|cases|situation)\b|\bhave we (had|seen|discussed)\b/,
+  // "die moeder waar we huishoudelijke hulp gaven, voor hoe lang was dat?": what the team did then.
+  /\bwaar (we|wij|jullie)\b[^,.?!]*\b(gaven|deden|hadden|zetten|regelden|besloten|kozen|adviseerden|boden|gingen)\b/,
 ];
 
 /** Words about earlier cases themselves, left out when the case discussions are searched. */

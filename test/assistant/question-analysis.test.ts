@@ -63,6 +63,7 @@ describe('past cases, follow-ups and what is asked for', () => {
     'we hebben toch eens huishoudelijke hulp ingezet buiten de richtlijn? hoe lang was dat?',
     'hebben we een casusbespreking over hennep in een huurhuis?',
     'wat was de afspraak na dat gedoe met de woningcorporatie?',
+    'die moeder waar we buiten de kaders huishoudelijke hulp gaven, voor hoe lang was dat ook alweer?',
   ])('"%s" asks about earlier cases', (question) => {
     expect(analyseQuestion(question).pastCase).toBe(true);
   });
@@ -71,6 +72,7 @@ describe('past cases, follow-ups and what is asked for', () => {
     expect(analyseQuestion('Hoe lang heb ik om de hulpvraag te verkennen?').pastCase).toBe(false);
     expect(analyseQuestion('Wanneer moet ik het vier-ogenprincipe toepassen?').pastCase).toBe(false);
     expect(analyseQuestion("collega zei 'dat is die regelreflex' toen er een formulier bij kwam. wat bedoelt ze?").pastCase).toBe(false);
+    expect(analyseQuestion('dilemma 14, welke was dat ook alweer?').pastCase).toBe(false);
   });
 
   it('leaves the words about earlier cases out of the text searched in the case discussions', () => {
