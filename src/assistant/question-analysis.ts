@@ -143,7 +143,7 @@ const FRAME =
   'term termen viel vielen ' +
   // When it happens, as a chat message says it: "ik zie haar morgen", "qua verwijzing".
   'morgen vandaag gisteren straks zometeen vanmiddag vanochtend vanavond binnenkort qua ' +
-  ' what which how where when who why do does should can could would i we you my our long much many often allowed myself someone somebody person';
+  ' what which how where when who why do does should can could would i we you my our long much many often allowed myself someone somebody person one worried worry concerned follow happen happens';
 
 const FOLLOW_UP_START = /^(en|maar|of|ook|dus|dan|en als|en wat als|wat als|stel dat|en dan|daarna|en daarna|en hoe|en wie|en wanneer|en waar|en bij|en voor|en met|en zonder|hoe zit het met|geldt dat|geldt dit|is dat|and|but|what if|what about|and if)\b/;
 const ANAPHOR = /\b(ze|zij|hij|het|dat|dit|die|daar|daarvoor|daarmee|daarbij|daarover|daarin|daarna|daarvan|daarop|daaraan|daaruit|daartegen|daarachter|eraan|ervan|erbij|ervoor|ermee|erover|hem|haar|zo'n|zoiets|that|this|it|them)\b/;
