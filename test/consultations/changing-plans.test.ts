@@ -76,6 +76,9 @@ describe('changing plans in Slack', () => {
     for (const u of [A, B, C]) await slack.next('chat.postMessage', (a) => a.channel === dm(u) && /gaat niet door/.test(a.text));
     await slack.next('chat.update', (a) => a.channel === CHANNEL && /Deze intervisie gaat niet door/.test(a.text));
     expect((await reminders()).filter((r) => r.status === 'pending')).toEqual([]);
+    await slack.command(A, dm(A), '/overzicht', '');
+    const own = await slack.next('chat.postMessage', (a) => a.channel === dm(A));
+    expect(own.args.text).not.toMatch(/Intervisie mei/);
   });
 
   it('moves the next waiting case up when a coach withdraws one, and tells its requester', async () => {
