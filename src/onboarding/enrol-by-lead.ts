@@ -94,7 +94,10 @@ export async function enrolByLead(ctx: Context, leadId: string, input: { teamId:
   return enrolmentSummary(ctx, e, 'ingeschreven');
 }
 
-/** The newcomer's message: who enrolled them, the start, and the form to move it within the limit. */
+/**
+ * The newcomer's message: who enrolled them, the start, and the form to move it within the limit. It is
+ * its own message (not an edit of the welcome they may have had on joining), so the newcomer is notified.
+ */
 async function welcomeEnrolled(ctx: Context, e: Enrollment, leadId: string): Promise<void> {
   const names = await namePeople(ctx, [leadId, e.buddyId]);
   const day = (d: string) => formatDutch(atLocalTime(d, e.nudgeTime, e.timeZone), e.timeZone, false);
@@ -103,7 +106,7 @@ async function welcomeEnrolled(ctx: Context, e: Enrollment, leadId: string): Pro
   const move = latest ? ` Past die dag niet? Je kunt hem zelf verzetten tot uiterlijk ${day(latest)}, en kiezen hoe laat je je berichtje krijgt.` : '';
   const text = `Welkom in het team! 👋 ${names.name(leadId)} heeft je ingeschreven voor het inwerkprogramma: je start op ${day(e.startDate!)}, elke werkdag met een kort stukje.${buddy}${move}`;
   const welcome = startForm(ctx, e, text);
-  await ctx.messenger.send({ to: { userId: e.userId }, key: `onboarding.welcome:${e.id}`, reply: { ...welcome, people: names.named() } });
+  await ctx.messenger.send({ to: { userId: e.userId }, key: `onboarding.enrolled:${e.id}`, reply: { ...welcome, people: names.named() } });
 }
 
 /** What the lead sees after enrolling or changing: start, buddy, and a button to change them again. */

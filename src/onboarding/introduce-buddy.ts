@@ -6,7 +6,8 @@ import { reply } from './render-step.ts';
 
 /**
  * Tells the newcomer and the buddy who the other is (and, when a lead chose or changed the buddy,
- * who did); a buddy who was replaced hears that too. The newcomer's message is updated in place.
+ * who did); a buddy who was replaced hears that too. Each new pairing is a new message, so a change
+ * reaches people as a notification rather than as a silent edit of an older one.
  */
 export async function introduceBuddy(ctx: Context, e: Enrollment, options: { chosenBy?: string; previousBuddyId?: string | null } = {}): Promise<void> {
   if (!e.buddyId) return;
@@ -17,7 +18,7 @@ export async function introduceBuddy(ctx: Context, e: Enrollment, options: { cho
   const byLead = options.chosenBy ? ` ${names.name(options.chosenBy)} heeft jullie aan elkaar gekoppeld.` : '';
   await ctx.messenger.send({
     to: { userId: e.userId },
-    key: `onboarding.buddy:${e.id}:newcomer`,
+    key: `onboarding.buddy:${e.id}:newcomer:${e.buddyId}`,
     reply: reply(
       `👋 Je buddy is **${buddy}**.${byLead} Bij je buddy kun je terecht met alles wat je in het handboek niet vindt: hoe het hier écht gaat, meelopen bij een keukentafelgesprek, of gewoon even sparren. Maak gerust deze week een afspraak.`,
       { people: names.named() },
@@ -33,7 +34,7 @@ export async function introduceBuddy(ctx: Context, e: Enrollment, options: { cho
   if (options.previousBuddyId && options.previousBuddyId !== e.buddyId) {
     await ctx.messenger.send({
       to: { userId: options.previousBuddyId },
-      key: `onboarding.buddy:${e.id}:buddy:${options.previousBuddyId}`,
+      key: `onboarding.buddy:${e.id}:released:${options.previousBuddyId}`,
       reply: reply(`Je bent niet meer de buddy van ${newcomer}; dat is nu ${buddy}. Dank je voor je hulp tot nu toe!`, { people: names.named() }),
     });
   }

@@ -109,7 +109,7 @@ describe('onboarding walk through the core', () => {
     expect(r.text).toMatch(/Bob Ervaren/);
     const e = await enrollment();
     expect(e).toMatchObject({ status: 'active', startDate: '2026-03-23', nudgeTime: '09:30', buddyId: BUDDY_FREE, currentModule: programme.modules[0]!.id });
-    expect((await notifications(NEWCOMER)).some((n) => n.key === `onboarding.buddy:${enrollmentId}:newcomer` && /Bob Ervaren/.test(n.reply.text))).toBe(true);
+    expect((await notifications(NEWCOMER)).some((n) => n.key === `onboarding.buddy:${enrollmentId}:newcomer:${BUDDY_FREE}` && /Bob Ervaren/.test(n.reply.text))).toBe(true);
     expect((await notifications(BUDDY_FREE)).some((n) => n.key === `onboarding.buddy:${enrollmentId}:buddy:${BUDDY_FREE}` && /Noor Nieuw/.test(n.reply.text))).toBe(true);
     expect(await notifications(BUDDY_BUSY)).toHaveLength(0);
     expect((await say(NEWCOMER, '/overzicht')).text).toMatch(new RegExp(`module 1 van ${programme.modules.length}`));
