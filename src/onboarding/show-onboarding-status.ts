@@ -6,6 +6,7 @@ import { namePeople, type Names } from '../people/name-people.ts';
 import { EDIT_OPEN } from './enrol-by-lead.ts';
 import { moduleById, programmeFor, type Enrollment } from './enrollment.ts';
 import { positionText, reply } from './render-step.ts';
+import { REOPEN_ACTION } from './reopen-module.ts';
 import { dueDate, STALL_WORKING_DAYS } from './schedule.ts';
 import { idleWorkingDays } from './send-nudge.ts';
 
@@ -34,7 +35,7 @@ export async function showOnboardingStatus(ctx: Context, turn: Turn, teamId: str
   const order = (s: NewcomerStatus) => (s.stalled ? 0 : s.status === 'bezig' ? 1 : s.status === 'afgerond' ? 3 : 2);
   statuses.sort((a, b) => order(a) - order(b));
   const lines = statuses.map((s) => {
-    const quiz = s.quiz.filter((q) => q.result).map((q, i) => `${i + 1}. ${q.title}: ${q.result}`);
+    const quiz = s.quiz.flatMap((q, i) => (q.result ? [`${i + 1}. ${q.title}: ${q.result}`] : []));
     return [
       `**${s.name}**${s.stalled ? ` ⚠️ loopt vast: ${s.idleWorkingDays} werkdagen stil` : ''}`,
       `• ${s.status}${s.startDate ? `, gestart ${s.startDate}` : ''} · ${s.position}`,
@@ -42,10 +43,12 @@ export async function showOnboardingStatus(ctx: Context, turn: Turn, teamId: str
       `• quiz: ${quiz.length ? quiz.join(' · ') : 'nog geen resultaten'}`,
     ].join('\n');
   });
-  const actions = statuses
-    .filter((s) => s.status !== 'afgerond')
-    .slice(0, 10)
-    .map((s) => ({ id: EDIT_OPEN, label: `Wijzig ${s.name}`, value: s.enrollmentId }));
+  const edits = statuses.filter((s) => s.status !== 'afgerond').map((s) => ({ id: EDIT_OPEN, label: `Wijzig ${s.name}`, value: s.enrollmentId }));
+  // A module the newcomer skipped can be put back by the lead; they hear it from Wijkwijs.
+  const reopens = statuses
+    .filter((s) => ['bezig', 'gepauzeerd', 'afgerond'].includes(s.status))
+    .flatMap((s) => s.quiz.filter((q) => q.result === 'overgeslagen').map((q) => ({ id: REOPEN_ACTION, label: `Heropen voor ${s.name}: ${q.title}`, value: `${s.enrollmentId}|${q.moduleId}` })));
+  const actions = [...edits, ...reopens].slice(0, 10);
   return reply(`**Inwerkprogramma team ${teamId}**\n\n${lines.join('\n\n')}`, { actions, people: names.named() });
 }
 

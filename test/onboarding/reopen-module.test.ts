@@ -10,19 +10,20 @@ import { readProgramme } from '../../src/onboarding/programme.ts';
 import { ensureMember } from '../../src/teams/membership.ts';
 import { repoRoot, type TestContext } from '../support/context.ts';
 import { featureButton } from '../slack/support/flow-helpers.ts';
-import { dm, sid, slackAppFor } from '../slack/support/slack-app.ts';
+import { dm, sid, slackAppFor, slackTeam } from '../slack/support/slack-app.ts';
 
 const clock = new ManualClock('2026-05-04T08:00:00Z');
 const programme = readProgramme(path.join(repoRoot, 'knowledge', 'onboarding'));
 const app = slackAppFor({ clock });
 const TEAM = 'ro-slack';
-const [NEW, BUDDY] = ['URONEW', 'UROBUDDY'];
+const [NEW, BUDDY, LEAD] = ['URONEW', 'UROBUDDY', 'UROLEAD'];
 let ctx: TestContext;
 
 beforeAll(async () => {
   ctx = app.ctx();
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(NEW) });
   await ensureMember(ctx.db.prisma, { teamId: TEAM, userId: sid(BUDDY) });
+  await slackTeam(app, TEAM, [[LEAD, 'Lotte Leider', 'lead'], [NEW, 'Noor Nieuw']]);
 });
 
 const enrollment = () => ctx.db.prisma.onboardingEnrollment.findUniqueOrThrow({ where: { teamId_userId: { teamId: TEAM, userId: sid(NEW) } } });
@@ -64,5 +65,21 @@ describe('reopening a skipped module', () => {
     expect(await progressOf(third!.id)).toBeUndefined();
     await slack.command(BUDDY, dm(BUDDY), '/onboarding', 'heropen 1');
     await slack.next('chat.postMessage', (a) => a.channel === dm(BUDDY) && /geen inwerkprogramma/.test(a.text));
+  });
+
+  it('lets the lead see the skipped module by its number and reopen it from /onboarding status; the newcomer hears it', async () => {
+    const slack = app.slack();
+    await slack.command(NEW, dm(NEW), '/onboarding', 'sla over');
+    await slack.next('chat.postMessage', (a) => a.channel === dm(NEW) && /sla ik over/.test(a.text));
+    await slack.command(LEAD, dm(LEAD), '/onboarding', 'status');
+    const status = await slack.next('chat.postMessage', (a) => a.channel === dm(LEAD) && /Inwerkprogramma team ro-slack/.test(a.text));
+    expect(status.args.text).toContain(`quiz: 1. ${first!.title}: overgeslagen`);
+    const reopen = featureButton(status, 'onboarding.reopen');
+    expect(reopen.text.text).toMatch(/^Heropen voor Noor Nieuw: /);
+    await slack.click(LEAD, status, reopen);
+    await slack.next('chat.postMessage', (a) => a.channel === dm(LEAD) && /^Module ".*" staat weer open voor <@URONEW>, die het van mij hoort/.test(a.text));
+    const told = await slack.next('chat.postMessage', (a) => a.channel === dm(NEW) && /^<@UROLEAD> heeft een overgeslagen module weer opengezet/.test(a.text));
+    expect(featureButton(told, 'onboarding.next').text.text).toBe('Beginnen');
+    expect(await enrollment()).toMatchObject({ currentModule: first!.id, status: 'active' });
   });
 });
