@@ -2,16 +2,20 @@
  * Who is away, through Slack: coaches enter leave or sickness as a date range; the vier-ogen rotation
  * and the buddy choice skip them, a check waiting for someone who leaves goes on to a colleague,
  * nudges and follow-up reminders wait until they are back, intervisie reminders skip them, and the
- * lead's /overzicht shows who is away and who reviewed how often.
+ * lead's /overzicht shows who is away and who reviewed how often. In Teams, a lead enters it for a
+ * colleague from the card.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scheduleFollowUpReminder } from '../../src/consultations/twintig-ogen/follow-ups.ts';
 import { createSlots } from '../../src/intervision/create-slots.ts';
 import { signUp } from '../../src/intervision/sign-up.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { ensureMember } from '../../src/teams/membership.ts';
 import { advanceClock } from '../support/advance-clock.ts';
 import type { TestContext } from '../support/context.ts';
 import { expectNoRawIds } from '../support/raw-ids.ts';
+import { msTeamsAppFor } from '../msteams/support/serve.ts';
+import { cardOf, findAction, inputsOf, person, userIdOf } from '../msteams/support/teams-client.ts';
 import { featureButton } from '../slack/support/flow-helpers.ts';
 import { dm, sid, slackAppFor, slackTeam } from '../slack/support/slack-app.ts';
 import { requestCheck } from '../slack/support/vier-ogen.ts';
@@ -116,5 +120,35 @@ describe('absence', () => {
 
   it('never shows anyone by their platform id', () => {
     expectNoRawIds(app.said(), { also: [LEAD, REQ, ANNA, BOB, COR, NEW] });
+  });
+});
+
+describe('absence in Teams', () => {
+  const TEAM = 'ab-teams';
+  const lead = person('ab-lead', 'Lies Leider');
+  const coach = person('ab-coach', 'Cas Coach');
+  const { ctx: context, teams } = msTeamsAppFor({ clock, roster: [lead, coach] });
+
+  beforeAll(async () => {
+    clock.set('2026-05-04T08:00:00Z');
+    await ensureMember(context().db.prisma, { teamId: TEAM, userId: userIdOf(lead), role: 'lead' });
+    await ensureMember(context().db.prisma, { teamId: TEAM, userId: userIdOf(coach) });
+    for (const p of [lead, coach]) await teams.installPersonally(p);
+  });
+
+  it('names afwezig and beheer in the help', async () => {
+    const [help] = await teams.say(coach, 'help', { personal: true });
+    expect(help!.body.text).toMatch(/Verder ken ik \(zonder \/\): .*\bafwezig\b.*/);
+    expect(help!.body.text).toMatch(/\bbeheer\b/);
+  });
+
+  it('lets a lead enter a colleague’s leave from the card; the colleague hears who did', async () => {
+    const [formMessage] = await teams.say(lead, 'afwezig', { personal: true });
+    const card = cardOf(formMessage);
+    expect(inputsOf(card).find((i) => i.id === 'field.who').choices.map((c: any) => c.title)).toEqual(['Ik zelf', 'Cas Coach']);
+    const done = await teams.click(lead, card, findAction(card, 'absence.submit'), { personal: true }, { who: userIdOf(coach), startsOn: '2026-05-11', endsOn: '2026-05-15', kind: 'verlof' });
+    const toCoach = done.posted.filter((m) => m.conversationId === teams.personalChat(coach)).map((m) => m.body.text);
+    expect(toCoach).toEqual([expect.stringMatching(/^Lies Leider heeft voor je genoteerd dat je afwezig bent van maandag 11 mei 2026 t\/m vrijdag 15 mei 2026/)]);
+    expect(await context().db.prisma.memberAbsence.findMany({ where: { teamId: TEAM }, select: { userId: true, kind: true, recordedBy: true } })).toEqual([{ userId: userIdOf(coach), kind: 'verlof', recordedBy: userIdOf(lead) }]);
   });
 });

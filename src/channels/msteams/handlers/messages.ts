@@ -84,7 +84,7 @@ async function isForWijkwijs(deps: MsTeamsDeps, a: Activity, text: string): Prom
  */
 async function settingsReply(deps: MsTeamsDeps, base: Turn, a: Activity, intent: Extract<Intent, { kind: 'settings' }>): Promise<string> {
   const core = CORE_COMMANDS[intent.word];
-  if (!core) return MSTEAMS_HELP;
+  if (!core) return `${MSTEAMS_HELP}\n- Verder ken ik (zonder /): ${commandNames(deps.ctx.features).join(', ')}. Typ er een zonder meer voor uitleg of een formulier.`;
   let args = intent.args.join(' ');
   if (intent.word === 'groep') {
     const tag = mentionedTag(a);
