@@ -4,6 +4,7 @@ import { getTeamRhythm } from '../consultations/rhythm/get-team-rhythm.ts';
 import { describeRhythm, parseWeekday, type RhythmChange } from '../consultations/rhythm/rhythm.ts';
 import { setTeamRhythm } from '../consultations/rhythm/set-team-rhythm.ts';
 import { WijkwijsError } from '../lib/errors.ts';
+import { namePeople } from '../people/name-people.ts';
 import { addMember } from '../teams/add-member.ts';
 import { OPERATOR } from '../teams/authorise.ts';
 import { createTeam } from '../teams/create-team.ts';
@@ -125,12 +126,16 @@ export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Con
         timeZone: values.tz,
       };
       const changes = Object.values(change).some((v) => v !== undefined) || values.skip || values['no-skip'];
-      const rhythm = await withContext(async (ctx) => {
-        if (!changes) return getTeamRhythm(ctx.db.prisma, teamId);
+      const { rhythm, facilitators } = await withContext(async (ctx) => {
         const current = await getTeamRhythm(ctx.db.prisma, teamId);
-        const skipped = values['no-skip'] ? [] : (current?.skippedDates ?? []);
-        if (values.skip || values['no-skip']) change.skippedDates = [...skipped, ...(values.skip ?? [])];
-        return (await setTeamRhythm(ctx, OPERATOR, teamId, change)).rhythm;
+        if (changes) {
+          const skipped = values['no-skip'] ? [] : (current?.skippedDates ?? []);
+          if (values.skip || values['no-skip']) change.skippedDates = [...skipped, ...(values.skip ?? [])];
+        }
+        const rhythm = changes ? (await setTeamRhythm(ctx, OPERATOR, teamId, change)).rhythm : current;
+        // The operator sees who by name, and the id to pass to --facilitator again.
+        const names = await namePeople(ctx, rhythm?.facilitatorIds ?? []);
+        return { rhythm, facilitators: (rhythm?.facilitatorIds ?? []).map((id) => (names.known(id) ? `${names.name(id)} (${id})` : id)) };
       });
       if (!rhythm) {
         say(`Team ${teamId} heeft nog geen teamritme. Stel het in met bijvoorbeeld: wijkwijs team ritme ${teamId} --weekday di --every 2 --from 2026-01-06 --start 10:00 --end 12:00`);
@@ -140,7 +145,7 @@ export async function teamCommand(args: string[], withContext: <T>(fn: (ctx: Con
       else {
         say(`${changes ? 'Opgeslagen. ' : ''}${describeRhythm(rhythm)}`);
         if (rhythm.skippedDates.length) say(`Overgeslagen: ${rhythm.skippedDates.join(', ')}`);
-        if (rhythm.facilitatorIds.length) say(`Procesbegeleiding: ${rhythm.facilitatorIds.join(', ')}`);
+        if (facilitators.length) say(`Procesbegeleiding: ${facilitators.join(', ')}`);
       }
       return 0;
     }
