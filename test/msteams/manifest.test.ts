@@ -48,6 +48,8 @@ describe('the Teams app manifest', () => {
     const prompts = personal.commands.filter((c: any) => c.type === 'prompt');
     expect(prompts.length).toBeGreaterThanOrEqual(3);
     for (const p of prompts) expect(p.prompt).toMatch(/\?$/);
+    // Coaches use afwezig themselves; it is offered in the personal chat.
+    expect(personal.commands.map((c: any) => c.title)).toContain('afwezig');
     const teamWords = team.commands.map((c: any) => c.title);
     for (const word of ['koppel', 'ontkoppel', 'status', 'modus', 'teamkanaal', 'groep']) {
       expect(teamWords).toContain(word);
