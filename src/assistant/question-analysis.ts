@@ -98,6 +98,10 @@ const PAST_CASE = [
   /\b(wie|wat) (heeft|hebben) (dat|het|dit) toen\b/,
   /\bvorig(e)? (jaar|maand|week|keer)\b|\blaatst hadden we\b|\ber (was|stond|stonden|zat|kwam) (een keer|ooit|laatst)\b/,
   /\b(die|met die|bij die|van die) (meneer|mevrouw|man|vrouw|moeder|vader|jongen|meisje|familie|gezin|client|cliente|inwoner|bewoner)\b.*\b(toen|afgelopen|gedaan|aangepakt|afgesproken)\b/,
+  // "die keer met die wietplantjes …", "bij die zwangere jonge vrouw …, hoe lang bleef de coach …?",
+  // "die proef met het inloopspreekuur, hoe lang hebben we die laten lopen?": one case the team had.
+  /\bdie keer (met|dat|toen|bij|waar|van)\b/,
+  /^(bij |met |van |over |in )?(die|dat) (\p{L}+ ){0,3}(meneer|mevrouw|man|vrouw|moeder|vader|jongen|jongere|meisje|familie|gezin|client|cliente|inwoner|bewoner|proef|pilot)\b[^?]*\b(bleef|bleven|kregen|kreeg|begonnen|begon|hadden|gingen|ging|deden|wilde|wilden|werd|werden|hebben we|hadden we|zijn we|waren we)\b/u,
   // "We hebben toch eens hh ingezet …", "hoe lang hebben we dat als proef gedraaid?": the team's own past.
   /\b(we|wij|jullie) (hebben|hadden)\b.*\b(toch|eens|een keer|ooit|toen|destijds)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
   /\b(hebben|hadden) (we|wij|jullie)\b.*\b(toen|destijds|eerst|ooit|eens)\b.*\b(aan|af|in|op|uit|mee|door|toe|na|over|terug|bij|voor)?ge\p{L}{2,}(d|t|en)\b/u,
@@ -138,7 +142,9 @@ const FRAME =
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten mocht mochten hoefde allemaal helemaal ineens opeens trouwens wellicht lukt lukken helpen ' +
   'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt ' +
   // Who the question is about, in everyday words: the setting of nearly every question.
-  'meneer mevrouw persoon net hing hingen vent kerel gozer dame heer ' +
+  'meneer mevrouw persoon net hing hingen vent kerel gozer dame heer jongeman ' +
+  // "in plaats van doorverwijzen": the alternative named is the subject, not "plaats".
+  'plaats ' +
   // "in het overleg viel de term stepped care": the term is what is asked about, not the word "term".
   'term termen viel vielen ' +
   // When it happens, as a chat message says it: "ik zie haar morgen", "qua verwijzing".
@@ -177,7 +183,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? [...askedAction(lastClause(folded), frame), ...howAction(lastClause(folded), frame)] : howAction(lastClause(folded), frame),
     frame,
     kind: kindAsked(folded, frame),
-    contact: CONTACT.test(folded) || SCHEDULE.test(folded),
+    contact: (CONTACT.test(folded) && !WRONG_CONTACT.test(folded)) || SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
     // In a question about an earlier case, the situation sketched is what finds the case.
@@ -328,6 +334,8 @@ function focusOf(folded: string, frame: Set<string>): string[] {
   return focus;
 }
 
+/** "naar het verkeerde mailadres gestuurd": a slip to handle, no address asked for. */
+const WRONG_CONTACT = /\b(verkeerde?|foute?|oude) (telefoonnummer|mailadres|e-mailadres|emailadres|adres|postadres)\b/;
 const CONTACT = /\b(telefoonnummer|mailadres|e-mailadres|emailadres|bezoekadres|postadres|openingstijden|website|contactgegevens|contactpersoon|phone number|email address|opening hours)\b/;
 /** "Wanneer is de volgende intervisie?": a date of the team's own agenda, which no source holds. */
 const SCHEDULE = /\b(wanneer|hoe laat|welke dag|welke datum|op welke dag)\b.*\b(volgende|eerstvolgende|komende)\s+(\w+)?(vergadering|teamvergadering|overleg|intervisie|bijeenkomst|heidag|teamdag|training|cursus|borrel|uitje|studiedag|sessie)\b/;

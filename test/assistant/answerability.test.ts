@@ -85,6 +85,9 @@ describe('answerability: the sources must answer the question as a whole', () =>
     expect(often.text).toMatch(/tweewekelijks/);
     const term = await ask('in het overleg viel de term stepped-care, hoe werkt dat principe?');
     expect(term.text).toMatch(/^Dilemma 13 — .*eerst licht en kort/);
+    // "in plaats van" names the alternative; "plaats" is no subject the sources must cover.
+    const instead = await ask('als ik iemand zelf help in plaats van doorverwijzen, hoe lang mag dat maximaal duren?');
+    expect(instead.text).toMatch(/4 maanden/);
   });
 
   it('answers a yes/no question with the verdict first when the source settles it', async () => {
@@ -129,6 +132,9 @@ describe('past cases', () => {
     const household = await ask('we hebben toch eens huishoudelijke hulp ingezet buiten de richtlijn voor een uitgeputte moeder? hoe lang liep dat?');
     expect(household.text).toMatch(/^Ja, het team heeft/);
     expect(household.citations[0]!.source).toBe('knowledge/casusbesprekingen/huishoudelijke-hulp-buiten-de-kaders.md');
+    const trial = await ask('die proef met het spreekuur over geld in de wijk, hoe lang hebben we die gedraaid?');
+    expect(trial.text).toMatch(/^Ja, het team heeft/);
+    expect(trial.text).toMatch(/drie maanden/i);
     const first = await ask('hebben we een casusbespreking over een inwoner die alleen Turks spreekt?');
     const dilemma = await ask('welk dilemma speelde daar?', first.conversationId);
     expect(dilemma.text).toMatch(/• Dilemma: .*Generalistisch of specialistisch/);

@@ -64,6 +64,9 @@ describe('past cases, follow-ups and what is asked for', () => {
     'hebben we een casusbespreking over hennep in een huurhuis?',
     'wat was de afspraak na dat gedoe met de woningcorporatie?',
     'die moeder waar we buiten de kaders huishoudelijke hulp gaven, voor hoe lang was dat ook alweer?',
+    'die keer met dat gezin en de hennep, hoeveel tijd kregen ze?',
+    'bij die oudere vrouw zonder familie, hoe lang bleef de coach betrokken?',
+    'die proef met het spreekuur in de wijk, hoe lang hebben we die gedraaid?',
   ])('"%s" asks about earlier cases', (question) => {
     expect(analyseQuestion(question).pastCase).toBe(true);
   });
@@ -73,6 +76,8 @@ describe('past cases, follow-ups and what is asked for', () => {
     expect(analyseQuestion('Wanneer moet ik het vier-ogenprincipe toepassen?').pastCase).toBe(false);
     expect(analyseQuestion("collega zei 'dat is die regelreflex' toen er een formulier bij kwam. wat bedoelt ze?").pastCase).toBe(false);
     expect(analyseQuestion('dilemma 14, welke was dat ook alweer?').pastCase).toBe(false);
+    expect(analyseQuestion('die meneer heeft schulden en schaamt zich, waar verwijs ik hem heen?').pastCase).toBe(false);
+    expect(analyseQuestion('De wijkcoaches in Enschede hadden toch mandaten?').pastCase).toBe(false);
   });
 
   it('leaves the words about earlier cases out of the text searched in the case discussions', () => {
@@ -126,6 +131,8 @@ describe('past cases, follow-ups and what is asked for', () => {
     expect(analyseQuestion('wat is het telefoonnummer van veilig thuis').contact).toBe(true);
     expect(analyseQuestion('wanneer is de volgende heidag van het team?').contact).toBe(true);
     expect(analyseQuestion('wanneer schakel ik Veilig Thuis in?').contact).toBe(false);
+    // A mail sent to the wrong address is a slip to handle (a data breach), not a request for an address.
+    expect(analyseQuestion('ik heb een verslag naar het verkeerde mailadres gestuurd, wat nu?').contact).toBe(false);
     expect(givesContact('bel 0800-2000 of mail info@example.nl')).toBe(true);
     expect(givesContact('namen, adressen en telefoonnummers vult het team zelf in')).toBe(false);
   });
