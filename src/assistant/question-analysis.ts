@@ -141,6 +141,8 @@ const FRAME =
   'had hadden vertel vertelt vertelde vertelden vertellen zei zeiden stond stonden ging gingen kwam kwamen zag zagen deed deden wist wisten dacht dachten ' +
   'vond vonden kreeg kregen nam namen gaf gaven bleef bleven hield hielden liep liepen lag lagen zat zaten wilde wilden kon konden moest moesten mocht mochten hoefde allemaal helemaal ineens opeens trouwens wellicht lukt lukken helpen ' +
   'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt ' +
+  // "oké, en met hoeveel mensen doe je dat dan?": an acknowledgement before a follow-up.
+  'oke okay ok prima helder duidelijk dank dankjewel bedankt thanks ' +
   // Who the question is about, in everyday words: the setting of nearly every question.
   'meneer mevrouw persoon net hing hingen vent kerel gozer dame heer jongeman ' +
   // "in plaats van doorverwijzen": the alternative named is the subject, not "plaats".

@@ -30,8 +30,12 @@ interface ConceptDraft {
 export interface AnalysedQuery {
   concepts: ConceptDraft[];
   embedText: string;
-  /** Written in English, by its function words ("how", "the", "should"): the index's Dutch spelling is no guide to it. */
-  english: boolean;
+  /**
+   * Written in English, by its function words ("how", "the", "should"): the index's Dutch spelling is
+   * no guide to it. 'sure' with "resident's" or "doesn't": then the Dutch dictionary's English
+   * loanwords ("help", "route", "staff") do not make it Dutch after all.
+   */
+  english: English;
 }
 
 /**
@@ -83,16 +87,20 @@ export function analyseQuery(question: string, synonyms: Synonyms): AnalysedQuer
   }
   const hints = answerHints(folded);
   if (hints.length) concepts.push({ asked: '', forms: hints.map((text) => ({ text, factor: HINT_FACTOR })) });
-  return { concepts, embedText: [question, ...extra].join(' '), english: looksEnglish(folded) };
+  return { concepts, embedText: [question, ...extra].join(' '), english: englishOf(folded) };
 }
 
 /** Function words only English has; "is", "in", "we" and "have" are left out, as Dutch has them too. */
 const ENGLISH = new Set('the a an of to are what how does do should can could would will when where who which my our your their this that with for from about there than my myself him her she he they them it its'.split(' '));
 
-function looksEnglish(folded: string): boolean {
+export type English = 'no' | 'likely' | 'sure';
+
+function englishOf(folded: string): English {
   const all = words(folded);
-  const english = all.filter((w) => ENGLISH.has(w)).length;
-  return english >= 2 && english * 4 >= all.length;
+  const english = all.filter((w) => ENGLISH.has(w));
+  if (english.length < 2 || english.length * 4 < all.length) return 'no';
+  // An English possessive or contraction leaves no doubt.
+  return /\p{L}'(s|t|re|ve|ll)\b/u.test(folded) ? 'sure' : 'likely';
 }
 
 export interface Lexeme {
@@ -125,7 +133,7 @@ export interface WeighedQuery {
 }
 
 /** Parses every form with the index's own text-search configuration and weighs each concept by its IDF. */
-export async function weighConcepts(db: Db, drafts: ConceptDraft[], english = false): Promise<WeighedQuery> {
+export async function weighConcepts(db: Db, drafts: ConceptDraft[], english: English = 'no'): Promise<WeighedQuery> {
   const flat = drafts.flatMap((d) => d.forms);
   const rows = flat.length
     ? await db.sql.query<{ i: number; lexeme: string; df: number | null; total: number | null }>(
@@ -150,7 +158,7 @@ export async function weighConcepts(db: Db, drafts: ConceptDraft[], english = fa
     return { asked: draft.asked, own, forms };
   });
   // A Dutch question ("wat is de jeugdbeschermingstafle precies?") may consist of one mistyped word besides its function words.
-  const dutch = !english || looksDutch(drafts);
+  const dutch = english === 'no' || (english === 'likely' && looksDutch(drafts));
   if (dutch) await addNearSpellings(db, parsed);
   await addCompoundsOf(db, parsed);
 

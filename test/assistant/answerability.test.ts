@@ -85,6 +85,9 @@ describe('answerability: the sources must answer the question as a whole', () =>
     expect(often.text).toMatch(/tweewekelijks/);
     const term = await ask('in het overleg viel de term stepped-care, hoe werkt dat principe?');
     expect(term.text).toMatch(/^Dilemma 13 — .*eerst licht en kort/);
+    // "resident's" leaves no doubt the question is English, whatever loanwords the Dutch dictionary has.
+    const english = await ask("A resident's wages are garnished by the tax office. Where should I refer her?");
+    expect(english.text).toMatch(/sociale raadslieden/i);
     // "in plaats van" names the alternative; "plaats" is no subject the sources must cover.
     const instead = await ask('als ik iemand zelf help in plaats van doorverwijzen, hoe lang mag dat maximaal duren?');
     expect(instead.text).toMatch(/4 maanden/);
@@ -150,6 +153,12 @@ describe('past cases', () => {
 });
 
 describe('follow-ups and new questions in one conversation', () => {
+  it('takes an acknowledgement before a follow-up for no subject of its own', async () => {
+    const first = await ask('Wat is een Balintgroep eigenlijk?');
+    const followUp = await ask('oké, en met hoeveel mensen doe je dat dan?', first.conversationId);
+    expect(followUp.text).toMatch(/zes tot tien/);
+  });
+
   it('answers a follow-up in context without repeating the previous answer', async () => {
     const first = await ask('Hoe lang mag ik zelf kortdurende ondersteuning geven?');
     expect(first.text).toMatch(/4 maanden/);
