@@ -70,7 +70,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ['how-long', /\bwat (is|zijn) (nu |eigenlijk |ongeveer )?(de|het) (wachttijd|wachttijden|termijn|termijnen|duur|doorlooptijd|doorlooptijden|wachtlijst)\b/],
   ['amount', /\bwat (is|zijn) (nu |eigenlijk |ongeveer )?(de|het) (kosten|prijs|tarief|tarieven|eigen bijdrage|vergoeding|hoogte)\b/],
   ['how-long', /\b(hoe ?lang|hoeveel (tijd|dagen|weken|maanden|jaren|jaar|uur|uren|minuten)|binnen (hoeveel|welke) (tijd|termijn|dagen|weken)|welke termijn|uiterlijk wanneer|wat is de termijn|tot wanneer|how long|how much time)\b/],
-  ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost)|welk bedrag|tot welk (inkomen|bedrag)|inkomensgrens|bedrag|how much (money|does))\b/],
+  ['amount', /\b(hoe (hoog|duur)|wat kost|hoeveel (geld|euro|kost|krijg|krijgt|krijgen|betaal|betaalt|betalen|ontvangt|ontvangen|verdient|verdienen)|welk bedrag|tot welk (inkomen|bedrag)|inkomensgrens|bedrag|how much (money|does))\b/],
   ['how-often', /\b(hoe vaak|hoe regelmatig|hoe vaak per|hoeveel keer per|how often)\b/],
   ['how-many', /\b(wat (is|zijn) (de|het) (maximale|minimale|maximum|minimum|gemiddelde|hoogste|laagste)|hoeveel|how many|vanaf welke leeftijd|tot welke leeftijd|welke leeftijd|hoe oud)\b/],
   ['who', /(^|[^\p{L}])(wie|bij wie|met wie|aan wie|naar wie|welke (collega|persoon|organisatie|instantie)|who|whom)([^\p{L}]|$)/u],
@@ -185,7 +185,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     action: folded.split(/[,.?!]\s*/).filter((x) => x.trim()).length === 1 ? [...askedAction(lastClause(folded), frame), ...howAction(lastClause(folded), frame)] : howAction(lastClause(folded), frame),
     frame,
     kind: kindAsked(folded, frame),
-    contact: (CONTACT.test(folded) && !WRONG_CONTACT.test(folded)) || SCHEDULE.test(folded),
+    contact: (CONTACT.test(folded) && !WRONG_CONTACT.test(folded)) || OWN_NAME.test(folded) || SCHEDULE.test(folded) || OWN_SCHEDULE.test(folded),
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
     // In a question about an earlier case, the situation sketched is what finds the case.
@@ -341,6 +341,10 @@ const WRONG_CONTACT = /\b(verkeerde?|foute?|oude) (telefoonnummer|mailadres|e-ma
 const CONTACT = /\b(telefoonnummer|mailadres|e-mailadres|emailadres|bezoekadres|postadres|openingstijden|website|contactgegevens|contactpersoon|phone number|email address|opening hours)\b/;
 /** "Wanneer is de volgende intervisie?": a date of the team's own agenda, which no source holds. */
 const SCHEDULE = /\b(wanneer|hoe laat|welke dag|welke datum|op welke dag)\b.*\b(volgende|eerstvolgende|komende)\s+(\w+)?(vergadering|teamvergadering|overleg|intervisie|bijeenkomst|heidag|teamdag|training|cursus|borrel|uitje|studiedag|sessie)\b/;
+/** "Op welke dag en hoe laat is onze teamvergadering?": the team's own agenda again. */
+const OWN_SCHEDULE = /\b(wanneer|hoe laat|op welke dag|welke dag|welk tijdstip)( en hoe laat)? (is|zijn|begint|start|houden we|hebben we) (onze|ons) (\w+ )?(vergadering|teamvergadering|overleg|teamoverleg|intervisie|bijeenkomst|heidag|teamdag|studiedag)\b/;
+/** "Hoe heet onze privacy officer?": a name from the own organisation, which no general source holds. */
+const OWN_NAME = /\b(hoe heet|wie is) (onze|ons|mijn) /;
 /** A telephone number, e-mail or web address, postcode or opening hours. */
 const CONTACT_DETAIL = /(\b0\d{1,3}[- ]?\d{6,8}\b|\b0800\b|\S+@\S+|\bwww\.|https?:\/\/|\b\d{4} ?[a-z]{2}\b|\b(ma|di|wo|do|vr|maandag|dinsdag|woensdag|donderdag|vrijdag)\b[^.]*\d{1,2}[.:]\d{2})/;
 

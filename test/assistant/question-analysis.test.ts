@@ -23,6 +23,7 @@ describe('question types', () => {
     ['wat zijn de wachttijden voor de ggz?', 'how-long'],
     ['wat is de maximale caseload van een coach?', 'how-many'],
     ['wat zijn de kosten van bewindvoering?', 'amount'],
+    ['hoeveel krijgt een mantelzorger als waardering van de gemeente?', 'amount'],
   ])('"%s" is a %s question', (question, type) => {
     expect(analyseQuestion(question).type).toBe(type);
   });
@@ -131,6 +132,10 @@ describe('past cases, follow-ups and what is asked for', () => {
     expect(analyseQuestion('wat is het telefoonnummer van veilig thuis').contact).toBe(true);
     expect(analyseQuestion('wanneer is de volgende heidag van het team?').contact).toBe(true);
     expect(analyseQuestion('wanneer schakel ik Veilig Thuis in?').contact).toBe(false);
+    // A name or a meeting time of the own organisation: no general source holds it.
+    expect(analyseQuestion('hoe heet onze privacy officer?').contact).toBe(true);
+    expect(analyseQuestion('op welke dag en hoe laat is onze teamvergadering?').contact).toBe(true);
+    expect(analyseQuestion('wanneer bespreek ik een casus in onze teamvergadering?').contact).toBe(false);
     // A mail sent to the wrong address is a slip to handle (a data breach), not a request for an address.
     expect(analyseQuestion('ik heb een verslag naar het verkeerde mailadres gestuurd, wat nu?').contact).toBe(false);
     expect(givesContact('bel 0800-2000 of mail info@example.nl')).toBe(true);
