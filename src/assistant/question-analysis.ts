@@ -76,7 +76,7 @@ const TYPE_PATTERNS: [QuestionType, RegExp][] = [
   ['who', /(^|[^\p{L}])(wie|bij wie|met wie|aan wie|naar wie|welke (collega|persoon|organisatie|instantie)|who|whom)([^\p{L}]|$)/u],
   ['refer', /\b(waar (verwijs|stuur|kan|moet|ga|kunnen|zit|meld)|waarheen|naar welke|doorverwijz\w*|verwijs ik|verwijzen|terecht|refer|where (can|do|should))\b/],
   ['steps', /\b(welke stappen|stappen|stappenplan|hoe pak ik|hoe ga ik (te werk|om)|hoe moet ik|hoe kan ik|wat moet ik doen|wat doe ik|wat kan ik doen|wat te doen|hoe werkt|hoe verloopt|hoe gaat .* in zijn werk|aanpak|procedure|what (should|do) i do|which steps|steps)\b/],
-  ['what-is', /(^|, ?)(wat (is|zijn|betekent|betekenen|houdt|houden|doet|doen|bedoelen (we|ze|jullie|ze) met|wordt bedoeld)|wat is het verschil|waar (ging|gaat) (dat|het|dit)\b.* over|what (is|are|does)|explain)\b/],
+  ['what-is', /(^|, ?)(wat (is|zijn|betekent|betekenen|houdt|houden|doet|doen|bedoelen (we|ze|jullie|ze) met|wordt bedoeld)|wat is het verschil|waar (ging|gaat) (dat|het|dit)\b.* over|what (is|are|does)|explain)\b|\b(waar staat\b.*\bvoor|afkorting van|voluit|stand for)\b/],
   ['which', /\b(via welke|welke|welk|which)\b/],
   ['when', /\b(wanneer|op welk moment|in welke (gevallen|situaties)|voor of na|vooraf of achteraf|eerst of|when)\b/],
   ['why', /\b(waarom|waartoe|om welke reden|why)\b/],
@@ -143,6 +143,8 @@ const FRAME =
   'gemiddeld ongeveer meestal doorgaans normaal meteen direct gelijk snel pak pakken pakt ' +
   // "oké, en met hoeveel mensen doe je dat dan?": an acknowledgement before a follow-up.
   'oke okay ok prima helder duidelijk dank dankjewel bedankt thanks ' +
+  // "SoNeStra, waar is dat een afkorting van?": what the term stands for, not the word "afkorting".
+  'afkorting afkortingen voluit ' +
   // Who the question is about, in everyday words: the setting of nearly every question.
   'meneer mevrouw persoon net hing hingen vent kerel gozer dame heer jongeman ' +
   // "in plaats van doorverwijzen": the alternative named is the subject, not "plaats".

@@ -29,6 +29,8 @@ export interface ScoredUnit extends ChosenSentence {
   typed: boolean;
   /** Not a word in passing: its section is about the question, or it names two of the question's concepts. */
   prominent: boolean;
+  /** Spells out a term of a "wat is" question: "SoNeStra (Sociale Netwerk Strategieën) is …". */
+  spelled: boolean;
   score: number;
 }
 
@@ -122,6 +124,12 @@ function typedAbout(type: QuestionType, folded: string, salient: SalientConcept[
 /** Types answered by advice: an imperative sentence ("Blijf bij je eigen verkenning") is the answer itself. */
 const ADVICE: QuestionType[] = ['steps', 'refer', 'open', 'which'];
 
+function spellsOut(folded: string, term: string): boolean {
+  if (!term || /\s/.test(term)) return false;
+  const t = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\(${t}\\)|\\b${t} \\(`).test(folded);
+}
+
 /** Every quotable unit of the passages, judged against the question; sentences in `exclude` are left out. */
 export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[], passages: Passage[], exclude: string[] = [], question?: string): ScoredUnit[] {
   const total = salient.reduce((sum, c) => sum + c.weight, 0) || 1;
@@ -163,10 +171,11 @@ export function scoreUnits(analysis: QuestionAnalysis, salient: SalientConcept[]
         // "Schaalvraag: …" in a list answers "hoe stel je de schaalvraag": its label names what is asked.
         const labelled = labelNames(u.text, salient) ? 0.3 : 0;
         const first = u.position === 0 ? (analysis.type === 'what-is' ? 0.15 : 0.05) : 0;
+        const spelled = analysis.type === 'what-is' && named.some((c) => spellsOut(folded, c.asked));
         const score = own + asked + settles + echo + labelled + first + (typed ? 0.6 : 0) + signal + advice + (passageIndex === 0 ? 0.15 : 0) - lengthPenalty(u.text);
         // A section about the question (its heading or questions name it), or a sentence that names two of its concepts.
         const prominent = given.length > 0 || named.length >= 2;
-        return { ...u, passageIndex, coverage, own, focused, typed, prominent, score };
+        return { ...u, passageIndex, coverage, own, focused, typed, prominent, spelled, score };
       });
   });
 }
@@ -195,9 +204,11 @@ export function chooseSentences(analysis: QuestionAnalysis, salient: SalientConc
   // A sentence qualifies when it names something of the question itself, or when its section (by
   // heading and written questions) already covers the question and the sentence belongs to it.
   const qualifies = (c: ScoredUnit) => c.focused && c.prominent && c.coverage > 0 && (c.own > 0 || c.typed || c.coverage >= 0.5) && (!needsType || c.typed);
-  const leadPassage = candidates.find(qualifies)?.passageIndex;
+  // What a term is, the sentence that spells it out says first ("SoNeStra (Sociale Netwerk Strategieën) is …"), wherever it stands.
+  const spelledOut = candidates.find((c) => c.spelled && qualifies(c));
+  const leadPassage = spelledOut?.passageIndex ?? candidates.find(qualifies)?.passageIndex;
   if (leadPassage === undefined) return { lead: [], support: [] };
-  const first = candidates.filter((c) => c.passageIndex === leadPassage && qualifies(c)).sort((a, b) => b.score - a.score)[0]!;
+  const first = spelledOut ?? candidates.filter((c) => c.passageIndex === leadPassage && qualifies(c)).sort((a, b) => b.score - a.score)[0]!;
 
   const lead = [first];
   const next = candidates.find((c) => c.passageIndex === first.passageIndex && c.position === first.position + 1);

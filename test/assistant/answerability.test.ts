@@ -85,6 +85,9 @@ describe('answerability: the sources must answer the question as a whole', () =>
     expect(often.text).toMatch(/tweewekelijks/);
     const term = await ask('in het overleg viel de term stepped-care, hoe werkt dat principe?');
     expect(term.text).toMatch(/^Dilemma 13 — .*eerst licht en kort/);
+    // An abbreviation is answered by the sentence that spells it out, wherever in the document it stands.
+    const spelled = await ask('SoNeStra, waar is dat een afkorting van?');
+    expect(spelled.text).toMatch(/^SoNeStra \(Sociale Netwerk Strategieën\) is een methode/);
     // "resident's" leaves no doubt the question is English, whatever loanwords the Dutch dictionary has.
     const english = await ask("A resident's wages are garnished by the tax office. Where should I refer her?");
     expect(english.text).toMatch(/sociale raadslieden/i);
