@@ -148,7 +148,7 @@ async function answersBench(): Promise<void> {
   console.log('\n## 3. Answers over the bundled knowledge (bench/eval/answers-*.jsonl, `npx tsx bench/answers.ts --set dev`)');
   const { ctx, userId } = await benchKnowledgeContext('answers');
   try {
-    for (const set of ['dev', 'train2', 'train3', 'train4', 'heldout']) {
+    for (const set of ['dev', 'train2', 'train3', 'train4', 'train5', 'heldout']) {
       const items = loadAnswerSet(set);
       if (!items) console.log(`(no ${set} set at ${answerSetPath(set)})`);
       else console.log(formatAnswerResult(set, await runAnswerBench(ctx, items, userId)));
