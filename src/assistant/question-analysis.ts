@@ -191,7 +191,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     references: [...folded.matchAll(/\b(dilemma|stap|route|rol|onderdeel|kernwaarde|module) (\d{1,2})\b/g)].map((m) => `${m[1]} ${m[2]}`),
     topicText: pastCase ? words(folded).filter((w) => !CASE_FRAME.split(' ').includes(w)).join(' ') : question,
     // In a question about an earlier case, the situation sketched is what finds the case.
-    setting: pastCase ? new Set() : settingOf(folded, frame),
+    setting: pastCase ? new Set() : new Set([...settingOf(folded, frame), ...(type === 'how-long' ? boundaryOf(folded, frame) : [])]),
   };
 }
 
@@ -204,6 +204,15 @@ function settingOf(folded: string, frame: Set<string>): Set<string> {
   const named = tokens.some((w, i) => asking.has(stem(w)) && ['noun', 'unknown'].includes(wordClassAt(tokens, i)));
   if (!named) return new Set();
   return new Set(contentWords(rest).map(stem).filter((s) => !asking.has(s) && !frame.has(s)));
+}
+
+/**
+ * "Hoe lang mag ik zelf begeleiden voordat ik moet doorverwijzen?": the duration is of the main
+ * clause; what comes after "voordat" marks its end and only sets the scene.
+ */
+function boundaryOf(folded: string, frame: Set<string>): string[] {
+  const clause = /\b(voordat|totdat|before|until)\b([^?.!]*)/.exec(splitQuestion(folded).question)?.[2] ?? '';
+  return contentWords(clause).map(stem).filter((s) => !frame.has(s));
 }
 
 /**

@@ -51,6 +51,12 @@ describe('question types', () => {
     expect(after.setting.has(stem('caseload'))).toBe(true);
     expect(after.setting.has(stem('stukjes'))).toBe(false);
   });
+
+  it('takes what follows "voordat" in a how-long question as the end of the period, not its subject', () => {
+    const until = analyseQuestion('hoe lang mag ik zelf begeleiden voordat ik moet doorverwijzen?');
+    expect(until.setting.has(stem('doorverwijzen'))).toBe(true);
+    expect(until.setting.has(stem('begeleiden'))).toBe(false);
+  });
 });
 
 describe('past cases, follow-ups and what is asked for', () => {
