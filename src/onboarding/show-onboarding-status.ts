@@ -44,9 +44,9 @@ export async function showOnboardingStatus(ctx: Context, turn: Turn, teamId: str
     ].join('\n');
   });
   const edits = statuses.filter((s) => s.status !== 'afgerond').map((s) => ({ id: EDIT_OPEN, label: `Wijzig ${s.name}`, value: s.enrollmentId }));
-  // A module the newcomer skipped can be put back by the lead; they hear it from Wijkwijs.
+  // A module the newcomer skipped can be put back by the lead (not in a stopped programme); they hear it from Wijkwijs.
   const reopens = statuses
-    .filter((s) => ['bezig', 'gepauzeerd', 'afgerond'].includes(s.status))
+    .filter((s) => s.status !== STATUS.stopped)
     .flatMap((s) => s.quiz.filter((q) => q.result === 'overgeslagen').map((q) => ({ id: REOPEN_ACTION, label: `Heropen voor ${s.name}: ${q.title}`, value: `${s.enrollmentId}|${q.moduleId}` })));
   const actions = [...edits, ...reopens].slice(0, 10);
   return reply(`**Inwerkprogramma team ${teamId}**\n\n${lines.join('\n\n')}`, { actions, people: names.named() });
